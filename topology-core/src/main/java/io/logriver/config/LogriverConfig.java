@@ -1,0 +1,140 @@
+package io.logriver.config;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every logriver setting, typed and validated. Defaults live in {@code resources/logriver.yaml}; {@link ConfigLoader}
+ * layers {@code --config FILE} and {@code -c key=value} on top. Keys starting with {@code topology.} or
+ * {@code storm.} are Storm's own and pass through to the topology configuration unchanged.
+ */
+public record LogriverConfig(
+        String bootstrapServers,
+        Topics topics,
+        long windowSizeMs,
+        long latenessMs,
+        long joinWaitMs,
+        long clockIntervalMs,
+        List<String> dropLevels,
+        List<String> dropUrlPrefixes,
+        Parallelism parallelism,
+        String consumerGroup,
+        Generator generator,
+        int liveViewIntervalS,
+        Map<String, Object> storm) implements Serializable {
+
+    public static final String BOOTSTRAP_SERVERS = "logriver.kafka.bootstrap.servers";
+    public static final String TOPIC_WEBLOGS = "logriver.topic.weblogs";
+    public static final String TOPIC_SESSIONS = "logriver.topic.sessions";
+    public static final String TOPIC_STATS = "logriver.topic.stats";
+    public static final String TOPIC_DLQ = "logriver.topic.dlq";
+    public static final String TOPIC_PARTITIONS = "logriver.topic.partitions";
+    public static final String WINDOW_SIZE_MS = "logriver.window.size.ms";
+    public static final String LATENESS_MS = "logriver.window.lateness.ms";
+    public static final String JOIN_WAIT_MS = "logriver.join.wait.ms";
+    public static final String CLOCK_INTERVAL_MS = "logriver.clock.interval.ms";
+    public static final String DROP_LEVELS = "logriver.filter.drop.levels";
+    public static final String DROP_URL_PREFIXES = "logriver.filter.drop.url.prefixes";
+    public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
+    public static final String CONSUMER_GROUP = "logriver.kafka.consumer.group";
+    public static final String GENERATOR_RATE = "logriver.generator.rate";
+    public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
+    public static final String GENERATOR_SEED = "logriver.generator.seed";
+    public static final String LIVE_VIEW_INTERVAL_S = "logriver.liveview.interval.s";
+
+    static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
+            TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
+            DROP_URL_PREFIXES, CONSUMER_GROUP, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
+            LIVE_VIEW_INTERVAL_S);
+
+    /** Topic names, and the partition count of the request topic. */
+    public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
+            implements Serializable {
+    }
+
+    /** Executors per component. */
+    public record Parallelism(int spout, int parse, int filter, int join, int aggregate, int sink)
+            implements Serializable {
+        static final List<String> NAMES = List.of("spout", "parse", "filter", "join", "aggregate", "sink");
+    }
+
+    /** The data generator of {@code bin/logriver run}. */
+    public record Generator(int rate, int sessions, long seed) implements Serializable {
+    }
+
+    /** Validates a flat key/value map (every key present) into the typed configuration. */
+    public static LogriverConfig fromMap(Map<String, Object> values) {
+        Map<String, Object> storm = new TreeMap<>();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith("topology.") || k.startsWith("storm.")) {
+                storm.put(k, e.getValue());
+            } else if (!KEYS.contains(k) && !(k.startsWith(PARALLELISM_PREFIX)
+                    && Parallelism.NAMES.contains(k.substring(PARALLELISM_PREFIX.length())))) {
+                throw new ConfigException(k + ": unknown configuration key (logriver keys are listed in README.md)");
+            }
+        }
+        ConfigValues v = new ConfigValues(values);
+        String servers = v.string(BOOTSTRAP_SERVERS);
+        for (String server : servers.split(",")) {
+            if (!server.trim().matches("[^:\\s]+:\\d{1,5}")) {
+                throw ConfigValues.bad(BOOTSTRAP_SERVERS, servers, "HOST:PORT[,HOST:PORT...]");
+            }
+        }
+        long windowSize = v.positiveLong(WINDOW_SIZE_MS);
+        return new LogriverConfig(servers,
+                new Topics(v.string(TOPIC_WEBLOGS), v.string(TOPIC_SESSIONS), v.string(TOPIC_STATS),
+                        v.string(TOPIC_DLQ), v.positiveInt(TOPIC_PARTITIONS)),
+                windowSize, v.longAtLeast(LATENESS_MS, 0), v.longAtLeast(JOIN_WAIT_MS, 0),
+                v.positiveLong(CLOCK_INTERVAL_MS), v.stringList(DROP_LEVELS), v.stringList(DROP_URL_PREFIXES),
+                new Parallelism(p(v, "spout"), p(v, "parse"), p(v, "filter"), p(v, "join"), p(v, "aggregate"),
+                        p(v, "sink")),
+                v.string(CONSUMER_GROUP),
+                new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
+                        v.longAtLeast(GENERATOR_SEED, 0)),
+                v.positiveInt(LIVE_VIEW_INTERVAL_S), Map.copyOf(storm));
+    }
+
+    private static int p(ConfigValues v, String name) {
+        return v.positiveInt(PARALLELISM_PREFIX + name);
+    }
+
+    /** Every setting as flat key/value pairs, as the Storm UI shows them in the topology configuration. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>(storm);
+        m.put(BOOTSTRAP_SERVERS, bootstrapServers);
+        m.put(TOPIC_WEBLOGS, topics.weblogs());
+        m.put(TOPIC_SESSIONS, topics.sessions());
+        m.put(TOPIC_STATS, topics.stats());
+        m.put(TOPIC_DLQ, topics.dlq());
+        m.put(TOPIC_PARTITIONS, topics.partitions());
+        m.put(WINDOW_SIZE_MS, windowSizeMs);
+        m.put(LATENESS_MS, latenessMs);
+        m.put(JOIN_WAIT_MS, joinWaitMs);
+        m.put(CLOCK_INTERVAL_MS, clockIntervalMs);
+        m.put(DROP_LEVELS, dropLevels);
+        m.put(DROP_URL_PREFIXES, dropUrlPrefixes);
+        List<Integer> ps = List.of(parallelism.spout(), parallelism.parse(), parallelism.filter(),
+                parallelism.join(), parallelism.aggregate(), parallelism.sink());
+        for (int i = 0; i < ps.size(); i++) {
+            m.put(PARALLELISM_PREFIX + Parallelism.NAMES.get(i), ps.get(i));
+        }
+        m.put(CONSUMER_GROUP, consumerGroup);
+        m.put(GENERATOR_RATE, generator.rate());
+        m.put(GENERATOR_SESSIONS, generator.sessions());
+        m.put(GENERATOR_SEED, generator.seed());
+        m.put(LIVE_VIEW_INTERVAL_S, liveViewIntervalS);
+        return m;
+    }
+
+    /** A copy with some keys replaced, validated again. */
+    public LogriverConfig with(Map<String, Object> overrides) {
+        Map<String, Object> m = new LinkedHashMap<>(toMap());
+        m.putAll(overrides);
+        return fromMap(m);
+    }
+}
