@@ -1,0 +1,129 @@
+package io.logriver.launcher;
+
+import io.logriver.config.ConfigException;
+import io.logriver.config.ConfigLoader;
+import io.logriver.config.LogriverConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options: {@code --name value} pairs, repeatable {@code -c key=value}, and flags. */
+public final class Args {
+    private final Map<String, String> options = new HashMap<>();
+    private final List<String> overrides = new ArrayList<>();
+
+    private Args() {
+    }
+
+    /** Parses {@code argv}; every option must be one of {@code allowed} (names without the dashes). */
+    public static Args parse(List<String> argv, Set<String> allowed) {
+        Args a = new Args();
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.equals("-c")) {
+                if (i + 1 >= argv.size()) {
+                    throw new UsageException("-c needs key=value");
+                }
+                a.overrides.add(argv.get(++i));
+            } else if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq > 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (!allowed.contains(name)) {
+                    throw new UsageException("unknown option --" + name);
+                }
+                if (value == null) {
+                    if (i + 1 >= argv.size() || argv.get(i + 1).startsWith("-")) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = argv.get(++i);
+                }
+                a.options.put(name, value);
+            } else {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+        }
+        return a;
+    }
+
+    public String get(String name) {
+        return options.get(name);
+    }
+
+    public boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    /** An existing readable file named by an option, or null when the option is absent. */
+    public Path inputFile(String name) {
+        String v = options.get(name);
+        if (v == null) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!Files.isReadable(p) || Files.isDirectory(p)) {
+            throw new UsageException("--" + name + " " + v + ": no such readable file");
+        }
+        return p;
+    }
+
+    public Path outputFile(String name) {
+        String v = options.get(name);
+        return v == null ? null : Path.of(v);
+    }
+
+    /** A duration such as {@code 90}, {@code 90s}, {@code 5m} or {@code 1h}; null when absent. */
+    public Duration duration(String name) {
+        String v = options.get(name);
+        if (v == null) {
+            return null;
+        }
+        String digits = v.replaceAll("[smh]$", "");
+        if (!digits.matches("\\d{1,9}")) {
+            throw new UsageException("--" + name + " " + v + ": expected seconds, or a number followed by s, m or h");
+        }
+        long n = Long.parseLong(digits);
+        return switch (v.charAt(v.length() - 1)) {
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    /** The topology mode; only {@code core} exists so far. */
+    public String mode() {
+        String m = options.getOrDefault("mode", "core");
+        if (!m.equals("core")) {
+            throw new UsageException("--mode " + m + ": expected core (the trident mode is not built yet)");
+        }
+        return m;
+    }
+
+    /** The configuration: defaults, then {@code --config FILE}, then every {@code -c key=value}. */
+    public LogriverConfig config() {
+        Path file = inputFile("config");
+        try {
+            return ConfigLoader.load(file, overrides);
+        } catch (ConfigException e) {
+            throw new UsageException("configuration: " + e.getMessage());
+        }
+    }
+
+    /** A wrong command line; the message says what is wrong. */
+    public static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.logriver.launcher;
+
+import io.logriver.config.LogriverConfig;
+import io.logriver.core.CoreTopology;
+import io.logriver.core.Names;
+import io.logriver.core.SinkBolt;
+import io.logriver.core.StormConfigs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code bin/logriver run --input requests.jsonl [--sessions sessions.jsonl] --output results.jsonl [--dlq dlq.jsonl]}:
+ * a replay of files through Kafka and the same topology. Every session goes into the session table before the first
+ * request is processed (the join reads the session topic to its end when it starts); single-partition topics of this
+ * run alone keep the file's order, so the same input always gives the same output; an end-of-input record closes
+ * every window.
+ */
+public final class FileMode {
+    private final Progress progress;
+
+    public FileMode(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** The summary of a run, printed as its last line. */
+    public record Summary(long read, long aggregated, long filtered, long invalid, long late, long windows) {
+        public String toJson() {
+            return "{\"read\":" + read + ",\"aggregated\":" + aggregated + ",\"filtered\":" + filtered
+                    + ",\"invalid\":" + invalid + ",\"late\":" + late + ",\"windows\":" + windows + "}";
+        }
+    }
+
+    public Summary run(LogriverConfig base, Path input, Path sessions, Path output, Path dlq, Path workDir)
+            throws Exception {
+        String run = "file-" + UUID.randomUUID().toString().substring(0, 8);
+        LogriverConfig c = forRun(base, run);
+        try (Broker broker = Broker.ensure(c, workDir, progress); Topics topics = new Topics(c.bootstrapServers())) {
+            c = topics.ensure(c, 1);
+            try (RecordFiles files = new RecordFiles(c.bootstrapServers())) {
+                long sessionCount = sessions == null ? 0 : files.produce(sessions, c.topics().sessions(), true);
+                long read = files.produce(input, c.topics().weblogs(), false);
+                progress.say("wrote " + read + " requests and " + sessionCount + " sessions to topics of run " + run);
+            }
+            Path stormDir = workDir.resolve("storm-" + run);
+            try (LocalStorm storm = LocalStorm.start(stormDir)) {
+                storm.submit(run, StormConfigs.of(c), CoreTopology.build(c));
+                Summary s = awaitEnd(new JmxMetrics(run), c);
+                storm.kill(run);
+                long written = ResultFiles.write(c, output, dlq);
+                if (written != s.windows()) {
+                    throw new IllegalStateException("the topology emitted " + s.windows() + " windows but "
+                            + written + " reached " + c.topics().stats());
+                }
+                return s;
+            } finally {
+                deleteTree(stormDir);
+                topics.delete(List.of(c.topics().weblogs(), c.topics().sessions(), c.topics().stats(), c.topics().dlq()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** This run's own topics (one partition each) and consumer group. */
+    static LogriverConfig forRun(LogriverConfig c, String run) {
+        LogriverConfig.Topics t = c.topics();
+        return c.with(Map.of(
+                LogriverConfig.TOPIC_WEBLOGS, t.weblogs() + "-" + run,
+                LogriverConfig.TOPIC_SESSIONS, t.sessions() + "-" + run,
+                LogriverConfig.TOPIC_STATS, t.stats() + "-" + run,
+                LogriverConfig.TOPIC_DLQ, t.dlq() + "-" + run,
+                LogriverConfig.TOPIC_PARTITIONS, 1,
+                LogriverConfig.CONSUMER_GROUP, "logriver-" + run));
+    }
+
+    /** Waits until every end-of-input marker has reached (and been flushed by) every sink task. */
+    private Summary awaitEnd(JmxMetrics m, LogriverConfig c) throws InterruptedException {
+        int sinks = c.parallelism().sink();
+        Map<String, Integer> expected = Map.of(Names.PARSE, 1, Names.FILTER, 1, Names.PARSE_SESSIONS, 1,
+                Names.AGGREGATE, c.parallelism().aggregate());
+        long lastRead = -1;
+        long lastChange = System.nanoTime();
+        long lastReport = 0;
+        while (true) {
+            boolean done = true;
+            for (String source : SinkBolt.END_SOURCES) {
+                done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK) >= (long) expected.get(source) * sinks;
+            }
+            Summary s = summary(m);
+            if (done) {
+                return s;
+            }
+            if (s.read() != lastRead) {
+                lastRead = s.read();
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > Duration.ofSeconds(120).toNanos()) {
+                throw new IllegalStateException("no progress for 120 s: " + s.toJson());
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
+                progress.say("processing: " + s.toJson());
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static Summary summary(JmxMetrics m) {
+        return new Summary(m.sum(Names.M_READ), m.sum(Names.M_AGGREGATED), m.sum(Names.M_FILTERED),
+                m.sum(Names.M_INVALID), m.sum(Names.M_LATE), m.sum(Names.M_WINDOWS));
+    }
+}

@@ -1,0 +1,29 @@
+package io.logriver.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where logriver is installed (the checkout: {@code -Dlogriver.home}, set by bin/logriver) and where it keeps its data. */
+public final class Home {
+    private Home() {
+    }
+
+    public static Path dir() {
+        String home = System.getProperty("logriver.home");
+        return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
+    }
+
+    /** The Maven-resolved class path of the Kafka broker, written by the kafka-broker module's build. */
+    public static Path brokerClasspathFile() {
+        return dir().resolve("kafka-broker/target/classpath.txt");
+    }
+
+    public static String brokerClasspath() {
+        Path f = brokerClasspathFile();
+        try {
+            return Files.readString(f).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + f + ": build first (mvn -q package -DskipTests)", e);
+        }
+    }
+}

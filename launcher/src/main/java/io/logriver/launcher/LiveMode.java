@@ -1,0 +1,72 @@
+package io.logriver.launcher;
+
+import io.logriver.config.LogriverConfig;
+import io.logriver.core.CoreTopology;
+import io.logriver.core.StormConfigs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code run} without {@code --input}: broker, topics, generator, the core topology, and the live view until stopped. */
+public final class LiveMode {
+    static final String TOPOLOGY = "logriver-core";
+
+    private final Progress progress;
+    private volatile boolean stopping;
+
+    public LiveMode(Progress progress) {
+        this.progress = progress;
+    }
+
+    public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopping = true;
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "logriver-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(base.bootstrapServers())) {
+            LogriverConfig c = topics.ensure(base, 2);
+            try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"))) {
+                progress.say("submitting topology " + TOPOLOGY + " (" + c.topics().partitions() + " partitions of "
+                        + c.topics().weblogs() + ")");
+                storm.submit(TOPOLOGY, StormConfigs.of(c), CoreTopology.build(c));
+                try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
+                        c.topics().sessions(), c.generator().rate(),
+                        new RecordGenerator(c.generator().seed(), c.generator().sessions()));
+                     LiveView view = new LiveView(new JmxMetrics(TOPOLOGY), c.bootstrapServers(), c.topics().stats(),
+                             System.out)) {
+                    generator.start();
+                    progress.say("generating " + c.generator().rate() + " requests/s; "
+                            + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
+                    loop(view, generator, duration, c.liveViewIntervalS());
+                    progress.say("stopping: generator, topology, local cluster, broker");
+                }
+                storm.kill(TOPOLOGY);
+            }
+        } finally {
+            finished.countDown();
+            if (!stopping) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        return 0;
+    }
+
+    private void loop(LiveView view, LoadGenerator generator, Duration duration, int intervalS) throws Exception {
+        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long nextView = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalS);
+        while (!stopping && System.nanoTime() < end) {
+            Thread.sleep(100);
+            if (System.nanoTime() >= nextView) {
+                view.print(generator);
+                nextView += TimeUnit.SECONDS.toNanos(intervalS);
+            }
+        }
+    }
+}

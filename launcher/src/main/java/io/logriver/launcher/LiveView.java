@@ -1,0 +1,92 @@
+package io.logriver.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logriver.core.Names;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The live view: rates and counters from the topology's metrics, and the slowest URLs of the latest final windows. */
+public final class LiveView implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JmxMetrics metrics;
+    private final KafkaConsumer<String, String> windows;
+    private final PrintStream out;
+    private long lastNanos = System.nanoTime();
+    private long lastRead;
+    private long lastDone;
+    private String latestWindow = "";
+    private final List<JsonNode> latest = new ArrayList<>();
+
+    public LiveView(JmxMetrics metrics, String bootstrapServers, String statsTopic, PrintStream out) {
+        this.metrics = metrics;
+        this.out = out;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "logriver-live-view-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.windows = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        this.windows.subscribe(List.of(statsTopic));
+    }
+
+    /** Prints one view; {@code generator} may be null. */
+    public void print(LoadGenerator generator) throws Exception {
+        poll();
+        long now = System.nanoTime();
+        double secs = (now - lastNanos) / 1e9;
+        long read = metrics.sum(Names.M_READ);
+        long aggregated = metrics.sum(Names.M_AGGREGATED);
+        long filtered = metrics.sum(Names.M_FILTERED);
+        long invalid = metrics.sum(Names.M_INVALID);
+        long late = metrics.sum(Names.M_LATE);
+        long done = aggregated + filtered + invalid + late;
+        out.printf("in %,.0f/s  out %,.0f/s | read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d"
+                        + "%s | join misses %,d (waiting %d) | windows %,d | latency p99 %,.0f us%s%n",
+                (read - lastRead) / secs, (done - lastDone) / secs, read, aggregated, filtered, invalid, late,
+                read == done ? "" : " (+" + (read - done) + " in flight)", metrics.sum(Names.M_JOIN_MISSES),
+                metrics.sum(Names.M_JOIN_WAITING), metrics.sum(Names.M_WINDOWS),
+                metrics.max(Names.M_LATENCY_US, Names.AGGREGATE, "99thPercentile"),
+                generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),
+                        generator.behindMillis()));
+        if (!latest.isEmpty()) {
+            out.println("  slowest URLs of window " + latestWindow + " (p99 ms):");
+            latest.stream().sorted(Comparator.comparingLong((JsonNode n) -> -n.get("p99").asLong())).limit(5)
+                    .forEach(n -> out.printf("    %-8s %-22s count %6d errors %4d p50 %5d p95 %6d p99 %6d max %7d%n",
+                            n.get("orgID").asText(), n.get("webURL").asText(), n.get("count").asLong(),
+                            n.get("errors").asLong(), n.get("p50").asLong(), n.get("p95").asLong(),
+                            n.get("p99").asLong(), n.get("max").asLong()));
+        }
+        lastNanos = now;
+        lastRead = read;
+        lastDone = done;
+    }
+
+    private void poll() throws Exception {
+        for (ConsumerRecord<String, String> r : windows.poll(Duration.ofMillis(100))) {
+            JsonNode n = JSON.readTree(r.value());
+            String start = n.get("windowStart").asText();
+            if (start.compareTo(latestWindow) > 0) {
+                latestWindow = start;
+                latest.clear();
+            }
+            if (start.equals(latestWindow)) {
+                latest.add(n);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        windows.close();
+    }
+}

@@ -1,0 +1,89 @@
+package io.logriver.launcher;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends generated records at a fixed rate on a schedule (open loop: record i is due at start + i / rate, whatever
+ * the pipeline does), and keeps count of how far behind schedule it runs.
+ */
+public final class LoadGenerator implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final RecordGenerator records;
+    private final String requestTopic;
+    private final String sessionTopic;
+    private final int rate;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong behindMillis = new AtomicLong();
+    private volatile boolean stopped;
+    private final Thread thread;
+
+    public LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate, RecordGenerator records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.records = records;
+        this.requestTopic = requestTopic;
+        this.sessionTopic = sessionTopic;
+        this.rate = rate;
+        this.thread = new Thread(this::loop, "logriver-generator");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void loop() {
+        long start = System.nanoTime();
+        long i = 0;
+        while (!stopped) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            behindMillis.set(-wait / 1_000_000);
+            long now = System.currentTimeMillis();
+            RecordGenerator.Generated g = records.next(now);
+            String sessionID = sessionOf(g.request());
+            if (g.newSession() != null) {
+                producer.send(new ProducerRecord<>(sessionTopic, sessionID, g.newSession().getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.send(new ProducerRecord<>(requestTopic, sessionID, g.request().getBytes(StandardCharsets.UTF_8)));
+            sent.incrementAndGet();
+            i++;
+        }
+    }
+
+    private static String sessionOf(String request) {
+        int at = request.indexOf("\"sessionID\":\"");
+        return at < 0 ? null : request.substring(at + 13, request.indexOf('"', at + 13));
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    /** How far behind its schedule the generator was at its last record, in milliseconds. */
+    public long behindMillis() {
+        return behindMillis.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopped = true;
+        thread.join(5000);
+        producer.close();
+    }
+}
