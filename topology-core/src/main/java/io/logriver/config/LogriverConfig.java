@@ -72,6 +72,9 @@ public record LogriverConfig(
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String k = e.getKey();
             if (k.startsWith("topology.") || k.startsWith("storm.")) {
+                if (e.getValue() == null) {
+                    throw new ConfigException(k + ": no value given");
+                }
                 storm.put(k, e.getValue());
             } else if (!KEYS.contains(k) && !(k.startsWith(PARALLELISM_PREFIX)
                     && Parallelism.NAMES.contains(k.substring(PARALLELISM_PREFIX.length())))) {
@@ -81,7 +84,9 @@ public record LogriverConfig(
         ConfigValues v = new ConfigValues(values);
         String servers = v.string(BOOTSTRAP_SERVERS);
         for (String server : servers.split(",")) {
-            if (!server.trim().matches("[^:\\s]+:\\d{1,5}")) {
+            String hostPort = server.trim();
+            if (!hostPort.matches("[^:\\s]+:\\d{1,5}")
+                    || Integer.parseInt(hostPort.substring(hostPort.indexOf(':') + 1)) > 65535) {
                 throw ConfigValues.bad(BOOTSTRAP_SERVERS, servers, "HOST:PORT[,HOST:PORT...]");
             }
         }

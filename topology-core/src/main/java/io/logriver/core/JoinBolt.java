@@ -62,7 +62,7 @@ public final class JoinBolt extends BaseRichBolt {
     @Override
     public void execute(Tuple t) {
         long start = System.nanoTime();
-        long now = System.currentTimeMillis();
+        long now = System.nanoTime() / 1_000_000; // monotonic: deadlines never move with the wall clock
         String source = t.getSourceComponent();
         if (Names.CLOCK_SPOUT.equals(source)) {
             buffer.expire(now + clockIntervalMs, this::missed);
