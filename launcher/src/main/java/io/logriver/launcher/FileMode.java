@@ -35,8 +35,18 @@ public final class FileMode {
 
     public Summary run(LogriverConfig base, Path input, Path sessions, Path output, Path dlq, Path workDir)
             throws Exception {
+        return run(base, input, sessions, output, dlq, workDir, 1);
+    }
+
+    /**
+     * As {@link #run(LogriverConfig, Path, Path, Path, Path, Path)}, on request topics of several partitions (each
+     * with its own watermark): every record is still counted once, but lateness then depends on how the records
+     * were spread over the partitions.
+     */
+    Summary run(LogriverConfig base, Path input, Path sessions, Path output, Path dlq, Path workDir, int partitions)
+            throws Exception {
         String run = "file-" + UUID.randomUUID().toString().substring(0, 8);
-        LogriverConfig c = forRun(base, run);
+        LogriverConfig c = forRun(base, run, partitions);
         try (Broker broker = Broker.ensure(c, workDir, progress); Topics topics = new Topics(c.bootstrapServers())) {
             c = topics.ensure(c, 1);
             try (RecordFiles files = new RecordFiles(c.bootstrapServers())) {
@@ -73,22 +83,23 @@ public final class FileMode {
     }
 
     /** This run's own topics (one partition each) and consumer group. */
-    static LogriverConfig forRun(LogriverConfig c, String run) {
+    static LogriverConfig forRun(LogriverConfig c, String run, int partitions) {
         LogriverConfig.Topics t = c.topics();
         return c.with(Map.of(
                 LogriverConfig.TOPIC_WEBLOGS, t.weblogs() + "-" + run,
                 LogriverConfig.TOPIC_SESSIONS, t.sessions() + "-" + run,
                 LogriverConfig.TOPIC_STATS, t.stats() + "-" + run,
                 LogriverConfig.TOPIC_DLQ, t.dlq() + "-" + run,
-                LogriverConfig.TOPIC_PARTITIONS, 1,
+                LogriverConfig.TOPIC_PARTITIONS, partitions,
                 LogriverConfig.CONSUMER_GROUP, "logriver-" + run));
     }
 
     /** Waits until every end-of-input marker has reached (and been flushed by) every sink task. */
     private Summary awaitEnd(JmxMetrics m, LogriverConfig c) throws InterruptedException {
         int sinks = c.parallelism().sink();
-        Map<String, Integer> expected = Map.of(Names.PARSE, 1, Names.FILTER, 1, Names.PARSE_SESSIONS, 1,
-                Names.AGGREGATE, c.parallelism().aggregate());
+        int partitions = c.topics().partitions();
+        Map<String, Integer> expected = Map.of(Names.PARSE, partitions, Names.FILTER, partitions,
+                Names.PARSE_SESSIONS, 1, Names.AGGREGATE, c.parallelism().aggregate());
         long lastRead = -1;
         long lastChange = System.nanoTime();
         long lastReport = 0;

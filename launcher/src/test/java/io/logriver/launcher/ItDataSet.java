@@ -56,9 +56,17 @@ final class ItDataSet {
             String url = kind == 5 ? "/static/app.js" : kind == 6 ? "/health" : URLS[Math.min(r.nextInt(8), 4)];
             String level = kind == 7 ? "DEBUG" : kind == 8 ? "trace" : kind == 9 ? "error" : "INFO";
             int status = r.nextInt(40) == 0 ? 503 : r.nextInt(20) == 0 ? 404 : 200;
+            String statusJson = switch (r.nextInt(10)) {
+                case 0 -> "\"status\":\"n/a\",";   // not a status: counts as absent
+                case 1, 2, 3 -> "\"status\":\"" + status + "\",";
+                default -> "\"status\":" + status + ",";
+            };
+            if (statusJson.contains("n/a")) {
+                status = -1;
+            }
             long duration = r.nextInt(50) == 0 ? 2048 + r.nextInt(100_000) : (long) Math.exp(3 + r.nextGaussian());
             String query = r.nextInt(4) == 0 ? "?id=" + r.nextInt(9) : "";
-            d.requests.add(new Planned(d.line(r, t, url + query, session, duration, level, status), null, t,
+            d.requests.add(new Planned(d.line(r, t, url + query, session, duration, level, statusJson), null, t,
                     url, session, duration, level, status));
         }
         return d;
@@ -71,7 +79,7 @@ final class ItDataSet {
     }
 
     /** A valid line, its time and numbers written in one of the accepted ways. */
-    private String line(Random r, long t, String url, String session, long duration, String level, int status) {
+    private String line(Random r, long t, String url, String session, long duration, String level, String st) {
         String time = switch (r.nextInt(7)) {
             case 0 -> "\"timestamp\":\"" + Instant.ofEpochMilli(t) + "\"";
             case 1 -> "\"timestamp\":\"" + Instant.ofEpochMilli(t).atOffset(ZoneOffset.ofHours(2)).toLocalDateTime()
@@ -83,11 +91,6 @@ final class ItDataSet {
             default -> "\"timestamp\":null,\"startMillis\":" + t;
         };
         String dur = r.nextBoolean() ? "\"" + duration + "\"" : Long.toString(duration);
-        String st = r.nextInt(3) == 0 ? "\"status\":\"" + status + "\"," : r.nextInt(10) == 0 ? "\"status\":\"n/a\","
-                : "\"status\":" + status + ",";
-        if (st.contains("n/a")) {
-            status = -1; // not a status: counts as absent (only matters when the status was 503)
-        }
         String lvl = level.equals("INFO") && r.nextBoolean() ? "" : "\"level\":\"" + level + "\",";
         return "{" + time + ",\"method\":\"GET\",\"webURL\":\"" + url + "\",\"webParams\":\"null\",\"sessionID\":\""
                 + session + "\",\"class\":\"com.orgmanager.handlers.RequestHandler\",\"durationMillis\":" + dur + ","
