@@ -11,16 +11,22 @@ import java.time.Duration;
  */
 public final class Broker implements AutoCloseable {
     private final KafkaBroker started;
+    private final String bootstrapServers;
 
-    private Broker(KafkaBroker started) {
+    private Broker(KafkaBroker started, String bootstrapServers) {
         this.started = started;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
     public static Broker ensure(LogriverConfig c, Path workDir, Progress progress) throws IOException, InterruptedException {
         String servers = c.bootstrapServers();
         if (KafkaBroker.answers(servers, Duration.ofSeconds(5))) {
             progress.say("using the Kafka broker already running at " + servers);
-            return new Broker(null);
+            return new Broker(null, servers);
         }
         String first = servers.split(",")[0].trim();
         String host = first.substring(0, first.lastIndexOf(':'));
@@ -30,7 +36,7 @@ public final class Broker implements AutoCloseable {
         }
         int port = Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
         try {
-            return new Broker(KafkaBroker.start(workDir.resolve("kafka"), port, progress));
+            return new Broker(KafkaBroker.start(workDir.resolve("kafka"), port, progress), servers);
         } catch (IOException e) {
             throw new IOException(LogriverConfig.BOOTSTRAP_SERVERS + "=" + servers + ": " + e.getMessage(), e);
         }

@@ -47,7 +47,7 @@ public final class FileMode {
             throws Exception {
         String run = "file-" + UUID.randomUUID().toString().substring(0, 8);
         LogriverConfig c = forRun(base, run, partitions);
-        try (Broker broker = Broker.ensure(c, workDir, progress); Topics topics = new Topics(c.bootstrapServers())) {
+        try (Broker broker = Broker.ensure(c, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
             c = topics.ensure(c, 1);
             try (RecordFiles files = new RecordFiles(c.bootstrapServers())) {
                 long sessionCount = sessions == null ? 0 : files.produce(sessions, c.topics().sessions(), true);

@@ -30,7 +30,7 @@ public final class LiveMode {
             }
         }, "logriver-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(base.bootstrapServers())) {
+        try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"))) {
                 progress.say("submitting topology " + TOPOLOGY + " (" + c.topics().partitions() + " partitions of "

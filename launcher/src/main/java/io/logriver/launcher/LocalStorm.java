@@ -64,9 +64,11 @@ public final class LocalStorm implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the local Storm cluster failed", e);
         } finally {
             zookeeper.shutdown();
             zkServer.shutdown();
