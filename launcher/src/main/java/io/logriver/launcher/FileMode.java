@@ -56,7 +56,7 @@ public final class FileMode {
             }
             Path stormDir = workDir.resolve("storm-" + run);
             try (LocalStorm storm = LocalStorm.start(stormDir)) {
-                storm.submit(run, StormConfigs.of(c), CoreTopology.build(c));
+                storm.submit(run, StormConfigs.of(c, "core"), CoreTopology.build(c));
                 Summary s = awaitEnd(new JmxMetrics(run), c);
                 storm.kill(run);
                 long written = ResultFiles.write(c, output, dlq);

@@ -35,7 +35,7 @@ public final class LiveMode {
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"))) {
                 progress.say("submitting topology " + TOPOLOGY + " (" + c.topics().partitions() + " partitions of "
                         + c.topics().weblogs() + ")");
-                storm.submit(TOPOLOGY, StormConfigs.of(c), CoreTopology.build(c));
+                storm.submit(TOPOLOGY, StormConfigs.of(c, "core"), CoreTopology.build(c));
                 try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                         c.topics().sessions(), c.generator().rate(),
                         new RecordGenerator(c.generator().seed(), c.generator().sessions()));

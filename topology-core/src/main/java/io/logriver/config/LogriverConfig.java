@@ -25,7 +25,9 @@ public record LogriverConfig(
         String consumerGroup,
         Generator generator,
         int liveViewIntervalS,
-        Map<String, Object> storm) implements Serializable {
+        Trident trident,
+        Map<String, Object> storm,
+        Map<String, Object> profiles) implements Serializable {
 
     public static final String BOOTSTRAP_SERVERS = "logriver.kafka.bootstrap.servers";
     public static final String TOPIC_WEBLOGS = "logriver.topic.weblogs";
@@ -45,11 +47,15 @@ public record LogriverConfig(
     public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
     public static final String GENERATOR_SEED = "logriver.generator.seed";
     public static final String LIVE_VIEW_INTERVAL_S = "logriver.liveview.interval.s";
+    public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
+    public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
+    /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
+    public static final List<String> MODES = List.of("core", "trident");
 
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
             DROP_URL_PREFIXES, CONSUMER_GROUP, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
-            LIVE_VIEW_INTERVAL_S);
+            LIVE_VIEW_INTERVAL_S, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM);
 
     /** Topic names, and the partition count of the request topic. */
     public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
@@ -62,6 +68,10 @@ public record LogriverConfig(
         static final List<String> NAMES = List.of("spout", "parse", "filter", "join", "aggregate", "sink");
     }
 
+    /** Trident's own settings (its batch interval and spout pending are Storm keys, set per mode). */
+    public record Trident(int maxPollRecords, int parallelism) implements Serializable {
+    }
+
     /** The data generator of {@code bin/logriver run}. */
     public record Generator(int rate, int sessions, long seed) implements Serializable {
     }
@@ -69,13 +79,15 @@ public record LogriverConfig(
     /** Validates a flat key/value map (every key present) into the typed configuration. */
     public static LogriverConfig fromMap(Map<String, Object> values) {
         Map<String, Object> storm = new TreeMap<>();
+        Map<String, Object> profiles = new TreeMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String k = e.getKey();
-            if (k.startsWith("topology.") || k.startsWith("storm.")) {
+            String profiled = stormKeyOfProfile(k);
+            if (k.startsWith("topology.") || k.startsWith("storm.") || profiled != null) {
                 if (e.getValue() == null) {
                     throw new ConfigException(k + ": no value given");
                 }
-                storm.put(k, e.getValue());
+                (profiled == null ? storm : profiles).put(k, e.getValue());
             } else if (!KEYS.contains(k) && !(k.startsWith(PARALLELISM_PREFIX)
                     && Parallelism.NAMES.contains(k.substring(PARALLELISM_PREFIX.length())))) {
                 throw new ConfigException(k + ": unknown configuration key (logriver keys are listed in README.md)");
@@ -101,7 +113,35 @@ public record LogriverConfig(
                 v.string(CONSUMER_GROUP),
                 new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
                         v.longAtLeast(GENERATOR_SEED, 0)),
-                v.positiveInt(LIVE_VIEW_INTERVAL_S), Map.copyOf(storm));
+                v.positiveInt(LIVE_VIEW_INTERVAL_S),
+                new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM)),
+                Map.copyOf(storm), Map.copyOf(profiles));
+    }
+
+    /** The Storm key a mode profile key overrides ({@code logriver.trident.topology.X} gives {@code topology.X}), or null. */
+    static String stormKeyOfProfile(String key) {
+        for (String mode : MODES) {
+            String prefix = "logriver." + mode + ".";
+            if (key.startsWith(prefix + "topology.") || key.startsWith(prefix + "storm.")) {
+                return key.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    /** Storm's settings for one mode: the common ones, overridden by the mode's profile. */
+    public Map<String, Object> stormFor(String mode) {
+        if (!MODES.contains(mode)) {
+            throw new ConfigException("mode " + mode + ": expected one of " + MODES);
+        }
+        Map<String, Object> m = new TreeMap<>(storm);
+        String prefix = "logriver." + mode + ".";
+        profiles.forEach((k, value) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(prefix.length()), value);
+            }
+        });
+        return m;
     }
 
     private static int p(ConfigValues v, String name) {
@@ -111,6 +151,7 @@ public record LogriverConfig(
     /** Every setting as flat key/value pairs, as the Storm UI shows them in the topology configuration. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(storm);
+        m.putAll(profiles);
         m.put(BOOTSTRAP_SERVERS, bootstrapServers);
         m.put(TOPIC_WEBLOGS, topics.weblogs());
         m.put(TOPIC_SESSIONS, topics.sessions());
@@ -133,6 +174,8 @@ public record LogriverConfig(
         m.put(GENERATOR_SESSIONS, generator.sessions());
         m.put(GENERATOR_SEED, generator.seed());
         m.put(LIVE_VIEW_INTERVAL_S, liveViewIntervalS);
+        m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
+        m.put(TRIDENT_PARALLELISM, trident.parallelism());
         return m;
     }
 
