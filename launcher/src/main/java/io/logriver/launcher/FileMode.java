@@ -1,10 +1,8 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.CoreTopology;
 import io.logriver.core.Names;
 import io.logriver.core.SinkBolt;
-import io.logriver.core.StormConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +18,11 @@ import java.util.UUID;
  */
 public final class FileMode {
     private final Progress progress;
+    private final Mode mode;
 
-    public FileMode(Progress progress) {
+    public FileMode(Progress progress, Mode mode) {
         this.progress = progress;
+        this.mode = mode;
     }
 
     /** The summary of a run, printed as its last line. */
@@ -56,7 +56,7 @@ public final class FileMode {
             }
             Path stormDir = workDir.resolve("storm-" + run);
             try (LocalStorm storm = LocalStorm.start(stormDir)) {
-                storm.submit(run, StormConfigs.of(c, "core"), CoreTopology.build(c));
+                storm.submit(run, mode.stormConfig(c), mode.topology(c));
                 Summary s = awaitEnd(new JmxMetrics(run), c);
                 storm.kill(run);
                 long written = ResultFiles.write(c, output, dlq);
@@ -94,22 +94,14 @@ public final class FileMode {
                 LogriverConfig.CONSUMER_GROUP, "logriver-" + run));
     }
 
-    /** Waits until every end-of-input marker has reached (and been flushed by) every sink task. */
+    /** Waits until the end of the input has gone through the topology and everything it emitted is in Kafka. */
     private Summary awaitEnd(JmxMetrics m, LogriverConfig c) throws InterruptedException {
-        int sinks = c.parallelism().sink();
-        int partitions = c.topics().partitions();
-        Map<String, Integer> expected = Map.of(Names.PARSE, partitions, Names.FILTER, partitions,
-                Names.PARSE_SESSIONS, 1, Names.AGGREGATE, c.parallelism().aggregate());
         long lastRead = -1;
         long lastChange = System.nanoTime();
         long lastReport = 0;
         while (true) {
-            boolean done = true;
-            for (String source : SinkBolt.END_SOURCES) {
-                done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK) >= (long) expected.get(source) * sinks;
-            }
             Summary s = summary(m);
-            if (done) {
+            if (mode == Mode.CORE ? coreEnded(m, c) : tridentEnded(m, s)) {
                 return s;
             }
             if (s.read() != lastRead) {
@@ -124,6 +116,26 @@ public final class FileMode {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Core: every end-of-input marker has reached (and been flushed by) every sink task. */
+    private static boolean coreEnded(JmxMetrics m, LogriverConfig c) {
+        int partitions = c.topics().partitions();
+        Map<String, Integer> expected = Map.of(Names.PARSE, partitions, Names.FILTER, partitions,
+                Names.PARSE_SESSIONS, 1, Names.AGGREGATE, c.parallelism().aggregate());
+        boolean done = true;
+        for (String source : SinkBolt.END_SOURCES) {
+            done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK)
+                    >= (long) expected.get(source) * c.parallelism().sink();
+        }
+        return done;
+    }
+
+    /** Trident: the closer has drained every window, and the Kafka states have written all it and the others emitted. */
+    private static boolean tridentEnded(JmxMetrics m, Summary s) {
+        return m.sum(Names.M_END_OF_INPUT) > 0
+                && m.sum(Names.M_SINK_WRITTEN + ".stats") >= s.windows()
+                && m.sum(Names.M_SINK_WRITTEN + ".dlq") >= s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
     }
 
     static Summary summary(JmxMetrics m) {

@@ -1,8 +1,6 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.CoreTopology;
-import io.logriver.core.StormConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -10,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code run} without {@code --input}: broker, topics, generator, the core topology, and the live view until stopped. */
 public final class LiveMode {
-    static final String TOPOLOGY = "logriver-core";
-
     private final Progress progress;
+    private final Mode mode;
     private volatile boolean stopping;
 
-    public LiveMode(Progress progress) {
+    public LiveMode(Progress progress, Mode mode) {
         this.progress = progress;
+        this.mode = mode;
     }
 
     public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
@@ -32,14 +30,15 @@ public final class LiveMode {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
+            String name = "logriver-" + mode.id();
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"))) {
-                progress.say("submitting topology " + TOPOLOGY + " (" + c.topics().partitions() + " partitions of "
+                progress.say("submitting topology " + name + " (" + c.topics().partitions() + " partitions of "
                         + c.topics().weblogs() + ")");
-                storm.submit(TOPOLOGY, StormConfigs.of(c, "core"), CoreTopology.build(c));
+                storm.submit(name, mode.stormConfig(c), mode.topology(c));
                 try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                         c.topics().sessions(), c.generator().rate(),
                         new RecordGenerator(c.generator().seed(), c.generator().sessions()));
-                     LiveView view = new LiveView(new JmxMetrics(TOPOLOGY), c.bootstrapServers(), c.topics().stats(),
+                     LiveView view = new LiveView(new JmxMetrics(name), c.bootstrapServers(), c.topics().stats(),
                              System.out)) {
                     generator.start();
                     progress.say("generating " + c.generator().rate() + " requests/s; "
@@ -47,7 +46,7 @@ public final class LiveMode {
                     loop(view, generator, duration, c.liveViewIntervalS());
                     progress.say("stopping: generator, topology, local cluster, broker");
                 }
-                storm.kill(TOPOLOGY);
+                storm.kill(name);
             }
         } finally {
             finished.countDown();

@@ -55,9 +55,16 @@ public final class LiveView implements AutoCloseable {
                 (read - lastRead) / secs, (done - lastDone) / secs, read, aggregated, filtered, invalid, late,
                 read == done ? "" : " (+" + (read - done) + " in flight)", metrics.sum(Names.M_JOIN_MISSES),
                 metrics.sum(Names.M_JOIN_WAITING), metrics.sum(Names.M_WINDOWS),
-                metrics.max(Names.M_LATENCY_US, Names.AGGREGATE, "99thPercentile"),
+                metrics.max(Names.M_LATENCY_US, null, "99thPercentile"),
                 generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),
                         generator.behindMillis()));
+        if (metrics.sum(Names.M_BATCH_SIZE) > 0) {
+            out.printf("  batches: %,d | records per batch and partition: mean %,.0f, max %,.0f | batch latency (first emit to"
+                            + " window closer) p50 %,.0f us, p99 %,.0f us%n", metrics.sum(Names.M_BATCH_SIZE),
+                    metrics.max(Names.M_BATCH_SIZE, null, "Mean"), metrics.max(Names.M_BATCH_SIZE, null, "Max"),
+                    metrics.max(Names.M_LATENCY_US, null, "50thPercentile"),
+                    metrics.max(Names.M_LATENCY_US, null, "99thPercentile"));
+        }
         if (!latest.isEmpty()) {
             out.println("  slowest URLs of window " + latestWindow + " (p99 ms):");
             latest.stream().sorted(Comparator.comparingLong((JsonNode n) -> -n.get("p99").asLong())).limit(5)

@@ -61,4 +61,6 @@ public final class Names {
     public static final String M_END_OF_INPUT = "logriver.end.of.input";
     public static final String M_LATENCY_US = "logriver.latency.us";
     public static final String M_STAGE_US = "logriver.stage.us";
+    public static final String M_BATCH_SIZE = "logriver.batch.size";
+    public static final String M_SINK_WRITTEN = "logriver.sink.written";
 }
