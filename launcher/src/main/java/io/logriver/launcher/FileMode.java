@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.apache.storm.generated.StormTopology;
 
 /**
  * {@code bin/logriver run --input requests.jsonl [--sessions sessions.jsonl] --output results.jsonl [--dlq dlq.jsonl]}:
@@ -19,10 +21,17 @@ import java.util.UUID;
 public final class FileMode {
     private final Progress progress;
     private final Mode mode;
+    private final Function<LogriverConfig, StormTopology> topology;
 
     public FileMode(Progress progress, Mode mode) {
+        this(progress, mode, mode::topology);
+    }
+
+    /** With the topology built by {@code topology} (the production builder with a test's hooks). */
+    FileMode(Progress progress, Mode mode, Function<LogriverConfig, StormTopology> topology) {
         this.progress = progress;
         this.mode = mode;
+        this.topology = topology;
     }
 
     /** The summary of a run, printed as its last line. */
@@ -56,7 +65,7 @@ public final class FileMode {
             }
             Path stormDir = workDir.resolve("storm-" + run);
             try (LocalStorm storm = LocalStorm.start(stormDir)) {
-                storm.submit(run, mode.stormConfig(c), mode.topology(c));
+                storm.submit(run, mode.stormConfig(c), topology.apply(c));
                 Summary s = awaitEnd(new JmxMetrics(run), c);
                 storm.kill(run);
                 long written = ResultFiles.write(c, output, dlq);
@@ -99,9 +108,17 @@ public final class FileMode {
         long lastRead = -1;
         long lastChange = System.nanoTime();
         long lastReport = 0;
+        long lastDlq = -1;
+        long dlqSince = System.nanoTime();
         while (true) {
             Summary s = summary(m);
-            if (mode == Mode.CORE ? coreEnded(m, c) : tridentEnded(m, s)) {
+            long dlq = m.sum(Names.M_SINK_WRITTEN + ".dlq");
+            if (dlq != lastDlq) {
+                lastDlq = dlq;
+                dlqSince = System.nanoTime();
+            }
+            if (mode == Mode.CORE ? coreEnded(m, c)
+                    : tridentEnded(m, s, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
                 return s;
             }
             if (s.read() != lastRead) {
@@ -131,11 +148,16 @@ public final class FileMode {
         return done;
     }
 
-    /** Trident: the closer has drained every window, and the Kafka states have written all it and the others emitted. */
-    private static boolean tridentEnded(JmxMetrics m, Summary s) {
+    /**
+     * Trident: the closer has drained every window, the Kafka state has written every window record it emitted, and
+     * the dead letters are written: as many as counted, or (counters count every attempt of a replayed batch) none
+     * written for a few seconds.
+     */
+    private static boolean tridentEnded(JmxMetrics m, Summary s, boolean deadLettersQuiet) {
+        long rejects = s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
         return m.sum(Names.M_END_OF_INPUT) > 0
                 && m.sum(Names.M_SINK_WRITTEN + ".stats") >= s.windows()
-                && m.sum(Names.M_SINK_WRITTEN + ".dlq") >= s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
+                && (m.sum(Names.M_SINK_WRITTEN + ".dlq") >= rejects || deadLettersQuiet);
     }
 
     static Summary summary(JmxMetrics m) {
