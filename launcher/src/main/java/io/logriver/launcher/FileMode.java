@@ -75,18 +75,8 @@ public final class FileMode {
                 }
                 return s;
             } finally {
-                deleteTree(stormDir);
+                Directories.deleteTree(stormDir);
                 topics.delete(List.of(c.topics().weblogs(), c.topics().sessions(), c.topics().stats(), c.topics().dlq()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
             }
         }
     }

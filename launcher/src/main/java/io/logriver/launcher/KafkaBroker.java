@@ -136,7 +136,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static Process launch(List<String> mainAndArgs, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-cp", Home.brokerClasspath()));
+                "-cp", Home.brokerClasspath(), "io.logriver.broker.BrokerMain",
+                Long.toString(ProcessHandle.current().pid())));
         cmd.addAll(mainAndArgs);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

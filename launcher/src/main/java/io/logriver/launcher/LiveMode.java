@@ -30,22 +30,29 @@ public final class LiveMode {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
+            Directories.deleteTree(workDir.resolve("storm"));
             String name = "logriver-" + mode.id();
-            try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"))) {
-                progress.say("submitting topology " + name + " (" + c.topics().partitions() + " partitions of "
-                        + c.topics().weblogs() + ")");
-                storm.submit(name, mode.stormConfig(c), mode.topology(c));
-                try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
-                        c.topics().sessions(), c.generator().rate(),
-                        new RecordGenerator(c.generator().seed(), c.generator().sessions()));
-                     LiveView view = new LiveView(new JmxMetrics(name), c.bootstrapServers(), c.topics().stats(),
-                             System.out)) {
-                    generator.start();
-                    progress.say("generating " + c.generator().rate() + " requests/s; "
-                            + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
-                    loop(view, generator, duration, c.liveViewIntervalS());
-                    progress.say("stopping: generator, topology, local cluster, broker");
+            try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
+                 LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
+                         c.topics().sessions(), c.generator().rate(),
+                         new RecordGenerator(c.generator().seed(), c.generator().sessions()));
+                 LiveView view = new LiveView(new JmxMetrics(name), c.bootstrapServers(), c.topics().stats(),
+                         System.out)) {
+                long generatorStart = System.currentTimeMillis();
+                generator.start();
+                if (mode == Mode.TRIDENT) {
+                    // Trident keeps its spout offsets in the local cluster's ZooKeeper, new for every run: start at
+                    // this run's first record, so the view shows this run's data and none of it is skipped
+                    c = c.with(java.util.Map.of(LogriverConfig.FIRST_POLL, "UNCOMMITTED_TIMESTAMP",
+                            LogriverConfig.START_TIMESTAMP_MS, generatorStart));
                 }
+                progress.say("generating " + c.generator().rate() + " requests/s; submitting topology " + name + " ("
+                        + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
+                        + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
+                storm.submit(name, mode.stormConfig(c), mode.topology(c));
+                loop(view, generator, duration, c.liveViewIntervalS());
+                progress.say("stopping: generator, topology, local cluster, broker");
+                generator.close();
                 storm.kill(name);
             }
         } finally {

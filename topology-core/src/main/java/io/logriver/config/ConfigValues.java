@@ -27,6 +27,14 @@ final class ConfigValues {
         return s.trim();
     }
 
+    String oneOf(String key, List<String> allowed) {
+        String s = string(key);
+        if (!allowed.contains(s)) {
+            throw bad(key, s, "one of " + allowed);
+        }
+        return s;
+    }
+
     long positiveLong(String key) {
         return longAtLeast(key, 1);
     }

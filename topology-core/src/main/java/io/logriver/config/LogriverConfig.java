@@ -23,6 +23,8 @@ public record LogriverConfig(
         List<String> dropUrlPrefixes,
         Parallelism parallelism,
         String consumerGroup,
+        String firstPoll,
+        long startTimestampMs,
         Generator generator,
         int liveViewIntervalS,
         Trident trident,
@@ -43,6 +45,11 @@ public record LogriverConfig(
     public static final String DROP_URL_PREFIXES = "logriver.filter.drop.url.prefixes";
     public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
     public static final String CONSUMER_GROUP = "logriver.kafka.consumer.group";
+    public static final String FIRST_POLL = "logriver.kafka.first.poll";
+    /** Where a spout starts when it has no offsets yet (the names of Storm's FirstPollOffsetStrategy). */
+    public static final List<String> FIRST_POLL_STRATEGIES = List.of("UNCOMMITTED_EARLIEST", "UNCOMMITTED_LATEST",
+            "UNCOMMITTED_TIMESTAMP", "EARLIEST", "LATEST", "TIMESTAMP");
+    public static final String START_TIMESTAMP_MS = "logriver.kafka.start.timestamp.ms";
     public static final String GENERATOR_RATE = "logriver.generator.rate";
     public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
     public static final String GENERATOR_SEED = "logriver.generator.seed";
@@ -54,7 +61,7 @@ public record LogriverConfig(
 
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
-            DROP_URL_PREFIXES, CONSUMER_GROUP, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
+            DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
             LIVE_VIEW_INTERVAL_S, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM);
 
     /** Topic names, and the partition count of the request topic. */
@@ -110,7 +117,8 @@ public record LogriverConfig(
                 v.positiveLong(CLOCK_INTERVAL_MS), v.stringList(DROP_LEVELS), v.stringList(DROP_URL_PREFIXES),
                 new Parallelism(p(v, "spout"), p(v, "parse"), p(v, "filter"), p(v, "join"), p(v, "aggregate"),
                         p(v, "sink")),
-                v.string(CONSUMER_GROUP),
+                v.string(CONSUMER_GROUP), v.oneOf(FIRST_POLL, FIRST_POLL_STRATEGIES),
+                v.longAtLeast(START_TIMESTAMP_MS, 0),
                 new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
                         v.longAtLeast(GENERATOR_SEED, 0)),
                 v.positiveInt(LIVE_VIEW_INTERVAL_S),
@@ -170,6 +178,8 @@ public record LogriverConfig(
             m.put(PARALLELISM_PREFIX + Parallelism.NAMES.get(i), ps.get(i));
         }
         m.put(CONSUMER_GROUP, consumerGroup);
+        m.put(FIRST_POLL, firstPoll);
+        m.put(START_TIMESTAMP_MS, startTimestampMs);
         m.put(GENERATOR_RATE, generator.rate());
         m.put(GENERATOR_SESSIONS, generator.sessions());
         m.put(GENERATOR_SEED, generator.seed());

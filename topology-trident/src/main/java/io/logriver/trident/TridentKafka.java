@@ -36,7 +36,8 @@ public final class TridentKafka {
                         .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)
                         .setProp(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, c.trident().maxPollRecords())
                         .setProp(ConsumerConfig.GROUP_ID_CONFIG, c.consumerGroup() + "-trident")
-                        .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.UNCOMMITTED_EARLIEST)
+                        .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(c.firstPoll()))
+                        .setStartTimeStamp(c.startTimestampMs())
                         .setRecordTranslator(new KafkaRecordTranslator())
                         .build();
         return new KafkaTridentSpoutOpaque<>(config);
