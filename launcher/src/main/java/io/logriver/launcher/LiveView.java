@@ -53,7 +53,7 @@ public final class LiveView implements AutoCloseable {
         out.printf("in %,.0f/s  out %,.0f/s | read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d"
                         + "%s | join misses %,d (waiting %d) | windows %,d | latency p99 %,.0f us%s%n",
                 (read - lastRead) / secs, (done - lastDone) / secs, read, aggregated, filtered, invalid, late,
-                read == done ? "" : " (+" + (read - done) + " in flight)", metrics.sum(Names.M_JOIN_MISSES),
+                read > done ? " (+" + (read - done) + " in flight)" : read == 0 ? " (topology starting)" : "", metrics.sum(Names.M_JOIN_MISSES),
                 metrics.sum(Names.M_JOIN_WAITING), metrics.sum(Names.M_WINDOWS),
                 metrics.max(Names.M_LATENCY_US, null, "99thPercentile"),
                 generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),

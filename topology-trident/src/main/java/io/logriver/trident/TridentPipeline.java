@@ -41,15 +41,15 @@ public final class TridentPipeline {
     }
 
     /**
-     * @param beforeClose applied to the stream of new window aggregates on its way to the closer: identity in
-     *                    production; a test puts a failure there, so batches replay after the aggregate committed
+     * @param afterSpout applied to the request stream as the spout emits it: identity in production; a test puts a
+     *                   failure there, so batches fail and replay
      */
-    public static StormTopology build(LogriverConfig c, Sources sources, Sinks sinks, UnaryOperator<Stream> beforeClose) {
+    public static StormTopology build(LogriverConfig c, Sources sources, Sinks sinks, UnaryOperator<Stream> afterSpout) {
         TridentTopology t = new TridentTopology();
         int n = c.trident().parallelism();
         String weblogs = c.topics().weblogs();
 
-        Stream parsed = t.newStream(txId(c, weblogs), sources.weblogs()).name(Names.WEBLOGS_SPOUT)
+        Stream parsed = afterSpout.apply(t.newStream(txId(c, weblogs), sources.weblogs()).name(Names.WEBLOGS_SPOUT))
                 .each(KafkaRecordTranslator.FIELDS, new ParseRequests(weblogs), new Fields(Names.REQUEST, Names.KEY,
                         Names.MESSAGE)).name(Names.PARSE).parallelismHint(n);
         deadLetters(parsed.each(new Fields(Names.KEY), new NotNull()), sinks);
@@ -73,7 +73,7 @@ public final class TridentPipeline {
                 .parallelismHint(n).newValuesStream();
 
         Stream toClose = t.merge(CloserUpdater.INPUT,
-                beforeClose.apply(windowUpdates).name(Names.AGGREGATE)
+                windowUpdates.name(Names.AGGREGATE)
                         .each(new Fields(), new Constant("window", -1, 0L, 0L, 0L, 0L), new Fields("kind",
                                 Names.PARTITION, Names.WATERMARK, "firstEmitNanos", "batchSize", "inTime"))
                         .project(CloserUpdater.INPUT),
