@@ -52,8 +52,6 @@ public final class LiveMode {
                 storm.submit(name, mode.stormConfig(c), mode.topology(c));
                 loop(view, generator, duration, c.liveViewIntervalS());
                 progress.say("stopping: generator, topology, local cluster, broker");
-                generator.close();
-                storm.kill(name);
             }
         } finally {
             finished.countDown();

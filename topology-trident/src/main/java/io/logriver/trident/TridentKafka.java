@@ -43,6 +43,7 @@ public final class TridentKafka {
         return new KafkaTridentSpoutOpaque<>(config);
     }
 
+    @SuppressWarnings("unchecked") // Storm's FieldNameBasedTupleToKafkaMapper implements its mapper interface raw
     static StateFactory state(LogriverConfig c, String topic) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers());

@@ -16,6 +16,7 @@ import org.apache.storm.trident.state.map.OpaqueMap;
  * [windowStart, orgID, urlKey], so a replayed batch is applied to the value before its first attempt. Keys of
  * windows more than {@code retentionMs} older than the newest window are dropped: their windows are long final.
  */
+@SuppressWarnings("rawtypes") // OpaqueMap.build takes an IBackingMap of raw OpaqueValue
 final class WindowMapState implements IBackingMap<OpaqueValue> {
     private final Map<List<Object>, OpaqueValue> values = new HashMap<>();
     private final long retentionMs;
