@@ -27,6 +27,7 @@ public record LogriverConfig(
         long startTimestampMs,
         Generator generator,
         int liveViewIntervalS,
+        boolean benchProbe,
         Trident trident,
         Map<String, Object> storm,
         Map<String, Object> profiles) implements Serializable {
@@ -54,6 +55,7 @@ public record LogriverConfig(
     public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
     public static final String GENERATOR_SEED = "logriver.generator.seed";
     public static final String LIVE_VIEW_INTERVAL_S = "logriver.liveview.interval.s";
+    public static final String BENCH_PROBE = "logriver.bench.probe";
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
     /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
@@ -62,7 +64,7 @@ public record LogriverConfig(
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
             DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
-            LIVE_VIEW_INTERVAL_S, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM);
+            LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM);
 
     /** Topic names, and the partition count of the request topic. */
     public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
@@ -121,7 +123,7 @@ public record LogriverConfig(
                 v.longAtLeast(START_TIMESTAMP_MS, 0),
                 new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
                         v.longAtLeast(GENERATOR_SEED, 0)),
-                v.positiveInt(LIVE_VIEW_INTERVAL_S),
+                v.positiveInt(LIVE_VIEW_INTERVAL_S), v.bool(BENCH_PROBE),
                 new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM)),
                 Map.copyOf(storm), Map.copyOf(profiles));
     }
@@ -184,6 +186,7 @@ public record LogriverConfig(
         m.put(GENERATOR_SESSIONS, generator.sessions());
         m.put(GENERATOR_SEED, generator.seed());
         m.put(LIVE_VIEW_INTERVAL_S, liveViewIntervalS);
+        m.put(BENCH_PROBE, benchProbe);
         m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
         m.put(TRIDENT_PARALLELISM, trident.parallelism());
         return m;

@@ -101,7 +101,7 @@ public final class JoinBolt extends BaseRichBolt {
     private void emitJoined(Tuple t, Session s) {
         Request r = (Request) t.getValueByField(Names.REQUEST);
         collector.emit(t, new Values(s.orgID(), r.urlKey(), t.getLongByField(Names.WINDOW_START),
-                r.durationMillis(), r.isError(), t.getLongByField(Names.EMIT_NANOS)));
+                r.durationMillis(), r.isError(), t.getLongByField(Names.EMIT_NANOS), t.getLongByField(Names.SCHED_NANOS)));
     }
 
     /** A waiting request leaves the buffer joined: emitted and acked. */
@@ -136,7 +136,7 @@ public final class JoinBolt extends BaseRichBolt {
     @Override
     public void declareOutputFields(OutputFieldsDeclarer d) {
         d.declare(new Fields(Names.ORG_ID, Names.URL_KEY, Names.WINDOW_START, "durationMillis", "error",
-                Names.EMIT_NANOS));
+                Names.EMIT_NANOS, Names.SCHED_NANOS));
         d.declareStream(Names.WATERMARK_STREAM, new Fields(Names.PARTITION, Names.WATERMARK));
     }
 }

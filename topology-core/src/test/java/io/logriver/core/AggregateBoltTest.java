@@ -14,14 +14,14 @@ class AggregateBoltTest {
 
     private static final long B = 1_700_000_000_000L; // 2023-11-14T22:13:20Z, a window start (10 s windows)
     private static final Fields JOINED = new Fields(Names.ORG_ID, Names.URL_KEY, Names.WINDOW_START, "durationMillis",
-            "error", Names.EMIT_NANOS);
+            "error", Names.EMIT_NANOS, Names.SCHED_NANOS);
     private static final Fields WATERMARK = new Fields(Names.PARTITION, Names.WATERMARK);
 
-    private final AggregateBolt bolt = new AggregateBolt(new Windows(10_000), 2, "weblog-stats", "weblogs", "dlq");
+    private final AggregateBolt bolt = new AggregateBolt(new Windows(10_000), 2, "weblog-stats", "weblogs", "dlq", false);
     private final BoltHarness h = BoltHarness.prepared(bolt);
 
     private static Tuple joined(String org, String url, long windowStart, long duration, boolean error) {
-        return tuple(Names.JOIN, "default", JOINED, org, url, windowStart, duration, error, System.nanoTime());
+        return tuple(Names.JOIN, "default", JOINED, org, url, windowStart, duration, error, System.nanoTime(), -1L);
     }
 
     private static Tuple watermark(int partition, long watermark) {

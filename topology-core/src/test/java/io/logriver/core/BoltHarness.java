@@ -125,15 +125,15 @@ final class BoltHarness {
         return Testing.testTuple(Arrays.asList(values), p);
     }
 
-    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, control). */
+    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control). */
     static Tuple spoutRecord(String spout, int partition, long offset, String json, long emitNanos) {
         return tuple(spout, "default", KafkaRecordTranslator.FIELDS, partition, offset,
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), emitNanos, false);
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), emitNanos, emitNanos - 500, false);
     }
 
     /** The end-of-input control record of a Kafka spout. */
     static Tuple spoutControl(String spout, int partition, long offset) {
-        return tuple(spout, "default", KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, true);
+        return tuple(spout, "default", KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true);
     }
 
     /** An end-of-input marker from {@code component}. */

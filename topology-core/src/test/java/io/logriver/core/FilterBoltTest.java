@@ -20,7 +20,7 @@ class FilterBoltTest {
     private static final long B = 1_700_000_000_000L; // a window start (10 s windows)
     private static final long LATENESS = 2_000;
     private static final Fields PARSED =
-            new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS);
+            new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS, Names.SCHED_NANOS);
 
     private final FilterBolt bolt = new FilterBolt(new FilterRules(List.of("debug"), List.of("/health")),
             new Windows(10_000), LATENESS, "weblogs", "dlq");
@@ -31,7 +31,7 @@ class FilterBoltTest {
         Request r = new Request(eventTime, url, "s-1", 50, level, 200);
         String value = "{\"startMillis\":" + eventTime + ",\"webURL\":\"" + url + "\",\"sessionID\":\"s-1\"}";
         return BoltHarness.tuple(Names.PARSE, "default", PARSED, partition, offset,
-                value.getBytes(StandardCharsets.UTF_8), r, 777L + offset);
+                value.getBytes(StandardCharsets.UTF_8), r, 777L + offset, 700L + offset);
     }
 
     @Test
@@ -58,12 +58,12 @@ class FilterBoltTest {
         assertEquals(List.of("default"), h.streams());
         BoltHarness.Emit e = h.emits("default").get(0);
         assertAnchors(e, t);
-        assertEquals(List.of(4, t.getValueByField(Names.REQUEST), B, B + 5_000 - LATENESS, 787L), e.values());
+        assertEquals(List.of(4, t.getValueByField(Names.REQUEST), B, B + 5_000 - LATENESS, 787L, 710L), e.values());
         h.assertAckedOnce(t);
 
         Tuple older = parsed(4, 11, B + 1_000, "/b", "INFO"); // on time: its window is not final
         bolt.execute(older);
-        assertEquals(List.of(4, older.getValueByField(Names.REQUEST), B, B + 5_000 - LATENESS, 788L),
+        assertEquals(List.of(4, older.getValueByField(Names.REQUEST), B, B + 5_000 - LATENESS, 788L, 711L),
                 h.values("default").get(1), "the watermark never goes back");
         h.assertAckedOnce(older);
         assertEquals(0, h.counter(Names.M_LATE));
@@ -90,7 +90,7 @@ class FilterBoltTest {
         // the window just after ends at B + 20,000, not final under B + 19,999: still on time
         Tuple onTime = parsed(1, 9, B + 10_000, "/b", "INFO");
         bolt.execute(onTime);
-        assertEquals(List.of(1, onTime.getValueByField(Names.REQUEST), B + 10_000, B + 19_999, 786L),
+        assertEquals(List.of(1, onTime.getValueByField(Names.REQUEST), B + 10_000, B + 19_999, 786L, 709L),
                 h.values("default").get(1));
     }
 
@@ -121,7 +121,7 @@ class FilterBoltTest {
         bolt.execute(otherPartition);
 
         assertEquals(List.of("default", "default"), h.streams());
-        assertEquals(List.of(1, otherPartition.getValueByField(Names.REQUEST), B, B + 1_000 - LATENESS, 778L),
+        assertEquals(List.of(1, otherPartition.getValueByField(Names.REQUEST), B, B + 1_000 - LATENESS, 778L, 701L),
                 h.values("default").get(1));
         assertEquals(0, h.counter(Names.M_LATE));
     }

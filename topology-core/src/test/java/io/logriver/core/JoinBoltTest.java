@@ -19,7 +19,8 @@ class JoinBoltTest {
     private static final long CLOCK_MS = 100;
     private static final long LONG_WAIT = 60_000;
     private static final Fields FILTERED =
-            new Fields(Names.PARTITION, Names.REQUEST, Names.WINDOW_START, Names.WATERMARK, Names.EMIT_NANOS);
+            new Fields(Names.PARTITION, Names.REQUEST, Names.WINDOW_START, Names.WATERMARK, Names.EMIT_NANOS,
+                    Names.SCHED_NANOS);
     private static final Fields SESSIONS = new Fields(Names.PARTITION, Names.OFFSET, Names.SESSION);
 
     private JoinBolt bolt;
@@ -34,7 +35,7 @@ class JoinBoltTest {
     private static Tuple request(int partition, String sessionID, long eventTime, long watermark) {
         Request r = new Request(eventTime, "/p/x?y=1", sessionID, 30, "INFO", 500);
         return tuple(Names.FILTER, "default", FILTERED, partition, r, Math.floorDiv(eventTime, WINDOW) * WINDOW,
-                watermark, eventTime % 1_000_000);
+                watermark, eventTime % 1_000_000, -1L);
     }
 
     private static Tuple session(String sessionID, String orgID, int partition, long offset) {
@@ -48,7 +49,8 @@ class JoinBoltTest {
 
     private static List<Object> joined(String orgID, Tuple request) {
         Request r = (Request) request.getValueByField(Names.REQUEST);
-        return List.of(orgID, "/p/x", request.getLongByField(Names.WINDOW_START), 30L, true, r.eventTime() % 1_000_000);
+        return List.of(orgID, "/p/x", request.getLongByField(Names.WINDOW_START), 30L, true, r.eventTime() % 1_000_000,
+                -1L);
     }
 
     private void assertClockTupleUntouched(Tuple clock) {

@@ -30,12 +30,13 @@ class ParseBoltTest {
         assertEquals(List.of("default"), h.streams());
         BoltHarness.Emit e = h.emits("default").get(0);
         assertAnchors(e, t);
-        assertEquals(5, e.values().size());
+        assertEquals(6, e.values().size());
         assertEquals(2, e.values().get(0));
         assertEquals(41L, e.values().get(1));
         assertSame(t.getBinaryByField(Names.VALUE), e.values().get(2));
         assertEquals(new Request(1_700_000_005_000L, "/app/page?id=7", "s-1", 120, "warn", 503), e.values().get(3));
         assertEquals(123_456L, e.values().get(4));
+        assertEquals(123_456L - 500, e.values().get(5));
         h.assertAckedOnce(t);
         assertEquals(1, h.counter(Names.M_READ));
         assertEquals(0, h.counter(Names.M_INVALID));
@@ -99,7 +100,8 @@ class ParseBoltTest {
     void declaresTheStreamsItEmitsTo() {
         OutputFieldsGetter d = new OutputFieldsGetter();
         bolt.declareOutputFields(d);
-        assertEquals(List.of(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS),
+        assertEquals(List.of(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS,
+                Names.SCHED_NANOS),
                 d.getFieldsDeclaration().get("default").get_output_fields());
         assertEquals(SinkBolt.FIELDS.toList(), d.getFieldsDeclaration().get(Names.INVALID_STREAM).get_output_fields());
         assertEquals(List.of(Names.PARTITION), d.getFieldsDeclaration().get(Names.END_STREAM).get_output_fields());

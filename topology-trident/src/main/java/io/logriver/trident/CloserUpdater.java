@@ -5,6 +5,7 @@ import com.codahale.metrics.Histogram;
 import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.WindowCloser;
 import io.logriver.logic.WindowKey;
 import io.logriver.logic.WindowResult;
@@ -27,12 +28,13 @@ final class CloserUpdater extends BaseStateUpdater<CloserState> {
     private static final long serialVersionUID = 1L;
 
     static final Fields INPUT = new Fields("kind", Names.WINDOW_START, Names.ORG_ID, Names.URL_KEY, "stats",
-            Names.PARTITION, Names.WATERMARK, "firstEmitNanos", "batchSize", "inTime");
+            Names.PARTITION, Names.WATERMARK, "batchSize", "emitTimes", "schedTimes");
     static final Fields OUTPUT = new Fields("sink", Names.KEY, Names.MESSAGE);
     static final String STATS = "stats";
     static final String DLQ = "dlq";
 
     private final String weblogsTopic;
+    private final boolean probe;
     private transient Counter windows;
     private transient Counter late;
     private transient Counter aggregated;
@@ -41,8 +43,10 @@ final class CloserUpdater extends BaseStateUpdater<CloserState> {
     private transient Histogram batchSize;
     private transient boolean drained;
 
-    CloserUpdater(String weblogsTopic) {
+    /** @param probe whether to record every record's latencies in the {@link LatencyProbe} (benchmarks) */
+    CloserUpdater(String weblogsTopic, boolean probe) {
         this.weblogsTopic = weblogsTopic;
+        this.probe = probe;
     }
 
     @Override
@@ -66,8 +70,7 @@ final class CloserUpdater extends BaseStateUpdater<CloserState> {
                 long records = t.getLongByField("batchSize");
                 if (records > 0) {
                     batchSize.update(records);
-                    latencyMicros.update((now - t.getLongByField("firstEmitNanos")) / 1000);
-                    aggregated.inc(t.getLongByField("inTime"));
+                    applied(now, (long[]) t.getValueByField("emitTimes"), (long[]) t.getValueByField("schedTimes"));
                 }
             } else {
                 updates.put(new WindowKey(t.getLongByField(Names.WINDOW_START), t.getStringByField(Names.ORG_ID),
@@ -87,6 +90,21 @@ final class CloserUpdater extends BaseStateUpdater<CloserState> {
         if (!drained && state.closer.isDrained()) {
             drained = true;
             ended.inc();
+        }
+    }
+
+    /** The batch's records in time are applied now: counted, and their latencies measured. */
+    private void applied(long now, long[] emitTimes, long[] schedTimes) {
+        aggregated.inc(emitTimes.length);
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < emitTimes.length; i++) {
+            first = Math.min(first, emitTimes[i]);
+            if (probe) {
+                LatencyProbe.record(now, emitTimes[i], schedTimes[i]);
+            }
+        }
+        if (emitTimes.length > 0) {
+            latencyMicros.update((now - first) / 1000);
         }
     }
 }

@@ -27,9 +27,10 @@ final class LatenessUpdater extends BaseStateUpdater<LatenessState> {
     static final String LATE = "late";
     static final String WATERMARK = "watermark";
     static final Fields INPUT = new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST,
-            Names.EMIT_NANOS, Names.CONTROL);
+            Names.EMIT_NANOS, Names.SCHED_NANOS, Names.CONTROL);
+    /** Watermark rows carry, per partition of the batch, the emit and scheduled times of its records in time. */
     static final Fields OUTPUT = new Fields("kind", Names.PARTITION, Names.REQUEST, Names.WINDOW_START, Names.WATERMARK,
-            "firstEmitNanos", "batchSize", "inTime", Names.KEY, Names.MESSAGE);
+            "batchSize", "emitTimes", "schedTimes", Names.KEY, Names.MESSAGE);
 
     private final Windows windows;
     private final String topic;
@@ -47,28 +48,27 @@ final class LatenessUpdater extends BaseStateUpdater<LatenessState> {
 
     @Override
     public void updateState(LatenessState state, List<TridentTuple> tuples, TridentCollector collector) {
-        Map<Integer, long[]> batch = new TreeMap<>(); // partition -> {first emit nanos, records, records in time}
+        Map<Integer, BatchTimes> batch = new TreeMap<>();
         for (TridentTuple t : tuples) {
             int p = t.getIntegerByField(Names.PARTITION);
-            long[] b = batch.computeIfAbsent(p, k -> new long[] {Long.MAX_VALUE, 0, 0});
+            BatchTimes b = batch.computeIfAbsent(p, k -> new BatchTimes());
             if (t.getBooleanByField(Names.CONTROL)) {
                 state.lateness.end(p);
                 continue;
             }
-            b[0] = Math.min(b[0], t.getLongByField(Names.EMIT_NANOS));
-            b[1]++;
+            b.records++;
             Request r = (Request) t.getValueByField(Names.REQUEST);
             if (state.lateness.observeIsLate(p, r.eventTime())) {
                 late.inc();
                 DeadLetter d = DeadLetter.of(DeadLetter.LATE, topic, p, t.getLongByField(Names.OFFSET),
                         t.getBinaryByField(Names.VALUE));
-                collector.emit(new Values(LATE, p, null, 0L, 0L, 0L, 0L, 0L, d.kafkaKey(), d.toJson()));
+                collector.emit(new Values(LATE, p, null, 0L, 0L, 0L, null, null, d.kafkaKey(), d.toJson()));
             } else {
-                b[2]++;
-                collector.emit(new Values(RECORD, p, r, windows.startOf(r.eventTime()), 0L, 0L, 0L, 0L, null, null));
+                b.add(t.getLongByField(Names.EMIT_NANOS), t.getLongByField(Names.SCHED_NANOS));
+                collector.emit(new Values(RECORD, p, r, windows.startOf(r.eventTime()), 0L, 0L, null, null, null, null));
             }
         }
         batch.forEach((p, b) -> collector.emit(new Values(WATERMARK, p, null, 0L, state.lateness.watermark(p),
-                b[0], b[1], b[2], null, null)));
+                b.records, b.emitTimes(), b.schedTimes(), null, null)));
     }
 }

@@ -74,15 +74,15 @@ public final class TridentPipeline {
 
         Stream toClose = t.merge(CloserUpdater.INPUT,
                 windowUpdates.name(Names.AGGREGATE)
-                        .each(new Fields(), new Constant("window", -1, 0L, 0L, 0L, 0L), new Fields("kind",
-                                Names.PARTITION, Names.WATERMARK, "firstEmitNanos", "batchSize", "inTime"))
+                        .each(new Fields(), new Constant("window", -1, 0L, 0L, null, null), new Fields("kind",
+                                Names.PARTITION, Names.WATERMARK, "batchSize", "emitTimes", "schedTimes"))
                         .project(CloserUpdater.INPUT),
                 checked.each(KIND, new KindIs(LatenessUpdater.WATERMARK))
                         .each(new Fields(), new Constant("", "", null), new Fields(Names.ORG_ID, Names.URL_KEY, "stats"))
                         .project(CloserUpdater.INPUT));
         Stream closed = toClose.global()
                 .partitionPersist(new CloserState.Factory(c.windowSizeMs(), c.topics().partitions()),
-                        CloserUpdater.INPUT, new CloserUpdater(weblogs), CloserUpdater.OUTPUT)
+                        CloserUpdater.INPUT, new CloserUpdater(weblogs, c.benchProbe()), CloserUpdater.OUTPUT)
                 .newValuesStream();
         closed.each(new Fields("sink"), new KindIs(CloserUpdater.STATS)).project(ROW).name(Names.SINK)
                 .partitionPersist(sinks.stats(), ROW, new CountingKafkaUpdater("stats"));
