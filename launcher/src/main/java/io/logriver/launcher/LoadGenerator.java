@@ -1,5 +1,7 @@
 package io.logriver.launcher;
 
+import io.logriver.core.Names;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +14,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends generated records at a fixed rate on a schedule (open loop: record i is due at start + i / rate, whatever
- * the pipeline does), and keeps count of how far behind schedule it runs.
+ * the pipeline does), each stamped with its due time (header {@code logriver-sched-nanos}), and keeps count of how
+ * far behind schedule it runs.
  */
 public final class LoadGenerator implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
@@ -22,13 +25,14 @@ public final class LoadGenerator implements AutoCloseable {
     private final int rate;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong behindMillis = new AtomicLong();
+    private final AtomicLong maxBehindMillis = new AtomicLong();
     private volatile boolean stopped;
     private final Thread thread;
 
     public LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate, RecordGenerator records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: the end-to-end latency starts at the due time
         p.put(ProducerConfig.ACKS_CONFIG, "1");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.records = records;
@@ -54,13 +58,17 @@ public final class LoadGenerator implements AutoCloseable {
                 continue;
             }
             behindMillis.set(-wait / 1_000_000);
+            maxBehindMillis.accumulateAndGet(-wait / 1_000_000, Math::max);
             long now = System.currentTimeMillis();
             RecordGenerator.Generated g = records.next(now);
             String sessionID = sessionOf(g.request());
             if (g.newSession() != null) {
                 producer.send(new ProducerRecord<>(sessionTopic, sessionID, g.newSession().getBytes(StandardCharsets.UTF_8)));
             }
-            producer.send(new ProducerRecord<>(requestTopic, sessionID, g.request().getBytes(StandardCharsets.UTF_8)));
+            ProducerRecord<String, byte[]> r =
+                    new ProducerRecord<>(requestTopic, sessionID, g.request().getBytes(StandardCharsets.UTF_8));
+            r.headers().add(Names.SCHED_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
+            producer.send(r);
             sent.incrementAndGet();
             i++;
         }
@@ -73,6 +81,11 @@ public final class LoadGenerator implements AutoCloseable {
 
     public long sent() {
         return sent.get();
+    }
+
+    /** The furthest behind its schedule the generator has been, in milliseconds; {@code reset} starts again from 0. */
+    public long maxBehindMillis(boolean reset) {
+        return reset ? maxBehindMillis.getAndSet(0) : maxBehindMillis.get();
     }
 
     /** How far behind its schedule the generator was at its last record, in milliseconds. */

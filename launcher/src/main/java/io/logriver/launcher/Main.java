@@ -16,6 +16,9 @@ public final class Main {
             "                 in a local Storm cluster, and a live view every few seconds; stops on Ctrl-C or --duration",
             "  run --input    file mode: replays the files through Kafka and the same topology, writes the final",
             "                 windows sorted by windowStart, orgID, webURL, and prints a summary line",
+            "       bin/logriver bench [--mode core|trident|both] [--rates 1000,5000,...] [--duration S] [--quick]",
+            "  bench          latency/throughput of both modes: ceilings, then a sweep of offered rates; writes",
+            "                 bench/results/<date>-<host>.md, .csv and .png (--quick: a smoke test under 3 minutes)",
             "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data and the logs");
 
     public static void main(String[] argv) {
@@ -28,6 +31,7 @@ public final class Main {
         try {
             status = switch (args.get(0)) {
                 case "run" -> new RunCommand().run(args.subList(1, args.size()));
+                case "bench" -> new BenchCommand().run(args.subList(1, args.size()));
                 default -> throw new Args.UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (Args.UsageException e) {

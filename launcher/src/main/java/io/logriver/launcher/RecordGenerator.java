@@ -24,12 +24,23 @@ public final class RecordGenerator {
 
     private final Random random;
     private final int liveSessions;
+    private final boolean allSessionsPublished;
     private final List<String[]> sessions = new ArrayList<>();
     private long sessionCounter;
 
+    /** Live data: one session in a hundred is never published, so its requests wait and become join misses. */
     public RecordGenerator(long seed, int liveSessions) {
+        this(seed, liveSessions, false);
+    }
+
+    /**
+     * @param allSessionsPublished true for the benchmark: every session is published (so its latencies measure the
+     *                             pipeline, not the join's wait for sessions that never come)
+     */
+    public RecordGenerator(long seed, int liveSessions, boolean allSessionsPublished) {
         this.random = new Random(seed);
         this.liveSessions = liveSessions;
+        this.allSessionsPublished = allSessionsPublished;
     }
 
     /** The next request at wall-clock time {@code nowMillis}. */
@@ -43,7 +54,7 @@ public final class RecordGenerator {
             } else {
                 sessions.add(session);
             }
-            newSession = random.nextInt(100) == 0 ? null : sessionJson(session, nowMillis);
+            newSession = !allSessionsPublished && random.nextInt(100) == 0 ? null : sessionJson(session, nowMillis);
         } else {
             session = sessions.get(random.nextInt(sessions.size()));
         }

@@ -56,9 +56,22 @@ public final class Topics implements AutoCloseable {
         return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS, partitions(t.weblogs())));
     }
 
+    /** The topic's partition count; waits (up to 30 s) for a topic just created to be known. */
     public int partitions(String topic) throws Exception {
-        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-        return d.partitions().size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(topic);
+                return d.partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Deletes topics (a run's own); failures are reported, not thrown, since the run's result stands. */

@@ -35,6 +35,9 @@ public final class TridentKafka {
                         .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
                         .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)
                         .setProp(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, c.trident().maxPollRecords())
+                        // a batch is one poll: let one fetch bring a whole batch of a partition
+                        .setProp(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024)
+                        .setProp(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024)
                         .setProp(ConsumerConfig.GROUP_ID_CONFIG, c.consumerGroup() + "-trident")
                         .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(c.firstPoll()))
                         .setStartTimeStamp(c.startTimestampMs())

@@ -1,0 +1,79 @@
+package io.logriver.launcher;
+
+import io.logriver.config.LogriverConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code bin/logriver bench}: the latency/throughput comparison of the two modes on one broker and one local cluster:
+ * the ceilings first, then each mode's sweep of offered rates (Trident at each batch setting), then the report.
+ * Stopping early (Ctrl-C) still writes what was measured.
+ */
+final class Bench {
+    private final Progress progress;
+    private volatile boolean stopping;
+
+    Bench(Progress progress) {
+        this.progress = progress;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    /** Runs the plan; writes the report of what was measured, even when it stops early or fails. */
+    BenchReport.Files run(LogriverConfig base, BenchPlan plan, Path workDir) throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        List<BenchPoint> points = new ArrayList<>();
+        Ceilings.Rates ceilings = null;
+        Exception failure = null;
+        Path stormDir = workDir.resolve("storm-bench-" + id);
+        List<String> usedTopics = new ArrayList<>();
+        try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
+            // topics go only once the cluster is closed: a killed spout still commits its offsets as it stops
+            try (LocalStorm storm = LocalStorm.start(stormDir)) {
+                ceilings = new Ceilings(storm, progress, usedTopics).measure(base, topics, plan.ceilingRecords(),
+                        plan.modes().contains(Mode.TRIDENT) ? plan.tridentSettings() : List.of(), id);
+                sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics), id, points);
+            } catch (Exception e) {
+                failure = e;
+            } finally {
+                topics.delete(usedTopics);
+                Directories.deleteTree(stormDir);
+            }
+        }
+        if (ceilings == null && points.isEmpty()) {
+            throw failure != null ? failure : new IllegalStateException("nothing was measured");
+        }
+        BenchReport.Files f = new BenchReport(base, plan, ceilings, points, failure).write(plan.outDir());
+        progress.say("report: " + f.markdown() + ", " + f.csv() + ", " + f.chart());
+        if (failure != null) {
+            throw failure;
+        }
+        return f;
+    }
+
+    private void sweep(LogriverConfig base, BenchPlan plan, BenchRun runs, String id, List<BenchPoint> points)
+            throws Exception {
+        for (Mode mode : plan.modes()) {
+            List<BenchPlan.TridentSetting> settings = mode == Mode.CORE
+                    ? java.util.Collections.singletonList(null) : plan.tridentSettings();
+            for (BenchPlan.TridentSetting s : settings) {
+                for (long rate : plan.rates()) {
+                    if (stopping) {
+                        return;
+                    }
+                    BenchPoint p = runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(),
+                            rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
+                    points.add(p);
+                    if (!p.sustained()) {
+                        break; // saturated: higher rates tell nothing more
+                    }
+                }
+            }
+        }
+    }
+}

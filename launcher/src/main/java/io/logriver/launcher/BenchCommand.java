@@ -1,0 +1,51 @@
+package io.logriver.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--duration S] [--quick] [--out DIR]}. */
+final class BenchCommand {
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "duration", "quick", "out", "config", "work-dir");
+
+    int run(List<String> argv) throws Exception {
+        List<String> args = new ArrayList<>(argv);
+        boolean quick = args.remove("--quick");
+        Args a = Args.parse(args, OPTIONS);
+        String modeText = a.has("mode") ? a.get("mode") : "both";
+        List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Mode.parse(modeText));
+        Path workDir = a.has("work-dir") ? Path.of(a.get("work-dir")) : Home.dir().resolve("work");
+        Path out = a.has("out") ? Path.of(a.get("out"))
+                : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
+        BenchPlan plan = quick ? BenchPlan.quick(modes, out) : new BenchPlan(modes, BenchPlan.FULL_RATES,
+                BenchPlan.FULL_TRIDENT, Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, out);
+        if (a.has("rates")) {
+            plan = new BenchPlan(modes, rates(a.get("rates")), plan.tridentSettings(), plan.warmUp(), plan.measure(),
+                    plan.ceilingRecords(), out);
+        }
+        if (a.has("duration")) {
+            plan = new BenchPlan(modes, plan.rates(), plan.tridentSettings(), plan.warmUp(), a.duration("duration"),
+                    plan.ceilingRecords(), out);
+        }
+        Bench bench = new Bench(Progress.to(System.err));
+        Thread hook = new Thread(bench::stop, "logriver-bench-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        BenchReport.Files f = bench.run(a.config(), plan, workDir);
+        System.out.println(f.markdown());
+        return 0;
+    }
+
+    static List<Long> rates(String text) {
+        List<Long> rates = new ArrayList<>();
+        for (String r : text.split(",")) {
+            if (!r.trim().matches("\\d{1,7}")) {
+                throw new Args.UsageException("--rates " + text + ": expected records/s like 1000,5000,10000");
+            }
+            rates.add(Long.parseLong(r.trim()));
+        }
+        rates.sort(Long::compare);
+        return rates;
+    }
+}

@@ -1,0 +1,37 @@
+package io.logriver.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one benchmark measures: the modes, the offered rates (ascending: a mode's sweep stops at the first rate it
+ * cannot sustain), the Trident batch settings, how long each point warms up and is measured, and the records
+ * pre-loaded for the ceilings.
+ */
+record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, Duration warmUp,
+                 Duration measure, long ceilingRecords, Path outDir) {
+
+    /** One Trident batch setting: the batch interval and the records per partition and batch. */
+    record TridentSetting(int batchIntervalMs, int maxPollRecords) {
+        String label() {
+            return batchIntervalMs + "ms/" + maxPollRecords;
+        }
+
+        Map<String, Object> overrides() {
+            return Map.of("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs,
+                    "logriver.trident.max.poll.records", maxPollRecords);
+        }
+    }
+
+    static final List<Long> FULL_RATES = List.of(1_000L, 5_000L, 10_000L, 20_000L, 50_000L, 100_000L, 200_000L);
+    static final List<TridentSetting> FULL_TRIDENT = List.of(new TridentSetting(50, 1_000),
+            new TridentSetting(200, 5_000), new TridentSetting(1_000, 20_000));
+
+    /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
+    static BenchPlan quick(List<Mode> modes, Path outDir) {
+        return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
+                Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, outDir);
+    }
+}

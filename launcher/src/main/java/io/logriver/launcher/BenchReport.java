@@ -1,0 +1,164 @@
+package io.logriver.launcher;
+
+import io.logriver.config.LogriverConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The benchmark's report: a Markdown page, a CSV of every point, and a chart. */
+final class BenchReport {
+    record Files(Path markdown, Path csv, Path chart) {
+    }
+
+    private final LogriverConfig config;
+    private final BenchPlan plan;
+    private final Ceilings.Rates ceilings;
+    private final List<BenchPoint> points;
+    private final Exception failure;
+
+    BenchReport(LogriverConfig config, BenchPlan plan, Ceilings.Rates ceilings, List<BenchPoint> points, Exception failure) {
+        this.config = config;
+        this.plan = plan;
+        this.ceilings = ceilings;
+        this.points = points;
+        this.failure = failure;
+    }
+
+    Files write(Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        String base = LocalDate.now() + "-" + host();
+        Files f = new Files(dir.resolve(base + ".md"), dir.resolve(base + ".csv"), dir.resolve(base + ".png"));
+        java.nio.file.Files.writeString(f.csv(), csv(), StandardCharsets.UTF_8);
+        BenchChart.write(points, f.chart());
+        java.nio.file.Files.writeString(f.markdown(), markdown(f.chart().getFileName().toString()), StandardCharsets.UTF_8);
+        return f;
+    }
+
+    static String host() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                h = "localhost";
+            }
+        }
+        return h.replaceAll("[^A-Za-z0-9.-]", "_");
+    }
+
+    String csv() {
+        StringBuilder b = new StringBuilder("mode,setting,target_rate,offered,achieved,lag_start,lag_end,behind_ms,sustained,"
+                + "in_p50_us,in_p90_us,in_p99_us,in_p999_us,in_max_us,e2e_p50_us,e2e_p90_us,e2e_p99_us,e2e_p999_us,e2e_max_us\n");
+        for (BenchPoint p : points) {
+            BenchPoint.Percentiles i = p.inTopology();
+            BenchPoint.Percentiles e = p.endToEnd();
+            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%.0f,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n",
+                    p.mode(), p.setting(), p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(),
+                    p.behindMs(), p.sustained(), i.p50(), i.p90(), i.p99(), i.p999(), i.max(), e.p50(), e.p90(), e.p99(),
+                    e.p999(), e.max()));
+        }
+        return b.toString();
+    }
+
+    String markdown(String chart) {
+        List<String> md = new ArrayList<>();
+        md.add("# logriver benchmark, " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", " + host());
+        md.add("");
+        md.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memoryGiB() + " GiB, Java "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "). Kafka broker, "
+                + "local Storm cluster and generator share it. Each point: " + plan.warmUp().toSeconds() + " s warm-up, "
+                + plan.measure().toSeconds() + " s measured; open-loop generator (records due on a schedule, "
+                + "stamped with their due time); latencies per record in HdrHistograms, µs.");
+        if (failure != null) {
+            md.add("");
+            md.add("**Stopped early:** " + failure + ". The figures below are what was measured before.");
+        }
+        md.add("");
+        md.add("![latency against throughput](" + chart + ")");
+        md.addAll(configuration());
+        md.addAll(ceilingsTable());
+        for (Mode mode : plan.modes()) {
+            md.addAll(table(mode));
+        }
+        md.addAll(BenchTargets.check(points, ceilings));
+        md.add("");
+        return String.join("\n", md);
+    }
+
+    private List<String> configuration() {
+        List<String> md = new ArrayList<>();
+        md.add("");
+        md.add("## Configuration");
+        md.add("");
+        md.add("| setting | core | trident |");
+        md.add("|---|---|---|");
+        for (String k : List.of("topology.max.spout.pending", "topology.trident.batch.emit.interval.millis",
+                "topology.workers", "topology.message.timeout.secs")) {
+            md.add("| `" + k + "` | " + config.stormFor("core").getOrDefault(k, "Storm's default") + " | "
+                    + config.stormFor("trident").getOrDefault(k, "Storm's default") + " |");
+        }
+        md.add("| partitions of the request topic | " + config.topics().partitions() + " | " + config.topics().partitions() + " |");
+        md.add("| parallelism | " + config.parallelism() + " | " + config.trident().parallelism() + " per stage |");
+        md.add("| `logriver.trident.max.poll.records` | - | " + config.trident().maxPollRecords() + " (each batch setting below overrides it) |");
+        return md;
+    }
+
+    private List<String> ceilingsTable() {
+        List<String> md = new ArrayList<>();
+        if (ceilings == null) {
+            return md;
+        }
+        md.add("");
+        md.add(String.format(Locale.ROOT, "## Ceilings (%,d pre-loaded records, rate between 10 %% and 90 %% of them)", ceilings.records()));
+        md.add("");
+        md.add("| reader | records/s |");
+        md.add("|---|---|");
+        md.add(String.format(Locale.ROOT, "| KafkaConsumer | %,.0f |", ceilings.consumer()));
+        md.add(String.format(Locale.ROOT, "| KafkaSpout -> null bolt (acked) | %,.0f |", ceilings.spoutToNullBolt()));
+        ceilings.tridentToNull().forEach((setting, rate) -> md.add(String.format(Locale.ROOT,
+                "| Trident opaque spout -> null, batches %s | %,.0f |", setting, rate)));
+        return md;
+    }
+
+    private List<String> table(Mode mode) {
+        List<String> md = new ArrayList<>();
+        md.add("");
+        md.add("## " + mode.id());
+        md.add("");
+        md.add("| setting | offered/s | sent/s | achieved/s | lag start -> end | behind ms | sustained | in-topology p50 / p90 / p99 / p99.9 / max µs | end-to-end p50 / p90 / p99 / p99.9 / max µs |");
+        md.add("|---|---|---|---|---|---|---|---|---|");
+        for (BenchPoint p : points) {
+            if (p.mode().equals(mode.id())) {
+                md.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,d -> %,d | %d | %s | %s | %s |", p.setting(),
+                        p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(), p.behindMs(),
+                        p.sustained() ? "yes" : "no", row(p.inTopology()), row(p.endToEnd())));
+            }
+        }
+        Optional<BenchPoint> best = points.stream().filter(p -> p.mode().equals(mode.id()) && p.sustained())
+                .max((a, b) -> Long.compare(a.targetRate(), b.targetRate()));
+        md.add("");
+        md.add("Sustained throughput: " + best.map(p -> String.format(Locale.ROOT, "%,d records/s (%s)", p.targetRate(),
+                p.setting())).orElse("none of the rates") + "; the next rate of the sweep was not sustained, so the"
+                + " true figure lies between the two.");
+        return md;
+    }
+
+    private static String row(BenchPoint.Percentiles p) {
+        return String.format(Locale.ROOT, "%,d / %,d / %,d / %,d / %,d", p.p50(), p.p90(), p.p99(), p.p999(), p.max());
+    }
+
+    private static long memoryGiB() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        }
+        return 0;
+    }
+}

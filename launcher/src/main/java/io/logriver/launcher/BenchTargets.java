@@ -1,0 +1,59 @@
+package io.logriver.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The benchmark's targets on a 2-core machine, checked against the measured points; misses say by how much. */
+final class BenchTargets {
+    private BenchTargets() {
+    }
+
+    static List<String> check(List<BenchPoint> points, Ceilings.Rates ceilings) {
+        List<String> md = new ArrayList<>();
+        md.add("");
+        md.add("## Targets");
+        md.add("");
+        md.add("| target | measured | met |");
+        md.add("|---|---|---|");
+        Optional<BenchPoint> core10k = points.stream()
+                .filter(p -> p.mode().equals("core") && p.targetRate() == 10_000).findFirst();
+        core10k.ifPresent(p -> {
+            md.add(line("core at 10k/s: in-topology p99.9 < 1 ms", p.inTopology().p999() + " µs",
+                    p.inTopology().p999() < 1000, p.inTopology().p999() / 1000.0));
+            md.add(line("core at 10k/s: end-to-end p99 ≤ 3 ms", p.endToEnd().p99() + " µs",
+                    p.endToEnd().p99() <= 3000, p.endToEnd().p99() / 3000.0));
+        });
+        if (ceilings != null) {
+            sustained(points, "core").ifPresent(p -> md.add(fraction("core sustained ≥ 70 % of KafkaSpout -> null bolt",
+                    p.targetRate(), ceilings.spoutToNullBolt())));
+            sustained(points, "trident").ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
+                    + p.setting() + ")", p.targetRate(), ceilings.trident(p.setting()))));
+        }
+        sustained(points, "trident").ifPresent(p -> {
+            long intervalUs = Long.parseLong(p.setting().substring(0, p.setting().indexOf("ms"))) * 1000;
+            md.add(line("Trident p99 end-to-end ≤ 2 × batch interval (" + p.setting() + ", " + p.targetRate() + "/s)",
+                    p.endToEnd().p99() + " µs", p.endToEnd().p99() <= 2 * intervalUs,
+                    p.endToEnd().p99() / (2.0 * intervalUs)));
+        });
+        return md;
+    }
+
+    private static Optional<BenchPoint> sustained(List<BenchPoint> points, String mode) {
+        return points.stream().filter(p -> p.mode().equals(mode) && p.sustained())
+                .max((a, b) -> Long.compare(a.targetRate(), b.targetRate()));
+    }
+
+    private static String fraction(String target, long sustained, double ceiling) {
+        double f = ceiling > 0 ? sustained / ceiling : 0;
+        return line(target, String.format(Locale.ROOT, "%,d of %,.0f/s = %.0f %%", sustained, ceiling, 100 * f),
+                f >= 0.7, 0.7 / Math.max(f, 1e-9));
+    }
+
+    /** {@code ratio}: measured over allowed (for a maximum) or needed over measured (for a minimum); > 1 is a miss. */
+    private static String line(String target, String measured, boolean met, double ratio) {
+        return "| " + target + " | " + measured + " | " + (met ? "yes" : String.format(Locale.ROOT,
+                "**no**: %.1f× off", ratio)) + " |";
+    }
+}
