@@ -69,7 +69,7 @@ final class Bench {
                     BenchPoint p = runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(),
                             rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
                     points.add(p);
-                    if (!p.sustained()) {
+                    if (!p.sustained() && plan.stopAtSaturation()) {
                         break; // saturated: higher rates tell nothing more
                     }
                 }

@@ -1,7 +1,6 @@
 package io.logriver.launcher;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,15 +18,12 @@ final class BenchCommand {
         Path workDir = a.has("work-dir") ? Path.of(a.get("work-dir")) : Home.dir().resolve("work");
         Path out = a.has("out") ? Path.of(a.get("out"))
                 : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
-        BenchPlan plan = quick ? BenchPlan.quick(modes, out) : new BenchPlan(modes, BenchPlan.FULL_RATES,
-                BenchPlan.FULL_TRIDENT, Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, out);
+        BenchPlan plan = quick ? BenchPlan.quick(modes, out) : BenchPlan.full(modes, out);
         if (a.has("rates")) {
-            plan = new BenchPlan(modes, rates(a.get("rates")), plan.tridentSettings(), plan.warmUp(), plan.measure(),
-                    plan.ceilingRecords(), out);
+            plan = plan.withRates(rates(a.get("rates")));
         }
         if (a.has("duration")) {
-            plan = new BenchPlan(modes, plan.rates(), plan.tridentSettings(), plan.warmUp(), a.duration("duration"),
-                    plan.ceilingRecords(), out);
+            plan = plan.withMeasure(a.duration("duration"));
         }
         Bench bench = new Bench(Progress.to(System.err));
         Thread hook = new Thread(bench::stop, "logriver-bench-stop");

@@ -11,7 +11,7 @@ import java.util.Map;
  * pre-loaded for the ceilings.
  */
 record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, Duration warmUp,
-                 Duration measure, long ceilingRecords, Path outDir) {
+                 Duration measure, long ceilingRecords, boolean stopAtSaturation, Path outDir) {
 
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords) {
@@ -32,6 +32,20 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
-                Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, outDir);
+                Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, false, outDir);
+    }
+
+    /** The full sweep: every rate up to the first a mode cannot sustain, three Trident batch settings. */
+    static BenchPlan full(List<Mode> modes, Path outDir) {
+        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000,
+                true, outDir);
+    }
+
+    BenchPlan withRates(List<Long> newRates) {
+        return new BenchPlan(modes, newRates, tridentSettings, warmUp, measure, ceilingRecords, stopAtSaturation, outDir);
+    }
+
+    BenchPlan withMeasure(Duration newMeasure) {
+        return new BenchPlan(modes, rates, tridentSettings, warmUp, newMeasure, ceilingRecords, stopAtSaturation, outDir);
     }
 }
