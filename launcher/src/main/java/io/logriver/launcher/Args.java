@@ -99,6 +99,11 @@ public final class Args {
         };
     }
 
+    /** Every {@code -c key=value}, in command-line order. */
+    public List<String> overrides() {
+        return List.copyOf(overrides);
+    }
+
     /** The topology mode; only {@code core} exists so far. */
     public String mode() {
         String m = options.getOrDefault("mode", "core");

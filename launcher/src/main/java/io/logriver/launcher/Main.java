@@ -16,7 +16,19 @@ public final class Main {
             "                 in a local Storm cluster, and a live view every few seconds; stops on Ctrl-C or --duration",
             "  run --input    file mode: replays the files through Kafka and the same topology, writes the final",
             "                 windows sorted by windowStart, orgID, webURL, and prints a summary line",
-            "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data and the logs");
+            "       bin/logriver cluster up|down|status [--ports default|free]",
+            "       bin/logriver submit [--mode core] [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--name NAME]",
+            "                           [--config FILE] [-c key=value]...",
+            "       bin/logriver list [--nimbus HOST[:PORT]]",
+            "       bin/logriver stats [NAME] [--nimbus HOST[:PORT]] [--metrics-dir DIR]",
+            "       bin/logriver kill NAME [--wait S] [--nimbus HOST[:PORT]]",
+            "  cluster        a real Storm cluster on this machine (ZooKeeper, Nimbus, a Supervisor with two slots, Kafka),",
+            "                 separate JVMs on 127.0.0.1 with their state and logs in work/cluster/",
+            "  submit         creates the topics, then submits the topology jar as storm jar does (Nimbus: the dev",
+            "                 cluster's unless --nimbus is given)",
+            "  list, stats, kill  the topologies on that Nimbus; stats shows the Storm UI's figures and logriver's metrics",
+            "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data, the dev cluster",
+            "         and the logs");
 
     public static void main(String[] argv) {
         List<String> args = Arrays.asList(argv);
@@ -28,6 +40,11 @@ public final class Main {
         try {
             status = switch (args.get(0)) {
                 case "run" -> new RunCommand().run(args.subList(1, args.size()));
+                case "cluster" -> new ClusterCommand().run(args.subList(1, args.size()));
+                case "submit" -> new SubmitCommand().run(args.subList(1, args.size()));
+                case "list" -> new ListCommand().run(args.subList(1, args.size()), System.out);
+                case "stats" -> new StatsCommand().run(args.subList(1, args.size()), System.out);
+                case "kill" -> new KillCommand().run(args.subList(1, args.size()));
                 default -> throw new Args.UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (Args.UsageException e) {
