@@ -78,8 +78,14 @@ final class ClusterProcesses {
         return p.isAlive() && commandLine(p).contains(layout.dir().toString());
     }
 
-    private static String commandLine(ProcessHandle p) {
-        return p.info().commandLine().orElse("");
+    /** The whole command line: from /proc where there is one (ProcessHandle.Info cuts it at 4 KiB on Linux). */
+    static String commandLine(ProcessHandle p) {
+        Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            return new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return p.info().commandLine().orElse("");
+        }
     }
 
     private static Optional<Long> parsePid(String s) {

@@ -71,8 +71,8 @@ final class DevCluster {
 
     private static void checkFree(List<Integer> ports) throws IOException {
         for (int port : ports) {
-            try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                // free
+            try {
+                new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             } catch (IOException e) {
                 throw new IOException("port " + ClusterState.HOST + ":" + port + " is taken (another Storm, ZooKeeper "
                         + "or Kafka?): stop it, or start the dev cluster on free ports with --free-ports", e);
@@ -86,6 +86,7 @@ final class DevCluster {
         int stopped = 0;
         // the supervisor first, so that it launches no worker again; then the workers, then the rest
         for (ProcessHandle p : processes.daemon(ClusterState.SUPERVISOR).stream().toList()) {
+            progress.say("stopping pid " + p.pid() + " (Supervisor)");
             ClusterProcesses.stop(p, GRACE);
             stopped++;
         }
@@ -132,7 +133,7 @@ final class DevCluster {
     }
 
     private static String describe(ProcessHandle p) {
-        String cmd = p.info().commandLine().orElse("");
+        String cmd = ClusterProcesses.commandLine(p);
         for (String main : List.of("LogWriter", "worker.Worker", "Nimbus", "Supervisor", "ZooKeeperServerMain",
                 "kafka.Kafka")) {
             if (cmd.contains(main)) {

@@ -56,7 +56,7 @@ final class NimbusConnection {
         conf.put("storm.nimbus.retry.interval.millis", 500);
         NimbusClient client;
         try {
-            client = NimbusClient.getConfiguredClient(conf, 30_000);
+            client = NimbusClient.Builder.withConf(conf).withTimeout(30_000).build();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Nimbus at " + address() + " does not answer (--nimbus HOST[:PORT]; "
                     + "bin/logriver cluster up starts the dev cluster): " + rootMessage(e), e);

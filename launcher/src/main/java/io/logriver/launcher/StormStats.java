@@ -53,12 +53,12 @@ final class StormStats {
     /** A component's streams: what it emits on each, and what it executes from each input. */
     static List<String> streams(ComponentPageInfo c) {
         List<String> out = new ArrayList<>();
-        new TreeMap<>(c.get_sid_to_output_stats()).forEach((stream, a) -> out.add(String.format(
+        orEmpty(c.get_sid_to_output_stats()).forEach((stream, a) -> out.add(String.format(
                 "  %-22s out %-26s emitted %,d  transferred %,d  acked %,d  failed %,d", c.get_component_id(), stream,
                 a.get_common_stats().get_emitted(), a.get_common_stats().get_transferred(),
                 a.get_common_stats().get_acked(), a.get_common_stats().get_failed())));
         Map<String, ComponentAggregateStats> inputs = new TreeMap<>();
-        c.get_gsid_to_input_stats().forEach((GlobalStreamId g, ComponentAggregateStats a) ->
+        orEmpty(c.get_gsid_to_input_stats()).forEach((GlobalStreamId g, ComponentAggregateStats a) ->
                 inputs.put(g.get_componentId() + ":" + g.get_streamId(), a));
         inputs.forEach((stream, a) -> out.add(String.format("  %-22s in  %-26s %s  acked %,d  failed %,d",
                 c.get_component_id(), stream, a.get_specific_stats().is_set_bolt()
@@ -76,6 +76,11 @@ final class StormStats {
     private static String bolt(BoltAggregateStats b) {
         return String.format("executed %,d  execute latency %.3f ms  process latency %.3f ms  capacity %.3f",
                 b.get_executed(), b.get_execute_latency_ms(), b.get_process_latency_ms(), b.get_capacity());
+    }
+
+    /** Thrift leaves a map unset (null) where the component has none, such as a spout's inputs. */
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
+        return m == null ? Map.of() : new TreeMap<>(m);
     }
 
     private static long at(Map<String, Long> byWindow) {

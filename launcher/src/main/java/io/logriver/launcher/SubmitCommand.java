@@ -30,7 +30,8 @@ public final class SubmitCommand {
         progress.say("submitting " + jar.getFileName() + " (mode " + mode + ") as " + name + " to Nimbus at "
                 + nimbus.address());
         Process p = new ProcessBuilder(TopologyJar.command(jar, nimbus.clientConf(), mainArgs(args, mode, name, c)))
-                .inheritIO().start();
+                .redirectErrorStream(true).start();
+        p.getInputStream().transferTo(System.err); // what storm jar would print
         int status = p.waitFor();
         if (status != 0) {
             throw new IllegalStateException("submitting " + name + " failed (exit " + status + "; see above)");
