@@ -41,7 +41,9 @@ public final class ClusterCommand {
         System.out.println("  nimbus     " + s.nimbusAddress() + "   (nimbus.seeds: [\"" + ClusterState.HOST
                 + "\"], nimbus.thrift.port: " + s.nimbus() + ")");
         System.out.println("  kafka      " + s.kafka());
-        System.out.println("  storm.yaml " + cluster.layout().stormYaml() + "   (STORM_CONF_DIR for a Storm UI or CLI)");
+        System.out.println("  logs       " + cluster.layout().logs());
+        System.out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
+                + s.nimbus() + ", ui.host: " + ClusterState.HOST + " (README: Inspecting a running topology)");
         System.out.println("next: bin/logriver submit; bin/logriver stats; bin/logriver cluster down");
     }
 }
