@@ -60,6 +60,7 @@ final class StormHome {
         m.put("worker.childopts", "-Xmx%HEAP-MEM%m -XX:+UseG1GC -Xlog:gc*:file=artifacts/gc.log:time,uptime:filecount=5,"
                 + "filesize=1M -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=artifacts/heapdump " + JAVA17_OPENS);
         m.put("supervisor.worker.shutdown.sleep.secs", 1);
+        m.put("executor.metrics.frequency.secs", 10); // how often Nimbus gets the figures the UI shows (default 60)
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return "# The dev cluster's Storm configuration, written by bin/logriver cluster up.\n" + new Yaml(o).dump(m);

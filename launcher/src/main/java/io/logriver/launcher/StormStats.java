@@ -62,7 +62,7 @@ final class StormStats {
                 inputs.put(g.get_componentId() + ":" + g.get_streamId(), a));
         inputs.forEach((stream, a) -> out.add(String.format("  %-22s in  %-26s %s  acked %,d  failed %,d",
                 c.get_component_id(), stream, a.get_specific_stats().is_set_bolt()
-                        ? bolt(a.get_specific_stats().get_bolt()) : "", a.get_common_stats().get_acked(),
+                        ? input(a.get_specific_stats().get_bolt()) : "", a.get_common_stats().get_acked(),
                 a.get_common_stats().get_failed())));
         return out;
     }
@@ -81,6 +81,11 @@ final class StormStats {
     /** Thrift leaves a map unset (null) where the component has none, such as a spout's inputs. */
     private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
         return m == null ? Map.of() : new TreeMap<>(m);
+    }
+
+    private static String input(BoltAggregateStats b) {
+        return String.format("executed %,d  execute latency %.3f ms  process latency %.3f ms", b.get_executed(),
+                b.get_execute_latency_ms(), b.get_process_latency_ms());
     }
 
     private static long at(Map<String, Long> byWindow) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The dev cluster end to end: {@code cluster up} on free ports (ZooKeeper, Nimbus, a Supervisor, Kafka, each its own
  * JVM), {@code submit} of the shaded topology jar to a real worker JVM, the window records of a known data set against
  * {@link Reference}, {@code stats} (the Storm UI's figures and logriver's metrics), {@code kill}, and {@code cluster
- * down} leaving no process behind.
+ * down} leaving no process behind, even the worker of a Supervisor that crashed.
  */
 class ClusterIT {
     private static final String NAME = "logriver-core";
@@ -50,7 +50,7 @@ class ClusterIT {
     }
 
     @Test
-    void submitsProcessesReportsKillsAndStopsWithNothingLeft() throws Exception {
+    void submitsProcessesReportsKillsAndStopsWithNothingLeftAfterACrash() throws Exception {
         LogriverConfig c = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + state.kafka(),
                 LogriverConfig.JOIN_WAIT_MS + "=300", LogriverConfig.TOPIC_PARTITIONS + "=1"));
         ItDataSet data = ItDataSet.generate(5, 1500);
@@ -72,6 +72,11 @@ class ClusterIT {
         List<String> listening = ListeningSockets.of(processes);
         assertTrue(listening.size() >= 4, "listening sockets " + listening);
         assertTrue(listening.stream().allMatch(ListeningSockets::isLoopback), "not all on 127.0.0.1: " + listening);
+
+        ProcessHandle supervisor = new ClusterProcesses(layout).daemon(ClusterState.SUPERVISOR).orElseThrow();
+        supervisor.destroyForcibly(); // a crash
+        supervisor.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(5, new ClusterProcesses(layout).all().size(), "its worker lives on, as after a real crash");
 
         new KillCommand().run(List.of(NAME, "--wait", "0", "--work-dir", workDir.toString()));
         assertTrue(run(new ListCommand()::run).contains("no topologies on Nimbus at " + state.nimbusAddress()));
