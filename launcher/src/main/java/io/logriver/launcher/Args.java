@@ -104,13 +104,9 @@ public final class Args {
         return List.copyOf(overrides);
     }
 
-    /** The topology mode; only {@code core} exists so far. */
-    public String mode() {
-        String m = options.getOrDefault("mode", "core");
-        if (!m.equals("core")) {
-            throw new UsageException("--mode " + m + ": expected core (the trident mode is not built yet)");
-        }
-        return m;
+    /** The topology mode, {@code --mode core|trident}; core when absent. */
+    public Mode mode() {
+        return Mode.parse(options.getOrDefault("mode", "core"));
     }
 
     /** The configuration: defaults, then {@code --config FILE}, then every {@code -c key=value}. */

@@ -42,7 +42,7 @@ final class DevCluster {
         try {
             StormHome.layOut(layout, s);
             if (s.ownKafka()) {
-                KafkaBroker.start(layout.kafka(), s.kafkaPort(), progress);
+                KafkaBroker.startDetached(layout.kafka(), s.kafkaPort(), progress);
             }
             StormDaemons d = new StormDaemons(layout, s);
             progress.say("starting ZooKeeper on " + ClusterState.HOST + ":" + s.zookeeper());

@@ -1,15 +1,15 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.CoreTopology;
 import io.logriver.core.Names;
 import io.logriver.core.SinkBolt;
-import io.logriver.core.StormConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.apache.storm.generated.StormTopology;
 
 /**
  * {@code bin/logriver run --input requests.jsonl [--sessions sessions.jsonl] --output results.jsonl [--dlq dlq.jsonl]}:
@@ -20,9 +20,18 @@ import java.util.UUID;
  */
 public final class FileMode {
     private final Progress progress;
+    private final Mode mode;
+    private final Function<LogriverConfig, StormTopology> topology;
 
-    public FileMode(Progress progress) {
+    public FileMode(Progress progress, Mode mode) {
+        this(progress, mode, mode::topology);
+    }
+
+    /** With the topology built by {@code topology} (the production builder with a test's hooks). */
+    FileMode(Progress progress, Mode mode, Function<LogriverConfig, StormTopology> topology) {
         this.progress = progress;
+        this.mode = mode;
+        this.topology = topology;
     }
 
     /** The summary of a run, printed as its last line. */
@@ -56,7 +65,7 @@ public final class FileMode {
             }
             Path stormDir = workDir.resolve("storm-" + run);
             try (LocalStorm storm = LocalStorm.start(stormDir)) {
-                storm.submit(run, StormConfigs.of(c), CoreTopology.build(c));
+                storm.submit(run, mode.stormConfig(c), topology.apply(c));
                 Summary s = awaitEnd(new JmxMetrics(run), c);
                 storm.kill(run);
                 long written = ResultFiles.write(c, output, dlq);
@@ -66,18 +75,8 @@ public final class FileMode {
                 }
                 return s;
             } finally {
-                deleteTree(stormDir);
+                Directories.deleteTree(stormDir);
                 topics.delete(List.of(c.topics().weblogs(), c.topics().sessions(), c.topics().stats(), c.topics().dlq()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
             }
         }
     }
@@ -94,22 +93,22 @@ public final class FileMode {
                 LogriverConfig.CONSUMER_GROUP, "logriver-" + run));
     }
 
-    /** Waits until every end-of-input marker has reached (and been flushed by) every sink task. */
+    /** Waits until the end of the input has gone through the topology and everything it emitted is in Kafka. */
     private Summary awaitEnd(JmxMetrics m, LogriverConfig c) throws InterruptedException {
-        int sinks = c.parallelism().sink();
-        int partitions = c.topics().partitions();
-        Map<String, Integer> expected = Map.of(Names.PARSE, partitions, Names.FILTER, partitions,
-                Names.PARSE_SESSIONS, 1, Names.AGGREGATE, c.parallelism().aggregate());
         long lastRead = -1;
         long lastChange = System.nanoTime();
         long lastReport = 0;
+        long lastDlq = -1;
+        long dlqSince = System.nanoTime();
         while (true) {
-            boolean done = true;
-            for (String source : SinkBolt.END_SOURCES) {
-                done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK) >= (long) expected.get(source) * sinks;
-            }
             Summary s = summary(m);
-            if (done) {
+            long dlq = m.sum(Names.M_SINK_WRITTEN + ".dlq");
+            if (dlq != lastDlq) {
+                lastDlq = dlq;
+                dlqSince = System.nanoTime();
+            }
+            if (mode == Mode.CORE ? coreEnded(m, c)
+                    : tridentEnded(m, s, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
                 return s;
             }
             if (s.read() != lastRead) {
@@ -124,6 +123,31 @@ public final class FileMode {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Core: every end-of-input marker has reached (and been flushed by) every sink task. */
+    private static boolean coreEnded(JmxMetrics m, LogriverConfig c) {
+        int partitions = c.topics().partitions();
+        Map<String, Integer> expected = Map.of(Names.PARSE, partitions, Names.FILTER, partitions,
+                Names.PARSE_SESSIONS, 1, Names.AGGREGATE, c.parallelism().aggregate());
+        boolean done = true;
+        for (String source : SinkBolt.END_SOURCES) {
+            done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK)
+                    >= (long) expected.get(source) * c.parallelism().sink();
+        }
+        return done;
+    }
+
+    /**
+     * Trident: the closer has drained every window, the Kafka state has written every window record it emitted, and
+     * the dead letters are written: as many as counted, or (counters count every attempt of a replayed batch) none
+     * written for a few seconds.
+     */
+    private static boolean tridentEnded(JmxMetrics m, Summary s, boolean deadLettersQuiet) {
+        long rejects = s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
+        return m.sum(Names.M_END_OF_INPUT) > 0
+                && m.sum(Names.M_SINK_WRITTEN + ".stats") >= s.windows()
+                && (m.sum(Names.M_SINK_WRITTEN + ".dlq") >= rejects || deadLettersQuiet);
     }
 
     static Summary summary(JmxMetrics m) {

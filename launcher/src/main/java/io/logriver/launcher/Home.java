@@ -18,10 +18,11 @@ public final class Home {
         return dir().resolve("kafka-broker/target/classpath.txt");
     }
 
+    /** The broker's class path: its Maven-resolved jars and logriver's BrokerMain. */
     public static String brokerClasspath() {
         Path f = brokerClasspathFile();
         try {
-            return Files.readString(f).trim();
+            return dir().resolve("kafka-broker/target/classes") + java.io.File.pathSeparator + Files.readString(f).trim();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read " + f + ": build first (mvn -q package -DskipTests)", e);
         }

@@ -1,8 +1,6 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.CoreTopology;
-import io.logriver.core.StormConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -10,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code run} without {@code --input}: broker, topics, generator, the core topology, and the live view until stopped. */
 public final class LiveMode {
-    static final String TOPOLOGY = "logriver-core";
-
     private final Progress progress;
+    private final Mode mode;
     private volatile boolean stopping;
 
-    public LiveMode(Progress progress) {
+    public LiveMode(Progress progress, Mode mode) {
         this.progress = progress;
+        this.mode = mode;
     }
 
     public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
@@ -32,22 +30,28 @@ public final class LiveMode {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
-            try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"))) {
-                progress.say("submitting topology " + TOPOLOGY + " (" + c.topics().partitions() + " partitions of "
-                        + c.topics().weblogs() + ")");
-                storm.submit(TOPOLOGY, StormConfigs.of(c), CoreTopology.build(c));
-                try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
-                        c.topics().sessions(), c.generator().rate(),
-                        new RecordGenerator(c.generator().seed(), c.generator().sessions()));
-                     LiveView view = new LiveView(new JmxMetrics(TOPOLOGY), c.bootstrapServers(), c.topics().stats(),
-                             System.out)) {
-                    generator.start();
-                    progress.say("generating " + c.generator().rate() + " requests/s; "
-                            + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
-                    loop(view, generator, duration, c.liveViewIntervalS());
-                    progress.say("stopping: generator, topology, local cluster, broker");
+            Directories.deleteTree(workDir.resolve("storm"));
+            String name = "logriver-" + mode.id();
+            try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
+                 LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
+                         c.topics().sessions(), c.generator().rate(),
+                         new RecordGenerator(c.generator().seed(), c.generator().sessions()));
+                 LiveView view = new LiveView(new JmxMetrics(name), c.bootstrapServers(), c.topics().stats(),
+                         System.out)) {
+                long generatorStart = System.currentTimeMillis();
+                generator.start();
+                if (mode == Mode.TRIDENT) {
+                    // Trident keeps its spout offsets in the local cluster's ZooKeeper, new for every run: start at
+                    // this run's first record, so the view shows this run's data and none of it is skipped
+                    c = c.with(java.util.Map.of(LogriverConfig.FIRST_POLL, "UNCOMMITTED_TIMESTAMP",
+                            LogriverConfig.START_TIMESTAMP_MS, generatorStart));
                 }
-                storm.kill(TOPOLOGY);
+                progress.say("generating " + c.generator().rate() + " requests/s; submitting topology " + name + " ("
+                        + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
+                        + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
+                storm.submit(name, mode.stormConfig(c), mode.topology(c));
+                loop(view, generator, duration, c.liveViewIntervalS());
+                progress.say("stopping: generator, topology, local cluster, broker");
             }
         } finally {
             finished.countDown();

@@ -53,11 +53,18 @@ public final class LiveView implements AutoCloseable {
         out.printf("in %,.0f/s  out %,.0f/s | read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d"
                         + "%s | join misses %,d (waiting %d) | windows %,d | latency p99 %,.0f us%s%n",
                 (read - lastRead) / secs, (done - lastDone) / secs, read, aggregated, filtered, invalid, late,
-                read == done ? "" : " (+" + (read - done) + " in flight)", metrics.sum(Names.M_JOIN_MISSES),
+                read > done ? " (+" + (read - done) + " in flight)" : read == 0 ? " (topology starting)" : "", metrics.sum(Names.M_JOIN_MISSES),
                 metrics.sum(Names.M_JOIN_WAITING), metrics.sum(Names.M_WINDOWS),
-                metrics.max(Names.M_LATENCY_US, Names.AGGREGATE, "99thPercentile"),
+                metrics.max(Names.M_LATENCY_US, null, "99thPercentile"),
                 generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),
                         generator.behindMillis()));
+        if (metrics.sum(Names.M_BATCH_SIZE) > 0) {
+            out.printf("  batches: %,d | records per batch and partition: mean %,.0f, max %,.0f | batch latency (first emit to"
+                            + " window closer) p50 %,.0f us, p99 %,.0f us%n", metrics.sum(Names.M_BATCH_SIZE),
+                    metrics.max(Names.M_BATCH_SIZE, null, "Mean"), metrics.max(Names.M_BATCH_SIZE, null, "Max"),
+                    metrics.max(Names.M_LATENCY_US, null, "50thPercentile"),
+                    metrics.max(Names.M_LATENCY_US, null, "99thPercentile"));
+        }
         if (!latest.isEmpty()) {
             out.println("  slowest URLs of window " + latestWindow + " (p99 ms):");
             latest.stream().sorted(Comparator.comparingLong((JsonNode n) -> -n.get("p99").asLong())).limit(5)

@@ -12,7 +12,7 @@ public final class RunCommand {
 
     public int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
-        args.mode();
+        Mode mode = args.mode();
         LogriverConfig config = args.config();
         Path workDir = args.has("work-dir") ? Path.of(args.get("work-dir")) : Home.dir().resolve("work");
         Progress progress = Progress.to(System.err);
@@ -20,11 +20,11 @@ public final class RunCommand {
             if (!args.has("output")) {
                 throw new Args.UsageException("file mode needs --output FILE");
             }
-            FileMode.Summary s = new FileMode(progress).run(config, args.inputFile("input"),
+            FileMode.Summary s = new FileMode(progress, mode).run(config, args.inputFile("input"),
                     args.inputFile("sessions"), args.outputFile("output"), args.outputFile("dlq"), workDir);
             System.out.println(s.toJson());
             return 0;
         }
-        return new LiveMode(progress).run(config, args.duration("duration"), workDir);
+        return new LiveMode(progress, mode).run(config, args.duration("duration"), workDir);
     }
 }

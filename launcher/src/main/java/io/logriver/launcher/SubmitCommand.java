@@ -18,7 +18,7 @@ public final class SubmitCommand {
 
     public int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
-        String mode = args.mode();
+        String mode = args.mode().id();
         String name = args.has("name") ? args.get("name") : "logriver-" + mode;
         Path jar = TopologyJar.built();
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));

@@ -52,7 +52,7 @@ class AccountingIT {
             overrides.add(LogriverConfig.PARALLELISM_PREFIX + component + "=2");
         }
         LogriverConfig c = ConfigLoader.load(null, overrides);
-        summary = new FileMode(Progress.quiet()).run(c, dir.resolve("requests.jsonl"), dir.resolve("sessions.jsonl"),
+        summary = new FileMode(Progress.quiet(), Mode.CORE).run(c, dir.resolve("requests.jsonl"), dir.resolve("sessions.jsonl"),
                 dir.resolve("out.jsonl"), dir.resolve("dlq.jsonl"), dir, 2);
         output = Files.readAllLines(dir.resolve("out.jsonl"));
         dlq = Files.readAllLines(dir.resolve("dlq.jsonl"));

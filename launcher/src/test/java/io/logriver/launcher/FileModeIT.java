@@ -17,19 +17,22 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * File mode end to end on a real Kafka broker and LocalCluster, through the production topology: a generated data
- * set with invalid, filtered, late and unknown-session records, checked against {@link Reference}.
+ * File mode end to end on a real Kafka broker and LocalCluster, through the production topologies of both modes: a
+ * generated data set with invalid, filtered, late and unknown-session records, checked against {@link Reference},
+ * and the two modes against each other, byte for byte.
  */
 class FileModeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestBroker broker;
     private static ItDataSet data;
     private static Reference expected;
-    private static FileMode.Summary summary;
-    private static List<String> output;
-    private static List<String> dlq;
+    private static final Map<Mode, FileMode.Summary> summary = new HashMap<>();
+    private static final Map<Mode, List<String>> output = new HashMap<>();
+    private static final Map<Mode, List<String>> dlq = new HashMap<>();
 
     @BeforeAll
     static void runFileMode() throws Exception {
@@ -44,10 +47,13 @@ class FileModeIT {
         Path requests = Files.write(dir.resolve("requests.jsonl"),
                 data.requests.stream().map(ItDataSet.Planned::line).toList(), StandardCharsets.UTF_8);
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
-        summary = new FileMode(Progress.quiet()).run(c, requests, sessions, dir.resolve("out.jsonl"),
-                dir.resolve("dlq.jsonl"), dir);
-        output = Files.readAllLines(dir.resolve("out.jsonl"));
-        dlq = Files.readAllLines(dir.resolve("dlq.jsonl"));
+        for (Mode mode : Mode.values()) {
+            Path out = dir.resolve("out-" + mode.id() + ".jsonl");
+            Path dead = dir.resolve("dlq-" + mode.id() + ".jsonl");
+            summary.put(mode, new FileMode(Progress.quiet(), mode).run(c, requests, sessions, out, dead, dir));
+            output.put(mode, Files.readAllLines(out));
+            dlq.put(mode, Files.readAllLines(dead));
+        }
     }
 
     @AfterAll
@@ -66,29 +72,40 @@ class FileModeIT {
         assertTrue(expected.windows.stream().anyMatch(w -> w.contains("\"orgID\":\"org-moved-")), "session updates");
     }
 
-    @Test
-    void windowsEqualTheReference() {
-        assertEquals(expected.windows.size(), output.size(), "window records; see expected.jsonl and out.jsonl in "
-                + broker.workDir);
-        for (int i = 0; i < output.size(); i++) {
-            assertEquals(expected.windows.get(i), output.get(i), "line " + (i + 1) + " of out.jsonl in " + broker.workDir);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void windowsEqualTheReference(Mode mode) {
+        List<String> out = output.get(mode);
+        String where = " of out-" + mode.id() + ".jsonl (expected.jsonl beside it) in " + broker.workDir;
+        assertEquals(expected.windows.size(), out.size(), "lines" + where);
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(expected.windows.get(i), out.get(i), "line " + (i + 1) + where);
         }
     }
 
-    @Test
-    void summaryCountsEveryRecordOnce() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void summaryCountsEveryRecordOnce(Mode mode) {
         FileMode.Summary want = new FileMode.Summary(data.requests.size(), expected.aggregated, expected.filtered,
                 expected.invalid, expected.late, expected.windows.size());
-        assertEquals(want, summary);
-        assertEquals(summary.read(), summary.aggregated() + summary.filtered() + summary.invalid() + summary.late());
+        FileMode.Summary s = summary.get(mode);
+        assertEquals(want, s);
+        assertEquals(s.read(), s.aggregated() + s.filtered() + s.invalid() + s.late());
     }
 
     @Test
-    void deadLetterTopicHoldsEveryReject() throws Exception {
+    void coreAndTridentWriteTheSameBytesAndSummary() {
+        assertEquals(String.join("\n", output.get(Mode.CORE)), String.join("\n", output.get(Mode.TRIDENT)));
+        assertEquals(summary.get(Mode.CORE).toJson(), summary.get(Mode.TRIDENT).toJson());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void deadLetterTopicHoldsEveryReject(Mode mode) throws Exception {
         Map<String, Integer> invalidByReason = new HashMap<>();
         List<String> latePayloads = new ArrayList<>();
         int invalidSessions = 0;
-        for (String line : dlq) {
+        for (String line : dlq.get(mode)) {
             JsonNode n = JSON.readTree(line);
             String reason = n.get("reason").asText();
             String topic = n.get("topic").asText();

@@ -27,6 +27,25 @@ final class ConfigValues {
         return s.trim();
     }
 
+    boolean bool(String key) {
+        Object v = raw(key);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw bad(key, v, "true or false");
+    }
+
+    String oneOf(String key, List<String> allowed) {
+        String s = string(key);
+        if (!allowed.contains(s)) {
+            throw bad(key, s, "one of " + allowed);
+        }
+        return s;
+    }
+
     long positiveLong(String key) {
         return longAtLeast(key, 1);
     }

@@ -23,9 +23,14 @@ public record LogriverConfig(
         List<String> dropUrlPrefixes,
         Parallelism parallelism,
         String consumerGroup,
+        String firstPoll,
+        long startTimestampMs,
         Generator generator,
         int liveViewIntervalS,
-        Map<String, Object> storm) implements Serializable {
+        boolean benchProbe,
+        Trident trident,
+        Map<String, Object> storm,
+        Map<String, Object> profiles) implements Serializable {
 
     public static final String BOOTSTRAP_SERVERS = "logriver.kafka.bootstrap.servers";
     public static final String TOPIC_WEBLOGS = "logriver.topic.weblogs";
@@ -41,15 +46,25 @@ public record LogriverConfig(
     public static final String DROP_URL_PREFIXES = "logriver.filter.drop.url.prefixes";
     public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
     public static final String CONSUMER_GROUP = "logriver.kafka.consumer.group";
+    public static final String FIRST_POLL = "logriver.kafka.first.poll";
+    /** Where a spout starts when it has no offsets yet (the names of Storm's FirstPollOffsetStrategy). */
+    public static final List<String> FIRST_POLL_STRATEGIES = List.of("UNCOMMITTED_EARLIEST", "UNCOMMITTED_LATEST",
+            "UNCOMMITTED_TIMESTAMP", "EARLIEST", "LATEST", "TIMESTAMP");
+    public static final String START_TIMESTAMP_MS = "logriver.kafka.start.timestamp.ms";
     public static final String GENERATOR_RATE = "logriver.generator.rate";
     public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
     public static final String GENERATOR_SEED = "logriver.generator.seed";
     public static final String LIVE_VIEW_INTERVAL_S = "logriver.liveview.interval.s";
+    public static final String BENCH_PROBE = "logriver.bench.probe";
+    public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
+    public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
+    /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
+    public static final List<String> MODES = List.of("core", "trident");
 
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
-            DROP_URL_PREFIXES, CONSUMER_GROUP, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
-            LIVE_VIEW_INTERVAL_S);
+            DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
+            LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM);
 
     /** Topic names, and the partition count of the request topic. */
     public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
@@ -62,6 +77,10 @@ public record LogriverConfig(
         static final List<String> NAMES = List.of("spout", "parse", "filter", "join", "aggregate", "sink");
     }
 
+    /** Trident's own settings (its batch interval and spout pending are Storm keys, set per mode). */
+    public record Trident(int maxPollRecords, int parallelism) implements Serializable {
+    }
+
     /** The data generator of {@code bin/logriver run}. */
     public record Generator(int rate, int sessions, long seed) implements Serializable {
     }
@@ -69,13 +88,15 @@ public record LogriverConfig(
     /** Validates a flat key/value map (every key present) into the typed configuration. */
     public static LogriverConfig fromMap(Map<String, Object> values) {
         Map<String, Object> storm = new TreeMap<>();
+        Map<String, Object> profiles = new TreeMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String k = e.getKey();
-            if (k.startsWith("topology.") || k.startsWith("storm.")) {
+            String profiled = stormKeyOfProfile(k);
+            if (k.startsWith("topology.") || k.startsWith("storm.") || profiled != null) {
                 if (e.getValue() == null) {
                     throw new ConfigException(k + ": no value given");
                 }
-                storm.put(k, e.getValue());
+                (profiled == null ? storm : profiles).put(k, e.getValue());
             } else if (!KEYS.contains(k) && !(k.startsWith(PARALLELISM_PREFIX)
                     && Parallelism.NAMES.contains(k.substring(PARALLELISM_PREFIX.length())))) {
                 throw new ConfigException(k + ": unknown configuration key (logriver keys are listed in README.md)");
@@ -98,10 +119,39 @@ public record LogriverConfig(
                 v.positiveLong(CLOCK_INTERVAL_MS), v.stringList(DROP_LEVELS), v.stringList(DROP_URL_PREFIXES),
                 new Parallelism(p(v, "spout"), p(v, "parse"), p(v, "filter"), p(v, "join"), p(v, "aggregate"),
                         p(v, "sink")),
-                v.string(CONSUMER_GROUP),
+                v.string(CONSUMER_GROUP), v.oneOf(FIRST_POLL, FIRST_POLL_STRATEGIES),
+                v.longAtLeast(START_TIMESTAMP_MS, 0),
                 new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
                         v.longAtLeast(GENERATOR_SEED, 0)),
-                v.positiveInt(LIVE_VIEW_INTERVAL_S), Map.copyOf(storm));
+                v.positiveInt(LIVE_VIEW_INTERVAL_S), v.bool(BENCH_PROBE),
+                new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM)),
+                Map.copyOf(storm), Map.copyOf(profiles));
+    }
+
+    /** The Storm key a mode profile key overrides ({@code logriver.trident.topology.X} gives {@code topology.X}), or null. */
+    static String stormKeyOfProfile(String key) {
+        for (String mode : MODES) {
+            String prefix = "logriver." + mode + ".";
+            if (key.startsWith(prefix + "topology.") || key.startsWith(prefix + "storm.")) {
+                return key.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    /** Storm's settings for one mode: the common ones, overridden by the mode's profile. */
+    public Map<String, Object> stormFor(String mode) {
+        if (!MODES.contains(mode)) {
+            throw new ConfigException("mode " + mode + ": expected one of " + MODES);
+        }
+        Map<String, Object> m = new TreeMap<>(storm);
+        String prefix = "logriver." + mode + ".";
+        profiles.forEach((k, value) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(prefix.length()), value);
+            }
+        });
+        return m;
     }
 
     private static int p(ConfigValues v, String name) {
@@ -111,6 +161,7 @@ public record LogriverConfig(
     /** Every setting as flat key/value pairs, as the Storm UI shows them in the topology configuration. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(storm);
+        m.putAll(profiles);
         m.put(BOOTSTRAP_SERVERS, bootstrapServers);
         m.put(TOPIC_WEBLOGS, topics.weblogs());
         m.put(TOPIC_SESSIONS, topics.sessions());
@@ -129,10 +180,15 @@ public record LogriverConfig(
             m.put(PARALLELISM_PREFIX + Parallelism.NAMES.get(i), ps.get(i));
         }
         m.put(CONSUMER_GROUP, consumerGroup);
+        m.put(FIRST_POLL, firstPoll);
+        m.put(START_TIMESTAMP_MS, startTimestampMs);
         m.put(GENERATOR_RATE, generator.rate());
         m.put(GENERATOR_SESSIONS, generator.sessions());
         m.put(GENERATOR_SEED, generator.seed());
         m.put(LIVE_VIEW_INTERVAL_S, liveViewIntervalS);
+        m.put(BENCH_PROBE, benchProbe);
+        m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
+        m.put(TRIDENT_PARALLELISM, trident.parallelism());
         return m;
     }
 

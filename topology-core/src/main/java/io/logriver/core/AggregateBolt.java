@@ -3,6 +3,7 @@ package io.logriver.core;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import io.logriver.logic.DeadLetter;
+import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.WindowAggregator;
 import io.logriver.logic.WindowKey;
 import io.logriver.logic.WindowResult;
@@ -28,6 +29,7 @@ public final class AggregateBolt extends BaseRichBolt {
     private final String statsTopic;
     private final String weblogsTopic;
     private final String dlqTopic;
+    private final boolean probe;
     private transient WindowAggregator aggregator;
     private transient OutputCollector collector;
     private transient Counter aggregated;
@@ -37,7 +39,10 @@ public final class AggregateBolt extends BaseRichBolt {
     private transient Histogram stageMicros;
     private transient boolean ended;
 
-    public AggregateBolt(Windows windows, int partitions, String statsTopic, String weblogsTopic, String dlqTopic) {
+    /** @param probe whether to record every record's latencies in the {@link LatencyProbe} (benchmarks) */
+    public AggregateBolt(Windows windows, int partitions, String statsTopic, String weblogsTopic, String dlqTopic,
+                         boolean probe) {
+        this.probe = probe;
         this.windows = windows;
         this.partitions = partitions;
         this.statsTopic = statsTopic;
@@ -67,7 +72,12 @@ public final class AggregateBolt extends BaseRichBolt {
                     t.getStringByField(Names.URL_KEY));
             if (aggregator.add(key, t.getLongByField("durationMillis"), t.getBooleanByField("error"))) {
                 aggregated.inc();
-                latencyMicros.update((System.nanoTime() - t.getLongByField(Names.EMIT_NANOS)) / 1000);
+                long now = System.nanoTime();
+                long emitted = t.getLongByField(Names.EMIT_NANOS);
+                latencyMicros.update((now - emitted) / 1000);
+                if (probe) {
+                    LatencyProbe.record(now, emitted, t.getLongByField(Names.SCHED_NANOS));
+                }
             } else {
                 // only a replayed record can get here (the join holds the watermark back): dead-lettered as late
                 late.inc();

@@ -48,7 +48,7 @@ public final class CoreTopology {
                 .allGrouping(Names.PARSE_SESSIONS)
                 .allGrouping(Names.CLOCK_SPOUT);
         b.setBolt(Names.AGGREGATE, new AggregateBolt(windows, topics.partitions(), topics.stats(), topics.weblogs(),
-                        topics.dlq()), p.aggregate())
+                        topics.dlq(), c.benchProbe()), p.aggregate())
                 .fieldsGrouping(Names.JOIN, new Fields(Names.ORG_ID, Names.URL_KEY))
                 .allGrouping(Names.JOIN, Names.WATERMARK_STREAM);
         b.setBolt(Names.SINK, sink, p.sink())

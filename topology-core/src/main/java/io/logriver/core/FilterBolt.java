@@ -73,7 +73,7 @@ public final class FilterBolt extends BaseRichBolt {
                 collector.emit(Names.LATE_STREAM, t, SinkBolt.values(dlqTopic, d));
             } else {
                 collector.emit(t, new Values(partition, r, windows.startOf(r.eventTime()), tracker.watermark(),
-                        t.getLongByField(Names.EMIT_NANOS)));
+                        t.getLongByField(Names.EMIT_NANOS), t.getLongByField(Names.SCHED_NANOS)));
             }
         }
         collector.ack(t);
@@ -82,7 +82,8 @@ public final class FilterBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer d) {
-        d.declare(new Fields(Names.PARTITION, Names.REQUEST, Names.WINDOW_START, Names.WATERMARK, Names.EMIT_NANOS));
+        d.declare(new Fields(Names.PARTITION, Names.REQUEST, Names.WINDOW_START, Names.WATERMARK, Names.EMIT_NANOS,
+                Names.SCHED_NANOS));
         d.declareStream(Names.LATE_STREAM, SinkBolt.FIELDS);
         d.declareStream(Names.END_STREAM, EndOfInput.FIELDS);
     }

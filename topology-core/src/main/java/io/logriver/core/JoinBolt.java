@@ -69,7 +69,7 @@ public final class JoinBolt extends BaseRichBolt {
             recheckAll();
         } else if (Names.PARSE_SESSIONS.equals(source)) {
             buffer.onSession((Session) t.getValueByField(Names.SESSION), t.getIntegerByField(Names.PARTITION),
-                    t.getLongByField(Names.OFFSET), this::joined);
+                    t.getLongByField(Names.OFFSET), this::released);
             recheckAll();
             collector.ack(t);
         } else if (Names.END_STREAM.equals(t.getSourceStreamId())) {
@@ -88,21 +88,31 @@ public final class JoinBolt extends BaseRichBolt {
         int partition = t.getIntegerByField(Names.PARTITION);
         Request r = (Request) t.getValueByField(Names.REQUEST);
         long windowEnd = t.getLongByField(Names.WINDOW_START) + windowSizeMs;
-        buffer.offer(t, r.sessionID(), partition, windowEnd, now, this::joined);
+        boolean joinedNow = buffer.offer(t, r.sessionID(), partition, windowEnd, now, this::emitJoined);
+        // the watermark is anchored to the request too, so it goes out before the request is acked
         forward(t, partition, gate.update(partition, t.getLongByField(Names.WATERMARK),
                 buffer.watermarkCeiling(partition)));
+        if (joinedNow) {
+            collector.ack(t);
+        }
     }
 
-    private void joined(Tuple t, Session s) {
+    /** Emits the joined request, anchored; the caller acks it. */
+    private void emitJoined(Tuple t, Session s) {
         Request r = (Request) t.getValueByField(Names.REQUEST);
         collector.emit(t, new Values(s.orgID(), r.urlKey(), t.getLongByField(Names.WINDOW_START),
-                r.durationMillis(), r.isError(), t.getLongByField(Names.EMIT_NANOS)));
+                r.durationMillis(), r.isError(), t.getLongByField(Names.EMIT_NANOS), t.getLongByField(Names.SCHED_NANOS)));
+    }
+
+    /** A waiting request leaves the buffer joined: emitted and acked. */
+    private void released(Tuple t, Session s) {
+        emitJoined(t, s);
         collector.ack(t);
     }
 
     private void missed(Tuple t, Session unknown) {
         misses.inc();
-        joined(t, unknown);
+        released(t, unknown);
     }
 
     private void recheckAll() {
@@ -126,7 +136,7 @@ public final class JoinBolt extends BaseRichBolt {
     @Override
     public void declareOutputFields(OutputFieldsDeclarer d) {
         d.declare(new Fields(Names.ORG_ID, Names.URL_KEY, Names.WINDOW_START, "durationMillis", "error",
-                Names.EMIT_NANOS));
+                Names.EMIT_NANOS, Names.SCHED_NANOS));
         d.declareStream(Names.WATERMARK_STREAM, new Fields(Names.PARTITION, Names.WATERMARK));
     }
 }

@@ -28,6 +28,7 @@ public final class Names {
     public static final String OFFSET = "offset";
     public static final String VALUE = "value";
     public static final String EMIT_NANOS = "emitNanos";
+    public static final String SCHED_NANOS = "schedNanos";
     public static final String CONTROL = "control";
     public static final String REQUEST = "request";
     public static final String SESSION = "session";
@@ -44,6 +45,8 @@ public final class Names {
     public static final String CONTROL_HEADER = "logriver-control";
     /** Control value: the producer has written its whole input to this partition. */
     public static final String END_OF_INPUT = "end-of-input";
+    /** Record header set by the benchmark's generator: the record's scheduled send time (System.nanoTime, 8 bytes). */
+    public static final String SCHED_HEADER = "logriver-sched-nanos";
 
     // metrics (Storm metrics v2, registered per task)
     public static final String M_READ = "logriver.read";
@@ -61,4 +64,6 @@ public final class Names {
     public static final String M_END_OF_INPUT = "logriver.end.of.input";
     public static final String M_LATENCY_US = "logriver.latency.us";
     public static final String M_STAGE_US = "logriver.stage.us";
+    public static final String M_BATCH_SIZE = "logriver.batch.size";
+    public static final String M_SINK_WRITTEN = "logriver.sink.written";
 }

@@ -52,7 +52,8 @@ public final class ParseBolt extends BaseRichBolt {
         byte[] value = t.getBinaryByField(Names.VALUE);
         ParseResult<Request> r = RequestParser.parse(value);
         if (r.isOk()) {
-            collector.emit(t, new Values(partition, offset, value, r.value(), t.getLongByField(Names.EMIT_NANOS)));
+            collector.emit(t, new Values(partition, offset, value, r.value(), t.getLongByField(Names.EMIT_NANOS),
+                    t.getLongByField(Names.SCHED_NANOS)));
         } else {
             invalid.inc();
             DeadLetter d = DeadLetter.of(r.reason(), topic, partition, offset, value);
@@ -64,7 +65,8 @@ public final class ParseBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer d) {
-        d.declare(new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS));
+        d.declare(new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS,
+                Names.SCHED_NANOS));
         d.declareStream(Names.INVALID_STREAM, SinkBolt.FIELDS);
         d.declareStream(Names.END_STREAM, EndOfInput.FIELDS);
     }

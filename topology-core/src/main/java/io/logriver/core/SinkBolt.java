@@ -48,7 +48,7 @@ public final class SinkBolt extends BaseRichBolt {
 
     /** The sink tuple of a dead letter. */
     public static Values values(String dlqTopic, DeadLetter d) {
-        return new Values(dlqTopic, d.topic() + "-" + d.partition() + "-" + d.offset(), d.toJson());
+        return new Values(dlqTopic, d.kafkaKey(), d.toJson());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.logic.DurationStats;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import org.apache.storm.Config;
@@ -10,11 +11,14 @@ public final class StormConfigs {
     private StormConfigs() {
     }
 
-    public static Config of(LogriverConfig c) {
+    /** The configuration of the topology of {@code mode} ({@code core} or {@code trident}). */
+    public static Config of(LogriverConfig c, String mode) {
         Config conf = new Config();
         conf.putAll(c.toMap());
+        conf.putAll(c.stormFor(mode));
         conf.registerSerialization(Request.class);
         conf.registerSerialization(Session.class);
+        conf.registerSerialization(DurationStats.class);
         return conf;
     }
 }

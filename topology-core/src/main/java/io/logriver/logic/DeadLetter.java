@@ -38,6 +38,11 @@ public record DeadLetter(String reason, String topic, int partition, long offset
         }
     }
 
+    /** The Kafka record key: where the rejected record was read. */
+    public String kafkaKey() {
+        return topic + "-" + partition + "-" + offset;
+    }
+
     public String toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + payload.length());
         try (JsonGenerator g = JSON.createGenerator(out)) {

@@ -1,41 +1,24 @@
 package io.logriver.logic;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The open windows of one aggregating task. Records are added to their window key; each input partition's
- * watermark arrives on its own, and windows close, oldest first and without scanning the open ones, once
- * they are final under the lowest of those watermarks.
+ * The open windows of one aggregating task of the record-at-a-time topology: records are added to their window
+ * key as they come, and windows close once the lowest partition watermark passes their end.
  */
 public final class WindowAggregator {
-
-    private final Windows windows;
-    private final long[] watermarks;
-    private long effectiveWatermark = LatenessTracker.NO_WATERMARK;
-    private final TreeMap<Long, Map<WindowKey, DurationStats>> open = new TreeMap<>();
+    private final OpenWindows open;
 
     public WindowAggregator(Windows windows, int partitions) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
-        }
-        this.windows = windows;
-        this.watermarks = new long[partitions];
-        Arrays.fill(watermarks, LatenessTracker.NO_WATERMARK);
+        this.open = new OpenWindows(windows, partitions);
     }
 
     /** Adds one record; false (and nothing added) when its window has already been closed here. */
     public boolean add(WindowKey key, long durationMillis, boolean error) {
-        if (windows.isFinal(key.windowStart(), effectiveWatermark)) {
+        if (open.isClosed(key.windowStart())) {
             return false;
         }
-        open.computeIfAbsent(key.windowStart(), s -> new HashMap<>())
-                .computeIfAbsent(key, k -> new DurationStats())
-                .add(durationMillis, error);
+        open.statsOf(key).add(durationMillis, error);
         return true;
     }
 
@@ -44,38 +27,15 @@ public final class WindowAggregator {
      * {@link Long#MAX_VALUE} marks the end of a partition's input.
      */
     public List<WindowResult> advance(int partition, long watermark) {
-        if (partition < 0 || partition >= watermarks.length) {
-            throw new IllegalArgumentException("partition " + partition + " outside 0.." + (watermarks.length - 1));
-        }
-        watermarks[partition] = Math.max(watermarks[partition], watermark);
-        long min = Long.MAX_VALUE;
-        for (long w : watermarks) {
-            min = Math.min(min, w);
-        }
-        if (min <= effectiveWatermark) {
-            return List.of();
-        }
-        effectiveWatermark = min;
-        List<WindowResult> closed = new ArrayList<>();
-        while (!open.isEmpty() && windows.isFinal(open.firstKey(), min)) {
-            for (Map.Entry<WindowKey, DurationStats> e : open.pollFirstEntry().getValue().entrySet()) {
-                closed.add(new WindowResult(e.getKey(), windows.sizeMillis(), e.getValue().summarize(), true));
-            }
-        }
-        closed.sort((a, b) -> a.key().compareTo(b.key()));
-        return closed;
+        return open.advance(partition, watermark);
     }
 
     /** True once every partition's input has ended and every window is closed. */
     public boolean isDrained() {
-        return effectiveWatermark == Long.MAX_VALUE && open.isEmpty();
+        return open.isDrained();
     }
 
     public int openWindowKeys() {
-        int n = 0;
-        for (Map<WindowKey, DurationStats> keys : open.values()) {
-            n += keys.size();
-        }
-        return n;
+        return open.openKeys();
     }
 }

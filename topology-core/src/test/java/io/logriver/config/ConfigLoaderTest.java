@@ -46,14 +46,18 @@ class ConfigLoaderTest {
         assertEquals(5, c.liveViewIntervalS());
         assertEquals(1, c.storm().get("topology.workers"));
         assertEquals(30, c.storm().get("topology.message.timeout.secs"));
-        assertEquals(10_000, c.storm().get("topology.max.spout.pending"));
+        assertEquals(null, c.storm().get("topology.max.spout.pending"));
+        assertEquals(10_000, c.stormFor("core").get("topology.max.spout.pending"));
+        assertEquals(3, c.stormFor("trident").get("topology.max.spout.pending"));
+        assertEquals(200, c.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(null, c.stormFor("core").get("topology.trident.batch.emit.interval.millis"));
         Object reporters = c.storm().get("topology.metrics.reporters");
         assertTrue(reporters instanceof List<?>, String.valueOf(reporters));
         Map<?, ?> reporter = (Map<?, ?>) ((List<?>) reporters).get(0);
         assertEquals("org.apache.storm.metrics2.reporters.ConsoleStormReporter", reporter.get("class"));
         assertEquals(".*-logriver\\..*", ((Map<?, ?>) reporter.get("filter")).get("expression"));
         assertEquals(10, reporter.get("report.period"));
-        assertEquals(4, c.storm().size());
+        assertEquals(3, c.storm().size());
         assertTrue(c.storm().keySet().stream().allMatch(k -> k.startsWith("topology.")));
     }
 

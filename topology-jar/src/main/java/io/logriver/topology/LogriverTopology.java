@@ -25,7 +25,7 @@ public final class LogriverTopology {
             args = JarArgs.parse(Arrays.asList(argv));
             LogriverConfig c = ConfigLoader.load(args.config(), args.overridesAfter(Utils.readCommandLineOpts()));
             c = WeblogsTopic.withPartitions(c);
-            StormSubmitter.submitTopology(args.name(), StormConfigs.of(c),
+            StormSubmitter.submitTopology(args.name(), StormConfigs.of(c, args.mode()),
                     Topologies.build(args.mode(), c));
             System.out.println("submitted topology " + args.name() + " (mode " + args.mode() + ", "
                     + c.topics().partitions() + " partitions of " + c.topics().weblogs() + ")");

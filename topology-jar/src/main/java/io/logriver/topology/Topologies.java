@@ -2,12 +2,13 @@ package io.logriver.topology;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.CoreTopology;
+import io.logriver.trident.TridentPipeline;
 import java.util.List;
 import org.apache.storm.generated.StormTopology;
 
-/** The topologies this jar holds, by {@code --mode}: the one place a new mode (trident) is added. */
+/** The topologies this jar holds, by {@code --mode} (as the launcher's {@code Mode} for local runs). */
 public final class Topologies {
-    public static final List<String> MODES = List.of("core");
+    public static final List<String> MODES = List.of("core", "trident");
 
     private Topologies() {
     }
@@ -15,6 +16,7 @@ public final class Topologies {
     public static StormTopology build(String mode, LogriverConfig c) {
         return switch (mode) {
             case "core" -> CoreTopology.build(c);
+            case "trident" -> TridentPipeline.build(c);
             default -> throw new IllegalArgumentException("--mode " + mode + ": expected one of " + MODES);
         };
     }

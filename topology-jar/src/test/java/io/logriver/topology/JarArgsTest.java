@@ -26,10 +26,15 @@ class JarArgsTest {
     }
 
     @Test
+    void takesTheTridentModeWithItsName() {
+        assertEquals("logriver-trident", JarArgs.parse(List.of("--mode", "trident")).name());
+    }
+
+    @Test
     void rejectsAnUnknownModeNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JarArgs.parse(List.of("--mode", "batch")));
-        assertEquals("--mode batch: expected one of [core]", e.getMessage());
+        assertEquals("--mode batch: expected one of [core, trident]", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.logriver.trident;
+
+import io.logriver.config.LogriverConfig;
+import io.logriver.core.KafkaRecordTranslator;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.storm.kafka.spout.FirstPollOffsetStrategy;
+import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutConfig;
+import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutOpaque;
+import org.apache.storm.kafka.trident.TridentKafkaStateFactory;
+import org.apache.storm.kafka.trident.mapper.FieldNameBasedTupleToKafkaMapper;
+import org.apache.storm.kafka.trident.selector.DefaultTopicSelector;
+import org.apache.storm.trident.state.StateFactory;
+
+/** The production sources and sinks of the Trident topology: opaque Kafka spouts in, Kafka states out. */
+public final class TridentKafka {
+    private TridentKafka() {
+    }
+
+    public static TridentPipeline.Sources sources(LogriverConfig c) {
+        return new TridentPipeline.Sources(spout(c, c.topics().weblogs()), spout(c, c.topics().sessions()));
+    }
+
+    public static TridentPipeline.Sinks sinks(LogriverConfig c) {
+        return new TridentPipeline.Sinks(state(c, c.topics().stats()), state(c, c.topics().dlq()));
+    }
+
+    static KafkaTridentSpoutOpaque<String, byte[]> spout(LogriverConfig c, String topic) {
+        KafkaTridentSpoutConfig<String, byte[]> config =
+                new KafkaTridentSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), topic)
+                        .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
+                        .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)
+                        .setProp(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, c.trident().maxPollRecords())
+                        .setProp(ConsumerConfig.GROUP_ID_CONFIG, c.consumerGroup() + "-trident")
+                        .setFirstPollOffsetStrategy(FirstPollOffsetStrategy.valueOf(c.firstPoll()))
+                        .setStartTimeStamp(c.startTimestampMs())
+                        .setRecordTranslator(new KafkaRecordTranslator())
+                        .build();
+        return new KafkaTridentSpoutOpaque<>(config);
+    }
+
+    @SuppressWarnings("unchecked") // Storm's FieldNameBasedTupleToKafkaMapper implements its mapper interface raw
+    static StateFactory state(LogriverConfig c, String topic) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new TridentKafkaStateFactory<String, String>()
+                .withProducerProperties(p)
+                .withKafkaTopicSelector(new DefaultTopicSelector(topic))
+                .withTridentTupleToKafkaMapper(new FieldNameBasedTupleToKafkaMapper<String, String>("key", "message"));
+    }
+}
