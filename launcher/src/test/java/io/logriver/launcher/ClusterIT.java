@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +24,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dev cluster end to end: {@code cluster up} on free ports (ZooKeeper, Nimbus, a Supervisor, Kafka, each its own
- * JVM), {@code submit} of the shaded topology jar to a real worker JVM, the window records of a known data set against
- * {@link Reference}, {@code stats} (the Storm UI's figures and logriver's metrics), {@code kill}, and {@code cluster
+ * JVM), {@code submit} of the shaded topology jar in both modes (core and Trident, a worker JVM each), the window
+ * records of a known data set against {@link Reference}, {@code stats} (the Storm UI's figures and logriver's metrics), {@code kill}, and {@code cluster
  * down} leaving no process behind, even the worker of a Supervisor that crashed.
  */
 class ClusterIT {
     private static final String NAME = "logriver-core";
+    private static final String TRIDENT = "logriver-trident";
+    /** The Trident topology beside the core one, in the second slot, with outputs of its own. */
+    private static final List<String> TRIDENT_OUTPUTS = List.of(LogriverConfig.TOPIC_STATS + "=weblog-stats-trident",
+            LogriverConfig.TOPIC_DLQ + "=weblogs-dlq-trident", LogriverConfig.CONSUMER_GROUP + "=logriver-trident");
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static Path workDir;
     private static ClusterLayout layout;
@@ -50,25 +55,28 @@ class ClusterIT {
     }
 
     @Test
-    void submitsProcessesReportsKillsAndStopsWithNothingLeftAfterACrash() throws Exception {
+    void submitsBothModesProcessesReportsKillsAndStopsWithNothingLeftAfterACrash() throws Exception {
         LogriverConfig c = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + state.kafka(),
                 LogriverConfig.JOIN_WAIT_MS + "=300", LogriverConfig.TOPIC_PARTITIONS + "=1"));
         ItDataSet data = ItDataSet.generate(5, 1500);
         Reference expected = Reference.of(data, c.windowSizeMs(), c.latenessMs());
         produce(c, data);
-        submit(List.of("-c", LogriverConfig.JOIN_WAIT_MS + "=300"));
+        submit("core", List.of("-c", LogriverConfig.JOIN_WAIT_MS + "=300"));
+        submit("trident", List.of("--name", TRIDENT, "-c", LogriverConfig.JOIN_WAIT_MS + "=300",
+                "-c", TRIDENT_OUTPUTS.get(0), "-c", TRIDENT_OUTPUTS.get(1), "-c", TRIDENT_OUTPUTS.get(2)));
 
         assertWindowsEqualTheReference(c, expected);
-        String stats = await("stats with every record accounted for", () -> run(new StatsCommand()::run),
+        assertWindowsEqualTheReference(c.with(Map.of(LogriverConfig.TOPIC_STATS, "weblog-stats-trident")), expected);
+        String stats = await("stats with every record accounted for", () -> run(new StatsCommand()::run, NAME),
                 s -> s.contains("read " + String.format("%,d", data.requests.size()) + " = ") && acked(s) > 0);
         assertAccounting(stats, data, expected);
         assertTrue(emitted(stats) > 0 && acked(stats) > 0, stats);
         assertEquals("a topology named " + NAME + " is already running on Nimbus at " + state.nimbusAddress()
                 + ": bin/logriver kill " + NAME + " first, or choose another --name",
-                assertThrows(IllegalStateException.class, () -> submit(List.of())).getMessage());
+                assertThrows(IllegalStateException.class, () -> submit("core", List.of())).getMessage());
 
         List<ProcessHandle> processes = new ClusterProcesses(layout).all();
-        assertEquals(6, processes.size(), "Kafka, ZooKeeper, Nimbus, Supervisor, a worker and its LogWriter");
+        assertEquals(8, processes.size(), "Kafka, ZooKeeper, Nimbus, Supervisor, two workers and their LogWriters");
         List<String> listening = ListeningSockets.of(processes);
         assertTrue(listening.size() >= 4, "listening sockets " + listening);
         assertTrue(listening.stream().allMatch(ListeningSockets::isLoopback), "not all on 127.0.0.1: " + listening);
@@ -76,9 +84,11 @@ class ClusterIT {
         ProcessHandle supervisor = new ClusterProcesses(layout).daemon(ClusterState.SUPERVISOR).orElseThrow();
         supervisor.destroyForcibly(); // a crash
         supervisor.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(5, new ClusterProcesses(layout).all().size(), "its worker lives on, as after a real crash");
+        assertEquals(7, new ClusterProcesses(layout).all().size(), "its workers live on, as after a real crash");
 
-        new KillCommand().run(List.of(NAME, "--wait", "0", "--work-dir", workDir.toString()));
+        for (String name : List.of(NAME, TRIDENT)) {
+            new KillCommand().run(List.of(name, "--wait", "0", "--work-dir", workDir.toString()));
+        }
         assertTrue(run(new ListCommand()::run).contains("no topologies on Nimbus at " + state.nimbusAddress()));
 
         new ClusterCommand().run(List.of("down", "--work-dir", workDir.toString()));
@@ -92,7 +102,8 @@ class ClusterIT {
         Exception nimbus = assertThrows(IllegalStateException.class, () -> new ListCommand().run(
                 List.of("--nimbus", "127.0.0.1:1"), System.out));
         assertTrue(nimbus.getMessage().startsWith("Nimbus at 127.0.0.1:1 does not answer"), nimbus.getMessage());
-        Exception kafka = assertThrows(IllegalStateException.class, () -> submit(List.of("--kafka", "127.0.0.1:1")));
+        Exception kafka = assertThrows(IllegalStateException.class,
+                () -> submit("core", List.of("--kafka", "127.0.0.1:1")));
         assertTrue(kafka.getMessage().startsWith("no Kafka broker answers at 127.0.0.1:1"), kafka.getMessage());
     }
 
@@ -107,8 +118,8 @@ class ClusterIT {
         }
     }
 
-    private static void submit(List<String> extra) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of("--mode", "core", "--work-dir", workDir.toString()));
+    private static void submit(String mode, List<String> extra) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of("--mode", mode, "--work-dir", workDir.toString()));
         argv.addAll(extra);
         new SubmitCommand().run(argv);
     }
@@ -149,10 +160,12 @@ class ClusterIT {
     }
 
     /** What a command prints, run against this test's cluster. */
-    private static String run(Command command) throws Exception {
+    private static String run(Command command, String... names) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            command.run(List.of("--work-dir", workDir.toString()), out);
+            List<String> argv = new java.util.ArrayList<>(List.of(names));
+            argv.addAll(List.of("--work-dir", workDir.toString()));
+            command.run(argv, out);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
