@@ -9,11 +9,11 @@ public final class Main {
     }
 
     static final String USAGE = String.join("\n",
-            "usage: bin/logriver run [--mode core] [--duration S] [--config FILE] [-c key=value]...",
+            "usage: bin/logriver run [--mode core|trident] [--duration S] [--config FILE] [-c key=value]...",
             "       bin/logriver run --input requests.jsonl [--sessions sessions.jsonl] --output results.jsonl",
             "                        [--dlq dlq.jsonl] [--config FILE] [-c key=value]...",
             "       bin/logriver cluster up|down|status [--ports default|free]",
-            "       bin/logriver submit [--mode core] [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--name NAME]",
+            "       bin/logriver submit [--mode core|trident] [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--name NAME]",
             "                           [--config FILE] [-c key=value]...",
             "       bin/logriver list [--nimbus HOST[:PORT]]",
             "       bin/logriver stats [NAME] [--nimbus HOST[:PORT]] [--metrics-dir DIR]",
