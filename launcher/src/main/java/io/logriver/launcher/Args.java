@@ -99,6 +99,11 @@ public final class Args {
         };
     }
 
+    /** Every {@code -c key=value}, in command-line order. */
+    public List<String> overrides() {
+        return List.copyOf(overrides);
+    }
+
     /** The topology mode, {@code --mode core|trident}; core when absent. */
     public Mode mode() {
         return Mode.parse(options.getOrDefault("mode", "core"));

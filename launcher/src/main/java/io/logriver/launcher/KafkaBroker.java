@@ -54,6 +54,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on 127.0.0.1:{@code port} with its data under {@code dir}, and waits until it answers. */
     public static KafkaBroker start(Path dir, int port, Progress progress) throws IOException, InterruptedException {
+        return start(dir, port, progress, true);
+    }
+
+    /**
+     * As {@link #start(Path, int, Progress)}, for a broker that outlives this process (the dev cluster's): it ends
+     * when something stops the pid in {@code broker.pid}.
+     */
+    public static KafkaBroker startDetached(Path dir, int port, Progress progress) throws IOException, InterruptedException {
+        return start(dir, port, progress, false);
+    }
+
+    private static KafkaBroker start(Path dir, int port, Progress progress, boolean endsWithThisProcess)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path props = dir.resolve("server.properties");
         Path data = dir.resolve("data");
@@ -65,7 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
                     props.toString()), dir.resolve("format.log"), Duration.ofMinutes(2));
         }
         progress.say("starting Kafka 4.1.0 broker on " + bootstrap + " (log: " + dir.resolve("broker.log") + ")");
-        Process p = launch(List.of("kafka.Kafka", props.toString()), dir.resolve("broker.log"));
+        Process p = launch(List.of("kafka.Kafka", props.toString()), dir.resolve("broker.log"), endsWithThisProcess);
         Files.writeString(dir.resolve("broker.pid"), Long.toString(p.pid()));
         KafkaBroker broker = new KafkaBroker(p, bootstrap, dir);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -133,17 +146,18 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Process launch(List<String> mainAndArgs, Path log) throws IOException {
+    private static Process launch(List<String> mainAndArgs, Path log, boolean endsWithThisProcess) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-cp", Home.brokerClasspath(), "io.logriver.broker.BrokerMain",
-                Long.toString(ProcessHandle.current().pid())));
+                "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", Home.brokerClasspath()));
+        if (endsWithThisProcess) {
+            cmd.addAll(List.of("io.logriver.broker.BrokerMain", Long.toString(ProcessHandle.current().pid())));
+        }
         cmd.addAll(mainAndArgs);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void run(List<String> mainAndArgs, Path log, Duration timeout) throws IOException, InterruptedException {
-        Process p = launch(mainAndArgs, log);
+        Process p = launch(mainAndArgs, log, true);
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
             throw new IOException(mainAndArgs.get(0) + " did not finish in " + timeout + "; see " + log);

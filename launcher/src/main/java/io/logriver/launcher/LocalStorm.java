@@ -49,7 +49,9 @@ public final class LocalStorm implements AutoCloseable {
         }
     }
 
+    /** Submits with the JMX metrics reporter on, which the live view and file mode read in this JVM. */
     public void submit(String name, Map<String, Object> conf, StormTopology topology) throws Exception {
+        conf.put(MetricsReporters.KEY, MetricsReporters.forLocalRun(conf));
         cluster.submitTopology(name, conf, topology);
     }
 

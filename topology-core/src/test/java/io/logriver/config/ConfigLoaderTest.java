@@ -54,7 +54,8 @@ class ConfigLoaderTest {
         Object reporters = c.storm().get("topology.metrics.reporters");
         assertTrue(reporters instanceof List<?>, String.valueOf(reporters));
         Map<?, ?> reporter = (Map<?, ?>) ((List<?>) reporters).get(0);
-        assertEquals("org.apache.storm.metrics2.reporters.JmxStormReporter", reporter.get("class"));
+        assertEquals("org.apache.storm.metrics2.reporters.ConsoleStormReporter", reporter.get("class"));
+        assertEquals(".*-logriver\\..*", ((Map<?, ?>) reporter.get("filter")).get("expression"));
         assertEquals(10, reporter.get("report.period"));
         assertEquals(3, c.storm().size());
         assertTrue(c.storm().keySet().stream().allMatch(k -> k.startsWith("topology.")));

@@ -1,0 +1,49 @@
+package io.logriver.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code cluster up|down|status [--work-dir DIR] [--ports default|free]}: the dev cluster. */
+public final class ClusterCommand {
+    private static final Set<String> OPTIONS = Set.of("work-dir", "ports");
+
+    public int run(List<String> argv) throws Exception {
+        if (argv.isEmpty()) {
+            throw new Args.UsageException("cluster needs up, down or status");
+        }
+        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
+        Progress progress = Progress.to(System.err);
+        DevCluster cluster = new DevCluster(layout(args), progress);
+        switch (argv.get(0)) {
+            case "up" -> up(cluster, args);
+            case "down" -> progress.say("stopped " + cluster.down() + " processes of the cluster in "
+                    + cluster.layout().dir());
+            case "status" -> cluster.status().forEach(System.out::println);
+            default -> throw new Args.UsageException("cluster " + argv.get(0) + ": expected up, down or status");
+        }
+        return 0;
+    }
+
+    static ClusterLayout layout(Args args) {
+        return ClusterLayout.in(args.has("work-dir") ? Path.of(args.get("work-dir")) : Home.dir().resolve("work"));
+    }
+
+    private static void up(DevCluster cluster, Args args) throws Exception {
+        String ports = args.has("ports") ? args.get("ports") : "default";
+        ClusterState wanted = switch (ports) {
+            case "default" -> ClusterState.defaults();
+            case "free" -> ClusterState.freePorts();
+            default -> throw new Args.UsageException("--ports " + ports + ": expected default or free");
+        };
+        ClusterState s = cluster.up(wanted);
+        System.out.println("dev cluster up in " + cluster.layout().dir());
+        System.out.println("  nimbus     " + s.nimbusAddress() + "   (nimbus.seeds: [\"" + ClusterState.HOST
+                + "\"], nimbus.thrift.port: " + s.nimbus() + ")");
+        System.out.println("  kafka      " + s.kafka());
+        System.out.println("  logs       " + cluster.layout().logs());
+        System.out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
+                + s.nimbus() + ", ui.host: " + ClusterState.HOST + " (README: Inspecting a running topology)");
+        System.out.println("next: bin/logriver submit; bin/logriver stats; bin/logriver cluster down");
+    }
+}

@@ -1,0 +1,112 @@
+package io.logriver.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The processes of a dev cluster, found from pid files only: the daemons' own ({@code up} writes them) and the
+ * ones Storm writes for each worker it launches ({@code workers/ID/pids/PID}), with each worker's LogWriter parent.
+ * A pid counts only while its process is alive and its command line names the cluster's directory, so a stale pid
+ * file never points at someone else's process.
+ */
+final class ClusterProcesses {
+    private final ClusterLayout layout;
+
+    ClusterProcesses(ClusterLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The live daemon recorded in its pid file, if any. */
+    Optional<ProcessHandle> daemon(String name) {
+        Path f = layout.pidFile(name);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(f).trim())).filter(this::ours);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every live daemon, by name, in start order. */
+    Map<String, ProcessHandle> daemons() {
+        Map<String, ProcessHandle> out = new LinkedHashMap<>();
+        for (String d : ClusterState.DAEMONS) {
+            daemon(d).ifPresent(p -> out.put(d, p));
+        }
+        return out;
+    }
+
+    /** Every live worker JVM and the LogWriter that launched it. */
+    List<ProcessHandle> workers() throws IOException {
+        List<ProcessHandle> out = new ArrayList<>();
+        if (!Files.isDirectory(layout.workers())) {
+            return out;
+        }
+        try (Stream<Path> pids = Files.walk(layout.workers(), 3)) {
+            for (Path p : pids.filter(p -> p.getParent().getFileName().toString().equals("pids")).toList()) {
+                Optional<ProcessHandle> worker = parsePid(p.getFileName().toString()).flatMap(ProcessHandle::of)
+                        .filter(this::ours);
+                worker.ifPresent(out::add);
+                worker.flatMap(ProcessHandle::parent).filter(this::ours)
+                        .filter(parent -> commandLine(parent).contains("org.apache.storm.LogWriter")).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Every live process of the cluster: workers first, then the daemons, last started first. */
+    List<ProcessHandle> all() throws IOException {
+        List<ProcessHandle> out = new ArrayList<>(workers());
+        List<ProcessHandle> daemons = new ArrayList<>(daemons().values());
+        java.util.Collections.reverse(daemons);
+        out.addAll(daemons);
+        return out;
+    }
+
+    private boolean ours(ProcessHandle p) {
+        return p.isAlive() && commandLine(p).contains(layout.dir().toString());
+    }
+
+    /** The whole command line: from /proc where there is one (ProcessHandle.Info cuts it at 4 KiB on Linux). */
+    static String commandLine(ProcessHandle p) {
+        Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            return new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return p.info().commandLine().orElse("");
+        }
+    }
+
+    private static Optional<Long> parsePid(String s) {
+        return s.matches("\\d{1,10}") ? Optional.of(Long.parseLong(s)) : Optional.empty();
+    }
+
+    /** Asks a process to stop (SIGTERM), and kills it if it has not within the grace period. */
+    static void stop(ProcessHandle p, Duration grace) throws InterruptedException {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            p.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e2) {
+                throw new IllegalStateException("process " + p.pid() + " did not die after SIGKILL", e2);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.logriver.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The addresses of a dev cluster (all on 127.0.0.1), kept in {@code cluster.properties} so that the other commands
+ * find it: Storm's usual ports, or free ones, and the Kafka broker ({@code ownKafka}: whether {@code up} started it).
+ */
+record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slots, String kafka, boolean ownKafka) {
+    static final String HOST = "127.0.0.1";
+    static final String ZOOKEEPER = "zookeeper";
+    static final String NIMBUS = "nimbus";
+    static final String SUPERVISOR = "supervisor";
+    static final String KAFKA = "kafka";
+    /** The daemons {@code up} starts, in start order. */
+    static final List<String> DAEMONS = List.of(KAFKA, ZOOKEEPER, NIMBUS, SUPERVISOR);
+
+    /** Storm's and Kafka's default ports. */
+    static ClusterState defaults() {
+        return new ClusterState(2181, 6627, 6628, List.of(6700, 6701), HOST + ":9092", true);
+    }
+
+    /** Ports free right now, for a cluster beside others (tests). */
+    static ClusterState freePorts() throws IOException {
+        List<Integer> p = freePorts(6);
+        return new ClusterState(p.get(0), p.get(1), p.get(2), List.of(p.get(3), p.get(4)), HOST + ":" + p.get(5), true);
+    }
+
+    ClusterState withKafka(String bootstrap, boolean own) {
+        return new ClusterState(zookeeper, nimbus, supervisor, slots, bootstrap, own);
+    }
+
+    String nimbusAddress() {
+        return HOST + ":" + nimbus;
+    }
+
+    int kafkaPort() {
+        return Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1));
+    }
+
+    /** The ports the cluster's own processes listen on (the broker's only when {@code up} starts it). */
+    List<Integer> listenPorts() {
+        List<Integer> ports = new ArrayList<>(List.of(zookeeper, nimbus, supervisor));
+        if (ownKafka) {
+            ports.add(kafkaPort());
+        }
+        return ports;
+    }
+
+    void save(ClusterLayout l) throws IOException {
+        Properties p = new Properties();
+        p.setProperty(ZOOKEEPER, Integer.toString(zookeeper));
+        p.setProperty(NIMBUS, Integer.toString(nimbus));
+        p.setProperty(SUPERVISOR, Integer.toString(supervisor));
+        p.setProperty("slots", String.join(",", slots.stream().map(String::valueOf).toList()));
+        p.setProperty(KAFKA, kafka);
+        p.setProperty("kafka.own", Boolean.toString(ownKafka));
+        Files.createDirectories(l.dir());
+        try (Writer w = Files.newBufferedWriter(l.stateFile())) {
+            p.store(w, "the dev cluster's addresses (bin/logriver cluster up), all on " + HOST);
+        }
+    }
+
+    /** The saved state, or null when there is none. */
+    static ClusterState load(ClusterLayout l) throws IOException {
+        if (!Files.exists(l.stateFile())) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(l.stateFile())) {
+            p.load(r);
+        }
+        try {
+            return new ClusterState(port(p, ZOOKEEPER), port(p, NIMBUS), port(p, SUPERVISOR),
+                    Arrays.stream(p.getProperty("slots").split(",")).map(Integer::valueOf).toList(),
+                    p.getProperty(KAFKA), Boolean.parseBoolean(p.getProperty("kafka.own")));
+        } catch (RuntimeException e) {
+            throw new IOException(l.stateFile() + ": unreadable (" + e + "); remove it after cluster down", e);
+        }
+    }
+
+    private static int port(Properties p, String key) {
+        return Integer.parseInt(p.getProperty(key).trim());
+    }
+
+    /** Distinct free loopback ports: all held open at once, then released. */
+    private static List<Integer> freePorts(int n) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+    }
+}

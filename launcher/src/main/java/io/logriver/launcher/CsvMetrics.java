@@ -1,0 +1,89 @@
+package io.logriver.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Storm metrics v2 as the CSV reporter writes them ({@code CsvStormReporter}: one file per metric and task, named
+ * {@code storm.topology.ID.HOST.COMPONENT.TASK.PORT-METRIC.csv}, a line per report): the latest report of each task
+ * of one topology, summed per component and metric (counters and gauges) or the largest per task (percentiles).
+ */
+final class CsvMetrics {
+    private static final Pattern NAME =
+            Pattern.compile("storm\\.topology\\.(?<id>[^.]+)\\.(?<host>.+)\\.(?<component>[^.]+)\\.(?<task>-?\\d+)\\."
+                    + "(?<port>\\d+)-(?<metric>.+)\\.csv");
+
+    /** component -> metric -> column -> value (summed over tasks for count/value, the largest for the others). */
+    private final Map<String, Map<String, Map<String, Double>>> values = new TreeMap<>();
+    private long latestReport;
+
+    private CsvMetrics() {
+    }
+
+    static CsvMetrics read(Path dir, String topologyId) throws IOException {
+        CsvMetrics m = new CsvMetrics();
+        if (!Files.isDirectory(dir)) {
+            return m;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Matcher n = NAME.matcher(f.getFileName().toString());
+                if (n.matches() && n.group("id").equals(topologyId)) {
+                    m.add(n.group("component"), n.group("metric"), Files.readAllLines(f));
+                }
+            }
+        }
+        return m;
+    }
+
+    private void add(String component, String metric, List<String> lines) {
+        if (lines.size() < 2) {
+            return;
+        }
+        String[] header = lines.get(0).split(",");
+        String[] last = lines.get(lines.size() - 1).split(",");
+        Map<String, Double> columns = values.computeIfAbsent(component, c -> new TreeMap<>())
+                .computeIfAbsent(metric, k -> new TreeMap<>());
+        for (int i = 1; i < Math.min(header.length, last.length); i++) {
+            if (!last[i].matches("-?[0-9.]+(E-?\\d+)?")) {
+                continue; // not a number (a gauge of another kind)
+            }
+            double v = Double.parseDouble(last[i]);
+            boolean additive = header[i].equals("count") || header[i].equals("value");
+            columns.merge(header[i], v, additive ? Double::sum : Math::max);
+        }
+        latestReport = Math.max(latestReport, Long.parseLong(last[0]));
+    }
+
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** Epoch seconds of the latest report read. */
+    long latestReport() {
+        return latestReport;
+    }
+
+    /** A counter's or gauge's sum over the tasks of every component (or one). */
+    long total(String metric) {
+        return Math.round(values.values().stream().map(m -> m.getOrDefault(metric, Map.of()))
+                .mapToDouble(c -> c.getOrDefault("count", c.getOrDefault("value", 0.0))).sum());
+    }
+
+    /** A histogram column (such as {@code p99}), the largest over the tasks of a component. */
+    double max(String component, String metric, String column) {
+        return values.getOrDefault(component, Map.of()).getOrDefault(metric, Map.of()).getOrDefault(column, 0.0);
+    }
+
+    /** component -> metric -> column -> value. */
+    Map<String, Map<String, Map<String, Double>>> byComponent() {
+        return values;
+    }
+}

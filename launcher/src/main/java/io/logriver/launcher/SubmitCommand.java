@@ -1,0 +1,100 @@
+package io.logriver.launcher;
+
+import io.logriver.config.LogriverConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code submit --mode core [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--name NAME] [--config FILE] [-c key=value]...}:
+ * creates the topics where missing, then submits the topology jar as {@code storm jar} would. Nimbus defaults to the
+ * dev cluster's (or 127.0.0.1:6627), Kafka to the dev cluster's broker when submitting there, else the configured one.
+ */
+public final class SubmitCommand {
+    private static final Set<String> OPTIONS = Set.of("mode", "nimbus", "kafka", "name", "config", "work-dir");
+
+    public int run(List<String> argv) throws Exception {
+        Args args = Args.parse(argv, OPTIONS);
+        String mode = args.mode().id();
+        String name = args.has("name") ? args.get("name") : "logriver-" + mode;
+        Path jar = TopologyJar.built();
+        ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
+        NimbusConnection nimbus = nimbus(args, dev);
+        LogriverConfig c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev)));
+        Progress progress = Progress.to(System.err);
+        c = ensureTopics(c, progress);
+        checkCluster(nimbus, name, c);
+        progress.say("submitting " + jar.getFileName() + " (mode " + mode + ") as " + name + " to Nimbus at "
+                + nimbus.address());
+        Process p = new ProcessBuilder(TopologyJar.command(jar, nimbus.clientConf(), mainArgs(args, mode, name, c)))
+                .redirectErrorStream(true).start();
+        p.getInputStream().transferTo(System.err); // what storm jar would print
+        int status = p.waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("submitting " + name + " failed (exit " + status + "; see above)");
+        }
+        return 0;
+    }
+
+    /** The Nimbus to use: {@code --nimbus}, else the dev cluster's, else Storm's default on this machine. */
+    static NimbusConnection nimbus(Args args, ClusterState dev) {
+        if (args.has("nimbus")) {
+            return new NimbusConnection(args.get("nimbus"));
+        }
+        return new NimbusConnection(dev != null ? dev.nimbusAddress() : ClusterState.HOST);
+    }
+
+    private static String kafka(Args args, ClusterState dev) {
+        if (args.has("kafka")) {
+            return args.get("kafka");
+        }
+        boolean configured = args.overrides().stream().anyMatch(o -> o.startsWith(LogriverConfig.BOOTSTRAP_SERVERS + "="));
+        boolean toDevCluster = !args.has("nimbus") && dev != null;
+        return toDevCluster && !configured ? dev.kafka() : args.config().bootstrapServers();
+    }
+
+    private static LogriverConfig ensureTopics(LogriverConfig c, Progress progress) throws Exception {
+        if (!KafkaBroker.answers(c.bootstrapServers(), Duration.ofSeconds(10))) {
+            throw new IllegalStateException("no Kafka broker answers at " + c.bootstrapServers()
+                    + " (--kafka HOST:PORT or " + LogriverConfig.BOOTSTRAP_SERVERS + ")");
+        }
+        try (Topics topics = new Topics(c.bootstrapServers())) {
+            LogriverConfig withPartitions = topics.ensure(c, 1);
+            progress.say("topics ready on " + c.bootstrapServers() + " (" + withPartitions.topics().partitions()
+                    + " partitions of " + c.topics().weblogs() + ")");
+            return withPartitions;
+        }
+    }
+
+    /** Nimbus answers, the name is free, and the topology fits the cluster's messaging. */
+    private static void checkCluster(NimbusConnection nimbus, String name, LogriverConfig c) throws Exception {
+        if (nimbus.topology(name).isPresent()) {
+            throw new IllegalStateException("a topology named " + name + " is already running on Nimbus at "
+                    + nimbus.address() + ": bin/logriver kill " + name + " first, or choose another --name");
+        }
+        Object workers = c.storm().getOrDefault("topology.workers", 1);
+        boolean localMessaging = nimbus.call(n -> n.getNimbusConf()).contains(StormHome.LOCAL_MESSAGING);
+        if (localMessaging && !"1".equals(String.valueOf(workers))) {
+            throw new IllegalStateException("topology.workers=" + workers + ": this cluster's workers exchange no "
+                    + "tuples (storm.messaging.transport is in-process, so that no worker opens a port): use 1");
+        }
+    }
+
+    /** The main class's arguments: the user's, then the broker, partitions and metrics reporters found here. */
+    private static List<String> mainArgs(Args args, String mode, String name, LogriverConfig c) {
+        List<String> out = new ArrayList<>(List.of("--mode", mode, "--name", name));
+        if (args.has("config")) {
+            out.addAll(List.of("--config", args.inputFile("config").toAbsolutePath().toString()));
+        }
+        for (String o : args.overrides()) {
+            out.addAll(List.of("-c", o));
+        }
+        out.addAll(List.of("-c", LogriverConfig.BOOTSTRAP_SERVERS + "=" + c.bootstrapServers(),
+                "-c", LogriverConfig.TOPIC_PARTITIONS + "=" + c.topics().partitions(),
+                "-c", MetricsReporters.KEY + "=" + Json.write(MetricsReporters.withCsv(c.storm()))));
+        return out;
+    }
+}
