@@ -5,6 +5,8 @@ import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.Names;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.Windows;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.trident.Stream;
@@ -31,6 +33,7 @@ public final class TridentPipeline {
 
     private static final Fields ROW = new Fields(Names.KEY, Names.MESSAGE);
     private static final Fields KIND = new Fields("kind");
+    private static final Fields TOPIC = new Fields(Names.TOPIC);
 
     private TridentPipeline() {
     }
@@ -48,11 +51,22 @@ public final class TridentPipeline {
         TridentTopology t = new TridentTopology();
         int n = c.trident().parallelism();
         String weblogs = c.topics().weblogs();
+        List<Stream> deadLetters = new ArrayList<>();
 
-        Stream parsed = afterSpout.apply(t.newStream(txId(c, weblogs), sources.weblogs()).name(Names.WEBLOGS_SPOUT))
+        String sessions = c.topics().sessions();
+        // One batch group for both spouts: Storm's TridentBoltExecutor keys a bolt's batches by transaction id alone,
+        // so two spouts with their own coordinators (two batch groups) colocated in one bolt (the session state and
+        // the join's query must be) mix up their batches: a batch of one group reaches the other group's processors
+        // before they started it (an NPE in StateQueryProcessor that halts the worker). Merging the two streams puts
+        // both spouts under one coordinator, and every batch carries both topics' records.
+        Stream both = t.merge(
+                tagged(afterSpout.apply(t.newStream(txId(c, weblogs), sources.weblogs()).name(Names.WEBLOGS_SPOUT)),
+                        weblogs),
+                tagged(t.newStream(txId(c, sessions), sources.sessions()).name(Names.SESSIONS_SPOUT), sessions));
+        Stream parsed = both.each(TOPIC, new KindIs(weblogs))
                 .each(KafkaRecordTranslator.FIELDS, new ParseRequests(weblogs), new Fields(Names.REQUEST, Names.KEY,
                         Names.MESSAGE)).name(Names.PARSE).parallelismHint(n);
-        deadLetters(parsed.each(new Fields(Names.KEY), new NotNull()), sinks);
+        deadLetters.add(parsed.each(new Fields(Names.KEY), new NotNull()));
 
         Stream checked = parsed
                 .each(new Fields(Names.CONTROL, Names.REQUEST), new Accepted(new FilterRules(c.dropLevels(),
@@ -61,10 +75,11 @@ public final class TridentPipeline {
                 .partitionPersist(new LatenessState.Factory(c.windowSizeMs(), c.latenessMs()), LatenessUpdater.INPUT,
                         new LatenessUpdater(new Windows(c.windowSizeMs()), weblogs), LatenessUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
-        deadLetters(checked.each(KIND, new KindIs(LatenessUpdater.LATE)), sinks);
+        deadLetters.add(checked.each(KIND, new KindIs(LatenessUpdater.LATE)));
 
         Stream windowUpdates = checked.each(KIND, new KindIs(LatenessUpdater.RECORD))
-                .stateQuery(sessions(t, c, sources.sessions(), sinks), new Fields(Names.REQUEST), new SessionLookup(), new Fields(Names.ORG_ID))
+                .stateQuery(sessionTable(both.each(TOPIC, new KindIs(sessions)), c, deadLetters), new Fields(Names.REQUEST),
+                        new SessionLookup(), new Fields(Names.ORG_ID))
                 .name(Names.JOIN)
                 .each(new Fields(Names.REQUEST), new ToAggregate(), new Fields(Names.URL_KEY, "durationMillis", "error"))
                 .groupBy(new Fields(Names.WINDOW_START, Names.ORG_ID, Names.URL_KEY))
@@ -86,25 +101,29 @@ public final class TridentPipeline {
                 .newValuesStream();
         closed.each(new Fields("sink"), new KindIs(CloserUpdater.STATS)).project(ROW).name(Names.SINK)
                 .partitionPersist(sinks.stats(), ROW, new CountingKafkaUpdater("stats"));
-        deadLetters(closed.each(new Fields("sink"), new KindIs(CloserUpdater.DLQ)), sinks);
+        deadLetters.add(closed.each(new Fields("sink"), new KindIs(CloserUpdater.DLQ)));
+        // one sink per topic: two Kafka states in one bolt would register the same metric twice
+        t.merge(ROW, deadLetters.stream().map(rows -> rows.project(ROW)).toList())
+                .partitionPersist(sinks.deadLetters(), ROW, new CountingKafkaUpdater("dlq"));
         return t.build();
     }
 
     /** The session table: valid session records into Trident state on every partition, invalid ones dead-lettered. */
-    private static TridentState sessions(TridentTopology t, LogriverConfig c, ITridentDataSource source, Sinks sinks) {
+    private static TridentState sessionTable(Stream records, LogriverConfig c, List<Stream> deadLetters) {
         String topic = c.topics().sessions();
-        Stream parsed = t.newStream(txId(c, topic), source).name(Names.SESSIONS_SPOUT)
+        Stream parsed = records
                 .each(KafkaRecordTranslator.FIELDS, new ParseSessions(topic), new Fields(Names.SESSION, Names.KEY,
                         Names.MESSAGE)).name(Names.PARSE_SESSIONS);
-        deadLetters(parsed.each(new Fields(Names.KEY), new NotNull()), sinks);
+        deadLetters.add(parsed.each(new Fields(Names.KEY), new NotNull()));
         return parsed.each(new Fields(Names.SESSION), new NotNull()).broadcast()
                 .partitionPersist(new SessionState.Factory(c.bootstrapServers(), topic),
                         new Fields(Names.SESSION, Names.PARTITION, Names.OFFSET), new SessionUpdater())
                 .parallelismHint(c.trident().parallelism());
     }
 
-    private static void deadLetters(Stream rows, Sinks sinks) {
-        rows.project(ROW).partitionPersist(sinks.deadLetters(), ROW, new CountingKafkaUpdater("dlq"));
+    /** The spout's records with the topic they came from, so the two spouts' streams can be merged. */
+    private static Stream tagged(Stream records, String topic) {
+        return records.each(new Fields(), new Constant(topic), TOPIC);
     }
 
     /** The id under which Trident keeps a spout's transactional state (unique per consumer group and topic). */
