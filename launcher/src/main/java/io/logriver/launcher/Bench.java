@@ -62,18 +62,47 @@ final class Bench {
             List<BenchPlan.TridentSetting> settings = mode == Mode.CORE
                     ? java.util.Collections.singletonList(null) : plan.tridentSettings();
             for (BenchPlan.TridentSetting s : settings) {
+                Point point = rate -> {
+                    BenchPoint p = runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(),
+                            rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
+                    points.add(p);
+                    return p.sustained();
+                };
+                long sustained = 0;
                 for (long rate : plan.rates()) {
                     if (stopping) {
                         return;
                     }
-                    BenchPoint p = runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(),
-                            rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
-                    points.add(p);
-                    if (!p.sustained() && plan.stopAtSaturation()) {
+                    if (point.sustains(rate)) {
+                        sustained = rate;
+                    } else if (plan.stopAtSaturation()) {
+                        refine(point, sustained, rate, plan.refineSteps());
                         break; // saturated: higher rates tell nothing more
                     }
                 }
             }
         }
+    }
+
+    /** Bisects between the last sustained rate and the first unsustained one, to narrow down the sustained rate. */
+    private void refine(Point point, long sustained, long notSustained, int steps) throws Exception {
+        long lo = sustained;
+        long hi = notSustained;
+        for (int i = 0; i < steps && !stopping && lo > 0; i++) {
+            long mid = BenchPlan.between(lo, hi);
+            if (mid == 0) {
+                return;
+            }
+            if (point.sustains(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+
+    /** Runs one point of the sweep at a rate: whether the topology sustained it. */
+    private interface Point {
+        boolean sustains(long rate) throws Exception;
     }
 }

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * What one benchmark measures: the modes, the offered rates (ascending: a mode's sweep stops at the first rate it
  * cannot sustain), the Trident batch settings, how long each point warms up and is measured, and the records
- * pre-loaded for the ceilings.
+ * pre-loaded for the ceilings, and how many bisection steps narrow down the sustained rate between the last rate a
+ * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
  */
 record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, Duration warmUp,
-                 Duration measure, long ceilingRecords, boolean stopAtSaturation, Path outDir) {
+                 Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
 
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords) {
@@ -32,20 +33,33 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
-                Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, false, outDir);
+                Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
     }
 
-    /** The full sweep: every rate up to the first a mode cannot sustain, three Trident batch settings. */
+    /**
+     * The full sweep: every rate up to the first a mode cannot sustain, then two bisection steps below it; three
+     * Trident batch settings.
+     */
     static BenchPlan full(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000,
-                true, outDir);
+                2, outDir);
+    }
+
+    boolean stopAtSaturation() {
+        return refineSteps > 0;
+    }
+
+    /** The rate halfway between a sustained and an unsustained one, rounded to 1,000/s; 0 when none lies between. */
+    static long between(long sustained, long notSustained) {
+        long mid = Math.round((sustained + notSustained) / 2000.0) * 1000;
+        return mid > sustained && mid < notSustained ? mid : 0;
     }
 
     BenchPlan withRates(List<Long> newRates) {
-        return new BenchPlan(modes, newRates, tridentSettings, warmUp, measure, ceilingRecords, stopAtSaturation, outDir);
+        return new BenchPlan(modes, newRates, tridentSettings, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 
     BenchPlan withMeasure(Duration newMeasure) {
-        return new BenchPlan(modes, rates, tridentSettings, warmUp, newMeasure, ceilingRecords, stopAtSaturation, outDir);
+        return new BenchPlan(modes, rates, tridentSettings, warmUp, newMeasure, ceilingRecords, refineSteps, outDir);
     }
 }

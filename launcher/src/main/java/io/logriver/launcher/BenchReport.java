@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,20 +136,35 @@ final class BenchReport {
         md.add("");
         md.add("| setting | offered/s | sent/s | achieved/s | lag start -> end | behind ms | sustained | in-topology p50 / p90 / p99 / p99.9 / max µs | end-to-end p50 / p90 / p99 / p99.9 / max µs |");
         md.add("|---|---|---|---|---|---|---|---|---|");
-        for (BenchPoint p : points) {
-            if (p.mode().equals(mode.id())) {
-                md.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,d -> %,d | %d | %s | %s | %s |", p.setting(),
-                        p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(), p.behindMs(),
-                        p.sustained() ? "yes" : "no", row(p.inTopology()), row(p.endToEnd())));
-            }
+        List<BenchPoint> rows = points.stream().filter(p -> p.mode().equals(mode.id())).toList();
+        List<String> settings = rows.stream().map(BenchPoint::setting).distinct().toList();
+        Comparator<BenchPoint> bySettingAndRate = Comparator.comparingInt((BenchPoint p) -> settings.indexOf(p.setting()))
+                .thenComparingLong(BenchPoint::targetRate);
+        for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
+            md.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,d -> %,d | %d | %s | %s | %s |", p.setting(),
+                    p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(), p.behindMs(),
+                    p.sustained() ? "yes" : "no", row(p.inTopology()), row(p.endToEnd())));
         }
-        Optional<BenchPoint> best = points.stream().filter(p -> p.mode().equals(mode.id()) && p.sustained())
-                .max((a, b) -> Long.compare(a.targetRate(), b.targetRate()));
         md.add("");
-        md.add("Sustained throughput: " + best.map(p -> String.format(Locale.ROOT, "%,d records/s (%s)", p.targetRate(),
-                p.setting())).orElse("none of the rates") + "; the next rate of the sweep was not sustained, so the"
-                + " true figure lies between the two.");
+        for (String setting : settings) {
+            md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
+        }
         return md;
+    }
+
+    /** The highest sustained rate of one setting's sweep, and the lowest rate above it that was not sustained. */
+    static String sustainedLine(List<BenchPoint> sweep) {
+        Optional<BenchPoint> best = sweep.stream().filter(BenchPoint::sustained)
+                .max(Comparator.comparingLong(BenchPoint::targetRate));
+        long bestRate = best.map(BenchPoint::targetRate).orElse(0L);
+        Optional<BenchPoint> above = sweep.stream().filter(p -> !p.sustained() && p.targetRate() > bestRate)
+                .min(Comparator.comparingLong(BenchPoint::targetRate));
+        String setting = sweep.isEmpty() || sweep.get(0).setting().equals("-") ? "" : " (" + sweep.get(0).setting() + ")";
+        String sustained = best.map(p -> String.format(Locale.ROOT, "%,d records/s", p.targetRate()))
+                .orElse("none of the rates");
+        return "Sustained throughput" + setting + ": " + sustained + above.map(p -> String.format(Locale.ROOT,
+                "; %,d/s was not (%,.0f/s achieved), so the limit lies between the two.", p.targetRate(), p.achieved()))
+                .orElse(best.isPresent() ? "; the highest rate measured, so the limit may lie higher." : ".") + "  ";
     }
 
     private static String row(BenchPoint.Percentiles p) {

@@ -1,0 +1,53 @@
+package io.logriver.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+    private static final BenchPoint.Percentiles SOME = new BenchPoint.Percentiles(100, 1, 2, 3, 4, 5);
+
+    private static BenchPoint point(String setting, long rate, double achieved, long lagEnd) {
+        long sent = rate * 20;
+        return new BenchPoint("core", setting, rate, rate, achieved, sent, (long) (achieved * 20), 100, lagEnd, 0, SOME,
+                SOME);
+    }
+
+    @Test
+    void aPointIsSustainedWhenItKeepsUpAndItsLagStaysBounded() {
+        assertTrue(point("-", 10_000, 9_900, 100).sustained());
+        assertFalse(point("-", 10_000, 9_700, 100).sustained(), "below 98 % of the rate");
+        assertFalse(point("-", 10_000, 10_000, 100 + 4_001).sustained(), "lag grew by more than 2 % of what was sent");
+    }
+
+    @Test
+    void bisectionStepsAreRoundedToThousandsAndStayStrictlyBetween() {
+        assertEquals(15_000, BenchPlan.between(10_000, 20_000));
+        assertEquals(8_000, BenchPlan.between(5_000, 10_000)); // 7,500 rounds up
+        assertEquals(0, BenchPlan.between(1_000, 2_000), "nothing lies between two adjacent thousands");
+        assertEquals(0, BenchPlan.between(5_000, 5_000));
+    }
+
+    @Test
+    void sustainedLineNamesTheBestRateAndTheFirstFailureAboveIt() {
+        String line = BenchReport.sustainedLine(List.of(point("50ms/1000", 10_000, 10_000, 100),
+                point("50ms/1000", 20_000, 14_000, 90_000), point("50ms/1000", 15_000, 14_900, 100)));
+        assertEquals("Sustained throughput (50ms/1000): 15,000 records/s; 20,000/s was not (14,000/s achieved), so the"
+                + " limit lies between the two.  ", line);
+    }
+
+    @Test
+    void sustainedLineSaysWhenTheHighestRateWasStillSustained() {
+        assertEquals("Sustained throughput: 10,000 records/s; the highest rate measured, so the limit may lie higher.  ",
+                BenchReport.sustainedLine(List.of(point("-", 1_000, 1_000, 100), point("-", 10_000, 10_000, 100))));
+    }
+
+    @Test
+    void sustainedLineWhenNothingWasSustained() {
+        assertEquals("Sustained throughput: none of the rates; 1,000/s was not (500/s achieved), so the limit lies"
+                + " between the two.  ", BenchReport.sustainedLine(List.of(point("-", 1_000, 500, 50_000))));
+    }
+}
