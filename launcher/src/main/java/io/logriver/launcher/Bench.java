@@ -31,13 +31,14 @@ final class Bench {
         Ceilings.Rates ceilings = null;
         Exception failure = null;
         Path stormDir = workDir.resolve("storm-bench-" + id);
+        Path profiles = java.nio.file.Files.createDirectories(workDir.resolve("bench-profiles"));
         List<String> usedTopics = new ArrayList<>();
         try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
             // topics go only once the cluster is closed: a killed spout still commits its offsets as it stops
             try (LocalStorm storm = LocalStorm.start(stormDir)) {
                 ceilings = new Ceilings(storm, progress, usedTopics).measure(base, topics, plan.ceilingRecords(),
                         plan.modes().contains(Mode.TRIDENT) ? plan.tridentSettings() : List.of(), id);
-                sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics), id, points);
+                sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics, profiles), id, points);
             } catch (Exception e) {
                 failure = e;
             } finally {

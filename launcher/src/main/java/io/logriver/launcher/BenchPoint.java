@@ -12,10 +12,11 @@ import org.HdrHistogram.Histogram;
  * @param lagStart      records sent and not yet finished when the measurement started
  * @param lagEnd        the same when it ended
  * @param behindMs      the furthest the generator fell behind its schedule, ms
+ * @param profile       what a flight recording of the measurement window saw (GC, CPU, threads, methods)
  */
 public record BenchPoint(String mode, String setting, long targetRate, double offered, double achieved,
                          long sent, long finished, long lagStart, long lagEnd, long behindMs,
-                         Percentiles inTopology, Percentiles endToEnd) {
+                         Percentiles inTopology, Percentiles endToEnd, BenchProfile.Summary profile) {
 
     /** Latency percentiles in microseconds. */
     public record Percentiles(long count, long p50, long p90, long p99, long p999, long max) {

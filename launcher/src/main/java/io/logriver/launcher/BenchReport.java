@@ -149,6 +149,14 @@ final class BenchReport {
         for (String setting : settings) {
             md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
         }
+        md.add("");
+        md.add("What a flight recording of each measurement window saw (recordings in `work/bench-profiles`, for JDK"
+                + " Mission Control):");
+        md.add("");
+        for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
+            md.add(String.format(Locale.ROOT, "- %s at %,d/s: %s", p.setting().equals("-") ? mode.id() : p.setting(),
+                    p.targetRate(), p.profile().describe(plan.measure())));
+        }
         return md;
     }
 

@@ -3,6 +3,7 @@ package io.logriver.launcher;
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.Names;
 import io.logriver.logic.LatencyProbe;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,18 @@ final class BenchRun {
     private final Topics topics;
     private final Progress progress;
     private final List<String> usedTopics;
+    private final Path profiles;
 
-    /** {@code usedTopics}: where the topics of each run are listed, for the caller to delete after the cluster stops. */
-    BenchRun(LocalStorm storm, Topics topics, Progress progress, List<String> usedTopics) {
+    /**
+     * @param usedTopics where the topics of each run are listed, for the caller to delete after the cluster stops
+     * @param profiles   where each point's flight recording is kept
+     */
+    BenchRun(LocalStorm storm, Topics topics, Progress progress, List<String> usedTopics, Path profiles) {
         this.storm = storm;
         this.topics = topics;
         this.progress = progress;
         this.usedTopics = usedTopics;
+        this.profiles = profiles;
     }
 
     BenchPoint run(LogriverConfig base, Mode mode, String setting, Map<String, Object> overrides, long rate,
@@ -42,6 +48,26 @@ final class BenchRun {
             LatencyProbe.takeInTopology();
             LatencyProbe.takeEndToEnd();
             generator.maxBehindMillis(true);
+            Window w = measure(generator, m, measure, name);
+            BenchPoint p = new BenchPoint(mode.id(), setting, rate, w.sent() / w.secs(), w.done() / w.secs(), w.sent(),
+                    w.done(), w.lagStart(), w.lagEnd(), generator.maxBehindMillis(false), w.inTopology(), w.endToEnd(),
+                    w.profile());
+            progress.say(String.format("%s %s at %,d/s: achieved %,.0f/s, lag %,d -> %,d, end-to-end p50 %,d us p99 %,d us"
+                            + " p99.9 %,d us%s", mode.id(), setting, rate, p.achieved(), p.lagStart(), p.lagEnd(),
+                    p.endToEnd().p50(), p.endToEnd().p99(), p.endToEnd().p999(), p.sustained() ? "" : " (not sustained)"));
+            return p;
+        } finally {
+            storm.kill(name);
+        }
+    }
+
+    /** What one measurement window saw: records sent and finished, the lag at both ends, latencies, the profile. */
+    private record Window(long sent, long done, long lagStart, long lagEnd, double secs, BenchPoint.Percentiles inTopology,
+                          BenchPoint.Percentiles endToEnd, BenchProfile.Summary profile) {
+    }
+
+    private Window measure(LoadGenerator generator, JmxMetrics m, Duration measure, String name) throws Exception {
+        try (BenchProfile recording = BenchProfile.start(name)) {
             long sent0 = generator.sent();
             long done0 = finished(m);
             long t0 = System.nanoTime();
@@ -49,16 +75,10 @@ final class BenchRun {
             long sent1 = generator.sent();
             long done1 = finished(m);
             double secs = (System.nanoTime() - t0) / 1e9;
-            BenchPoint p = new BenchPoint(mode.id(), setting, rate, (sent1 - sent0) / secs, (done1 - done0) / secs,
-                    sent1 - sent0, done1 - done0, sent0 - done0, sent1 - done1, generator.maxBehindMillis(false),
-                    BenchPoint.Percentiles.of(LatencyProbe.takeInTopology()),
-                    BenchPoint.Percentiles.of(LatencyProbe.takeEndToEnd()));
-            progress.say(String.format("%s %s at %,d/s: achieved %,.0f/s, lag %,d -> %,d, end-to-end p50 %,d us p99 %,d us"
-                            + " p99.9 %,d us%s", mode.id(), setting, rate, p.achieved(), p.lagStart(), p.lagEnd(),
-                    p.endToEnd().p50(), p.endToEnd().p99(), p.endToEnd().p999(), p.sustained() ? "" : " (not sustained)"));
-            return p;
-        } finally {
-            storm.kill(name);
+            BenchPoint.Percentiles inTopology = BenchPoint.Percentiles.of(LatencyProbe.takeInTopology());
+            BenchPoint.Percentiles endToEnd = BenchPoint.Percentiles.of(LatencyProbe.takeEndToEnd());
+            return new Window(sent1 - sent0, done1 - done0, sent0 - done0, sent1 - done1, secs, inTopology, endToEnd,
+                    recording.stop(profiles.resolve(name + ".jfr")));
         }
     }
 

@@ -13,7 +13,7 @@ class BenchReportTest {
     private static BenchPoint point(String setting, long rate, double achieved, long lagEnd) {
         long sent = rate * 20;
         return new BenchPoint("core", setting, rate, rate, achieved, sent, (long) (achieved * 20), 100, lagEnd, 0, SOME,
-                SOME);
+                SOME, BenchProfile.Summary.NONE);
     }
 
     @Test
