@@ -1,0 +1,115 @@
+package io.logriver.trident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.UniformReservoir;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logriver.core.KafkaRecordTranslator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.storm.trident.operation.TridentCollector;
+import org.apache.storm.trident.operation.TridentOperationContext;
+import org.apache.storm.trident.tuple.TridentTuple;
+import org.apache.storm.trident.tuple.TridentTupleView;
+import org.apache.storm.tuple.Fields;
+
+/**
+ * Runs one Trident operation outside Storm: a mocked {@link TridentOperationContext} whose metrics are real (and
+ * kept, by name, for the assertions) and a collector that records, in order, every row emitted.
+ */
+final class TridentHarness {
+
+    /** Every row an operation emitted, in order. */
+    static final class Rows implements TridentCollector {
+        final List<List<Object>> emitted = new ArrayList<>();
+        final List<Throwable> errors = new ArrayList<>();
+
+        @Override
+        public void emit(List<Object> values) {
+            emitted.add(new ArrayList<>(values));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void reportError(Throwable t) {
+            errors.add(t);
+        }
+    }
+
+    final Rows rows = new Rows();
+    final TridentOperationContext context = mock(TridentOperationContext.class);
+    final Map<String, Counter> counters = new HashMap<>();
+    final Map<String, Histogram> histograms = new HashMap<>();
+
+    TridentHarness() {
+        when(context.registerCounter(anyString())).thenAnswer(i -> counters.computeIfAbsent(i.getArgument(0),
+                n -> new Counter()));
+        when(context.registerHistogram(anyString())).thenAnswer(i -> histograms.computeIfAbsent(i.getArgument(0),
+                n -> new Histogram(new UniformReservoir())));
+    }
+
+    long counter(String name) {
+        Counter c = counters.get(name);
+        return c == null ? 0 : c.getCount();
+    }
+
+    long histogramCount(String name) {
+        Histogram h = histograms.get(name);
+        return h == null ? 0 : h.getCount();
+    }
+
+    List<List<Object>> emitted() {
+        return rows.emitted;
+    }
+
+    /** The rows whose first value (the kind of row, or the sink) is {@code kind}. */
+    List<List<Object>> rows(String kind) {
+        return rows.emitted.stream().filter(r -> kind.equals(r.get(0))).toList();
+    }
+
+    void clear() {
+        rows.emitted.clear();
+    }
+
+    // ---- tuples
+
+    static TridentTuple tuple(Fields fields, Object... values) {
+        assertEquals(fields.size(), values.length, "one value per field of " + fields);
+        return TridentTupleView.createFreshTuple(fields, values);
+    }
+
+    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control). */
+    static TridentTuple spoutRecord(int partition, long offset, String json) {
+        return tuple(KafkaRecordTranslator.FIELDS, partition, offset, json.getBytes(StandardCharsets.UTF_8), 1_000L,
+                500L, false);
+    }
+
+    /** The end-of-input control record of a Kafka spout. */
+    static TridentTuple spoutControl(int partition, long offset) {
+        return tuple(KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true);
+    }
+
+    // ---- JSON
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Map<String, Object> json(Object text) {
+        try {
+            return JSON.readValue((String) text, new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+}
