@@ -2,6 +2,7 @@ package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,16 @@ final class Bench {
         for (Mode mode : plan.modes()) {
             List<BenchPlan.TridentSetting> settings = mode == Mode.CORE
                     ? java.util.Collections.singletonList(null) : plan.tridentSettings();
+            if (!plan.jitWarmUp().isZero() && !stopping) {
+                BenchPlan.TridentSetting s = settings.get(0);
+                progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code (not reported)",
+                        mode.id(), plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
+                run(runs, base, mode, s, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1),
+                        id + "-jit-" + mode.id());
+            }
             for (BenchPlan.TridentSetting s : settings) {
                 Point point = rate -> {
-                    BenchPoint p = runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(),
-                            rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
+                    BenchPoint p = run(runs, base, mode, s, rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
                     points.add(p);
                     return p.sustained();
                 };
@@ -83,6 +90,13 @@ final class Bench {
                 }
             }
         }
+    }
+
+    /** One point of a mode at a rate; {@code s} is the Trident batch setting, null for core. */
+    private static BenchPoint run(BenchRun runs, LogriverConfig base, Mode mode, BenchPlan.TridentSetting s, long rate,
+                                  Duration warmUp, Duration measure, String id) throws Exception {
+        return runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(), rate, warmUp,
+                measure, id);
     }
 
     /** Bisects between the last sustained rate and the first unsustained one, to narrow down the sustained rate. */

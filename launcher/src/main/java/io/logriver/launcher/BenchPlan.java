@@ -7,12 +7,16 @@ import java.util.Map;
 
 /**
  * What one benchmark measures: the modes, the offered rates (ascending: a mode's sweep stops at the first rate it
- * cannot sustain), the Trident batch settings, how long each point warms up and is measured, and the records
+ * cannot sustain), the Trident batch settings, how long each mode runs unmeasured first (the JIT compiles the hot
+ * code of a topology in its first half minute or so), how long each point warms up and is measured, the records
  * pre-loaded for the ceilings, and how many bisection steps narrow down the sustained rate between the last rate a
  * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
  */
-record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, Duration warmUp,
-                 Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
+record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, Duration jitWarmUp,
+                 Duration warmUp, Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
+
+    /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
+    static final long JIT_WARM_UP_RATE = 5_000;
 
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords) {
@@ -33,7 +37,7 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
-                Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
+                Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
     }
 
     /**
@@ -41,8 +45,8 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
      * Trident batch settings.
      */
     static BenchPlan full(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000,
-                2, outDir);
+        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, Duration.ofSeconds(40), Duration.ofSeconds(10),
+                Duration.ofSeconds(20), 1_000_000, 2, outDir);
     }
 
     boolean stopAtSaturation() {
@@ -56,10 +60,10 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     }
 
     BenchPlan withRates(List<Long> newRates) {
-        return new BenchPlan(modes, newRates, tridentSettings, warmUp, measure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, newRates, tridentSettings, jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 
     BenchPlan withMeasure(Duration newMeasure) {
-        return new BenchPlan(modes, rates, tridentSettings, warmUp, newMeasure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, rates, tridentSettings, jitWarmUp, warmUp, newMeasure, ceilingRecords, refineSteps, outDir);
     }
 }
