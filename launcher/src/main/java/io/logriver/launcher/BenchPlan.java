@@ -16,7 +16,7 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
                  Duration warmUp, Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
 
     /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
-    static final long JIT_WARM_UP_RATE = 5_000;
+    static final long JIT_WARM_UP_RATE = 2_000;
 
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords) {

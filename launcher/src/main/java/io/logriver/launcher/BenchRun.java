@@ -44,7 +44,7 @@ final class BenchRun {
             generator.start();
             awaitFirstRecord(applied, name);
             Thread.sleep(warmUp.toMillis());
-            awaitCaughtUp(generator, m, rate, warmUp.multipliedBy(3));
+            awaitCaughtUp(generator, m, rate, warmUp);
             LatencyProbe.takeInTopology();
             LatencyProbe.takeEndToEnd();
             generator.maxBehindMillis(true);
