@@ -23,6 +23,7 @@ final class Bench {
 
     void stop() {
         stopping = true;
+        progress.say("stopping: the point under way is dropped, the report will hold the ones before it");
     }
 
     /** Runs the plan; writes the report of what was measured, even when it stops early or fails. */
@@ -39,7 +40,7 @@ final class Bench {
             try (LocalStorm storm = LocalStorm.start(stormDir)) {
                 ceilings = new Ceilings(storm, progress, usedTopics).measure(base, topics, plan.ceilingRecords(),
                         plan.modes().contains(Mode.TRIDENT) ? plan.tridentSettings() : List.of(), id);
-                sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics, profiles), id, points);
+                sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics, profiles, () -> stopping), id, points);
             } catch (Exception e) {
                 failure = e;
             } finally {
@@ -52,7 +53,7 @@ final class Bench {
         }
         BenchReport.Files f = new BenchReport(base, plan, ceilings, points, failure).write(plan.outDir());
         progress.say("report: " + f.markdown() + ", " + f.csv() + ", " + f.chart());
-        if (failure != null) {
+        if (failure != null && !(failure instanceof BenchStopped)) {
             throw failure;
         }
         return f;

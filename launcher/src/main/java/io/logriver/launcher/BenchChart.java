@@ -22,6 +22,8 @@ final class BenchChart {
 
     static void write(List<BenchPoint> points, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        // no temporary file cache: ImageIO would register a shutdown hook for it, refused while Ctrl-C stops the JVM
+        javax.imageio.ImageIO.setUseCache(false);
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (BenchPoint p : points) {
             String label = p.mode() + (p.setting().equals("-") ? "" : " " + p.setting());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--duration S] [--quick] [--out DIR]}. */
 final class BenchCommand {
@@ -26,10 +28,23 @@ final class BenchCommand {
             plan = plan.withMeasure(a.duration("duration"));
         }
         Bench bench = new Bench(Progress.to(System.err));
-        Thread hook = new Thread(bench::stop, "logriver-bench-stop");
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: the point under way is dropped, the cluster and topics are cleaned up, the report is written
+        Thread hook = new Thread(() -> {
+            bench.stop();
+            try {
+                finished.await(3, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "logriver-bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        BenchReport.Files f = bench.run(a.config(), plan, workDir);
-        System.out.println(f.markdown());
+        try {
+            BenchReport.Files f = bench.run(a.config(), plan, workDir);
+            System.out.println(f.markdown());
+        } finally {
+            finished.countDown();
+        }
         return 0;
     }
 

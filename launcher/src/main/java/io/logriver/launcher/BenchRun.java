@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * One point of the sweep: the production topology of a mode on topics of its own, fed by the open-loop generator at
@@ -18,17 +19,21 @@ final class BenchRun {
     private final Progress progress;
     private final List<String> usedTopics;
     private final Path profiles;
+    private final BooleanSupplier stopRequested;
 
     /**
      * @param usedTopics where the topics of each run are listed, for the caller to delete after the cluster stops
      * @param profiles   where each point's flight recording is kept
+     * @param stopRequested true once the benchmark is to stop: the point under way ends with {@link BenchStopped}
      */
-    BenchRun(LocalStorm storm, Topics topics, Progress progress, List<String> usedTopics, Path profiles) {
+    BenchRun(LocalStorm storm, Topics topics, Progress progress, List<String> usedTopics, Path profiles,
+             BooleanSupplier stopRequested) {
         this.storm = storm;
         this.topics = topics;
         this.progress = progress;
         this.usedTopics = usedTopics;
         this.profiles = profiles;
+        this.stopRequested = stopRequested;
     }
 
     BenchPoint run(LogriverConfig base, Mode mode, String setting, Map<String, Object> overrides, long rate,
@@ -43,7 +48,7 @@ final class BenchRun {
             long applied = LatencyProbe.applied();
             generator.start();
             awaitFirstRecord(applied, name);
-            Thread.sleep(warmUp.toMillis());
+            BenchStopped.pause(warmUp.toMillis(), stopRequested);
             awaitCaughtUp(generator, m, rate, warmUp);
             LatencyProbe.takeInTopology();
             LatencyProbe.takeEndToEnd();
@@ -71,7 +76,7 @@ final class BenchRun {
             long sent0 = generator.sent();
             long done0 = finished(m);
             long t0 = System.nanoTime();
-            Thread.sleep(measure.toMillis());
+            BenchStopped.pause(measure.toMillis(), stopRequested);
             long sent1 = generator.sent();
             long done1 = finished(m);
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -98,20 +103,21 @@ final class BenchRun {
     }
 
     /** Past the warm-up, waits (at most {@code limit}) until the start-up backlog is down to 100 ms of records. */
-    private static void awaitCaughtUp(LoadGenerator g, JmxMetrics m, long rate, Duration limit) throws InterruptedException {
+    private void awaitCaughtUp(LoadGenerator g, JmxMetrics m, long rate, Duration limit)
+            throws InterruptedException, BenchStopped {
         long deadline = System.nanoTime() + limit.toNanos();
         while (g.sent() - finished(m) > rate / 10 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+            BenchStopped.pause(50, stopRequested);
         }
     }
 
-    private static void awaitFirstRecord(long appliedBefore, String name) throws InterruptedException {
+    private void awaitFirstRecord(long appliedBefore, String name) throws InterruptedException, BenchStopped {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (LatencyProbe.applied() == appliedBefore) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + ": no record reached a window within 120 s");
             }
-            Thread.sleep(50);
+            BenchStopped.pause(50, stopRequested);
         }
     }
 }
