@@ -58,13 +58,15 @@ public record LogriverConfig(
     public static final String BENCH_PROBE = "logriver.bench.probe";
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
+    public static final String TRIDENT_FETCH_WAIT_MS = "logriver.trident.fetch.wait.ms";
     /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
     public static final List<String> MODES = List.of("core", "trident");
 
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
             DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
-            LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM);
+            LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM,
+            TRIDENT_FETCH_WAIT_MS);
 
     /** Topic names, and the partition count of the request topic. */
     public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
@@ -77,8 +79,14 @@ public record LogriverConfig(
         static final List<String> NAMES = List.of("spout", "parse", "filter", "join", "aggregate", "sink");
     }
 
-    /** Trident's own settings (its batch interval and spout pending are Storm keys, set per mode). */
-    public record Trident(int maxPollRecords, int parallelism) implements Serializable {
+    /**
+     * Trident's own settings (its batch interval and spout pending are Storm keys, set per mode).
+     *
+     * @param fetchWaitMs how long the broker holds a batch's fetch of a partition with no new records (the spout's
+     *                    poll waits twice that): every batch polls every partition of both topics in turn, so a quiet
+     *                    partition delays the whole batch by this much
+     */
+    public record Trident(int maxPollRecords, int parallelism, int fetchWaitMs) implements Serializable {
     }
 
     /** The data generator of {@code bin/logriver run}. */
@@ -124,7 +132,8 @@ public record LogriverConfig(
                 new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
                         v.longAtLeast(GENERATOR_SEED, 0)),
                 v.positiveInt(LIVE_VIEW_INTERVAL_S), v.bool(BENCH_PROBE),
-                new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM)),
+                new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM),
+                        v.positiveInt(TRIDENT_FETCH_WAIT_MS)),
                 Map.copyOf(storm), Map.copyOf(profiles));
     }
 
@@ -189,6 +198,7 @@ public record LogriverConfig(
         m.put(BENCH_PROBE, benchProbe);
         m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
         m.put(TRIDENT_PARALLELISM, trident.parallelism());
+        m.put(TRIDENT_FETCH_WAIT_MS, trident.fetchWaitMs());
         return m;
     }
 

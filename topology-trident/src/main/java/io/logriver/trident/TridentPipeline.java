@@ -62,7 +62,8 @@ public final class TridentPipeline {
         Stream both = t.merge(
                 tagged(afterSpout.apply(t.newStream(txId(c, weblogs), sources.weblogs()).name(Names.WEBLOGS_SPOUT)),
                         weblogs),
-                tagged(t.newStream(txId(c, sessions), sources.sessions()).name(Names.SESSIONS_SPOUT), sessions));
+                // unnamed: Trident names a bolt after its nodes, and the merge after its named inputs
+                tagged(t.newStream(txId(c, sessions), sources.sessions()), sessions)).name(Names.PARSE);
         Stream parsed = both.each(TOPIC, new KindIs(weblogs))
                 .each(KafkaRecordTranslator.FIELDS, new ParseRequests(weblogs), new Fields(Names.REQUEST, Names.KEY,
                         Names.MESSAGE)).name(Names.PARSE).parallelismHint(n);
