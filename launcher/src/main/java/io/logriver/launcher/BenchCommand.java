@@ -31,6 +31,9 @@ final class BenchCommand {
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: the point under way is dropped, the cluster and topics are cleaned up, the report is written
         Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // the JVM ends after the bench did
+            }
             bench.stop();
             try {
                 finished.await(3, TimeUnit.MINUTES);

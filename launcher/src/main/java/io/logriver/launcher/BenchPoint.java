@@ -35,6 +35,14 @@ public record BenchPoint(String mode, String setting, long targetRate, double of
         return achieved >= 0.98 * targetRate && offered >= 0.98 * targetRate && lagEnd - lagStart <= 0.02 * sent;
     }
 
+    /**
+     * Steady: the measurement started with less than a second of records waiting. A point that drains a start-up
+     * backlog can be sustained, but its latencies are those of the backlog.
+     */
+    public boolean steady() {
+        return lagStart <= targetRate;
+    }
+
     /** Conservation: what finished in the window was sent in it or waiting at its start. */
     public boolean sane() {
         return finished <= sent + lagStart && inTopology.ordered() && endToEnd.ordered() && inTopology.count() > 0;

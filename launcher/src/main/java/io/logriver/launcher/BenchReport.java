@@ -12,7 +12,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** The benchmark's report: a Markdown page, a CSV of every point, and a chart. */
 final class BenchReport {
@@ -101,14 +106,21 @@ final class BenchReport {
         md.add("");
         md.add("| setting | core | trident |");
         md.add("|---|---|---|");
-        for (String k : List.of("topology.max.spout.pending", "topology.trident.batch.emit.interval.millis",
-                "topology.workers", "topology.message.timeout.secs")) {
-            md.add("| `" + k + "` | " + config.stormFor("core").getOrDefault(k, "Storm's default") + " | "
-                    + config.stormFor("trident").getOrDefault(k, "Storm's default") + " |");
+        Map<String, Object> core = config.stormFor("core");
+        Map<String, Object> trident = config.stormFor("trident");
+        // the common settings, and every one the mode profiles set differently
+        Set<String> keys = new TreeSet<>(List.of("topology.workers", "topology.message.timeout.secs"));
+        Stream.concat(core.keySet().stream(), trident.keySet().stream())
+                .filter(k -> k.startsWith("topology.") && !Objects.equals(core.get(k), trident.get(k)))
+                .forEach(keys::add);
+        for (String k : keys) {
+            md.add("| `" + k + "` | " + core.getOrDefault(k, "Storm's default") + " | "
+                    + trident.getOrDefault(k, "Storm's default") + " |");
         }
         md.add("| partitions of the request topic | " + config.topics().partitions() + " | " + config.topics().partitions() + " |");
         md.add("| parallelism | " + config.parallelism() + " | " + config.trident().parallelism() + " per stage |");
         md.add("| `logriver.trident.max.poll.records` | - | " + config.trident().maxPollRecords() + " (each batch setting below overrides it) |");
+        md.add("| `logriver.trident.fetch.wait.ms` | - | " + config.trident().fetchWaitMs() + " |");
         return md;
     }
 
@@ -143,7 +155,12 @@ final class BenchReport {
         for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
             md.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,d -> %,d | %d | %s | %s | %s |", p.setting(),
                     p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(), p.behindMs(),
-                    p.sustained() ? "yes" : "no", row(p.inTopology()), row(p.endToEnd())));
+                    p.sustained() ? (p.steady() ? "yes" : "yes*") : "no", row(p.inTopology()), row(p.endToEnd())));
+        }
+        if (rows.stream().anyMatch(p -> p.sustained() && !p.steady())) {
+            md.add("");
+            md.add("\\* sustained while draining more than a second of records left from its start: its latencies are"
+                    + " those of the backlog, not of the steady state.");
         }
         md.add("");
         for (String setting : settings) {

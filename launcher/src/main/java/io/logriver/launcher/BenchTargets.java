@@ -31,12 +31,16 @@ final class BenchTargets {
             sustained(points, "trident").ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
                     + p.setting() + ")", p.targetRate(), ceilings.trident(p.setting()))));
         }
-        sustained(points, "trident").ifPresent(p -> {
-            long intervalUs = Long.parseLong(p.setting().substring(0, p.setting().indexOf("ms"))) * 1000;
-            md.add(line("Trident p99 end-to-end ≤ 2 × batch interval (" + p.setting() + ", " + p.targetRate() + "/s)",
-                    p.endToEnd().p99() + " µs", p.endToEnd().p99() <= 2 * intervalUs,
-                    p.endToEnd().p99() / (2.0 * intervalUs)));
-        });
+        // per batch setting, latency is judged at the highest rate sustained from a start without backlog
+        points.stream().filter(p -> p.mode().equals("trident")).map(BenchPoint::setting).distinct()
+                .forEach(setting -> points.stream().filter(p -> p.mode().equals("trident")
+                                && p.setting().equals(setting) && p.sustained() && p.steady())
+                        .max((a, b) -> Long.compare(a.targetRate(), b.targetRate())).ifPresent(p -> {
+                            long intervalUs = Long.parseLong(setting.substring(0, setting.indexOf("ms"))) * 1000;
+                            md.add(line("Trident p99 end-to-end ≤ 2 × batch interval (" + setting + ", "
+                                            + p.targetRate() + "/s)", p.endToEnd().p99() + " µs",
+                                    p.endToEnd().p99() <= 2 * intervalUs, p.endToEnd().p99() / (2.0 * intervalUs)));
+                        }));
         return md;
     }
 

@@ -24,6 +24,15 @@ class BenchReportTest {
     }
 
     @Test
+    void aPointThatStartsWithMoreThanASecondOfBacklogIsNotSteady() {
+        assertTrue(point("-", 10_000, 10_000, 100).steady(), "100 records waiting at 10k/s");
+        BenchPoint draining = new BenchPoint("core", "-", 10_000, 10_000, 12_000, 200_000, 240_000, 50_000, 10_000, 0,
+                SOME, SOME, BenchProfile.Summary.NONE);
+        assertTrue(draining.sustained());
+        assertFalse(draining.steady());
+    }
+
+    @Test
     void bisectionStepsAreRoundedToThousandsAndStayStrictlyBetween() {
         assertEquals(15_000, BenchPlan.between(10_000, 20_000));
         assertEquals(8_000, BenchPlan.between(5_000, 10_000)); // 7,500 rounds up

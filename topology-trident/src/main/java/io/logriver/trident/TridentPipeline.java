@@ -103,9 +103,13 @@ public final class TridentPipeline {
         closed.each(new Fields("sink"), new KindIs(CloserUpdater.STATS)).project(ROW).name(Names.SINK)
                 .partitionPersist(sinks.stats(), ROW, new CountingKafkaUpdater("stats"));
         deadLetters.add(closed.each(new Fields("sink"), new KindIs(CloserUpdater.DLQ)));
-        // one sink per topic: two Kafka states in one bolt would register the same metric twice
-        t.merge(ROW, deadLetters.stream().map(rows -> rows.project(ROW)).toList())
-                .partitionPersist(sinks.deadLetters(), ROW, new CountingKafkaUpdater("dlq"));
+        // one sink per topic: two Kafka states in one bolt would register the same metric twice. Trident names a merge
+        // after its named inputs (and a bolt after its nodes), so only the first input carries the sink's name.
+        List<Stream> rows = new ArrayList<>();
+        for (Stream s : deadLetters) {
+            rows.add(s.name(rows.isEmpty() ? Names.SINK : null).project(ROW));
+        }
+        t.merge(ROW, rows).name(Names.SINK).partitionPersist(sinks.deadLetters(), ROW, new CountingKafkaUpdater("dlq"));
         return t.build();
     }
 
