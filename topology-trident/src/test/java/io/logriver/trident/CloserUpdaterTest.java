@@ -54,14 +54,7 @@ class CloserUpdaterTest {
     }
 
     private List<List<Object>> batch(long txid, TridentTuple... tuples) {
-        h.clear();
-        state.beginCommit(txid);
-        updater.updateState(state, List.of(tuples), h.rows);
-        state.commit(txid);
-        for (List<Object> row : h.emitted()) {
-            assertEquals(CloserUpdater.OUTPUT.size(), row.size(), "one value per output field: " + row);
-        }
-        return h.emitted();
+        return h.commit(state, updater, CloserUpdater.OUTPUT, txid, tuples);
     }
 
     @Test

@@ -46,14 +46,7 @@ class LatenessUpdaterTest {
 
     /** One batch as Trident's partition-persist runs it in the commit phase. */
     private List<List<Object>> batch(long txid, TridentTuple... tuples) {
-        h.clear();
-        state.beginCommit(txid);
-        updater.updateState(state, List.of(tuples), h.rows);
-        state.commit(txid);
-        for (List<Object> row : h.emitted()) {
-            assertEquals(LatenessUpdater.OUTPUT.size(), row.size(), "one value per output field: " + row);
-        }
-        return h.emitted();
+        return h.commit(state, updater, LatenessUpdater.OUTPUT, txid, tuples);
     }
 
     private static List<String> kinds(List<List<Object>> rows) {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.storm.trident.operation.TridentCollector;
 import org.apache.storm.trident.operation.TridentOperationContext;
+import org.apache.storm.trident.state.State;
+import org.apache.storm.trident.state.StateUpdater;
 import org.apache.storm.trident.tuple.TridentTuple;
 import org.apache.storm.trident.tuple.TridentTupleView;
 import org.apache.storm.tuple.Fields;
@@ -81,6 +83,22 @@ final class TridentHarness {
 
     void clear() {
         rows.emitted.clear();
+    }
+
+    /**
+     * Runs one batch through a state and its updater as Trident's commit does (begin, update, commit) and returns
+     * the rows emitted, each checked to hold one value per output field.
+     */
+    <S extends State> List<List<Object>> commit(S state, StateUpdater<S> updater, Fields output, long txid,
+                                               TridentTuple... tuples) {
+        clear();
+        state.beginCommit(txid);
+        updater.updateState(state, List.of(tuples), rows);
+        state.commit(txid);
+        for (List<Object> row : emitted()) {
+            assertEquals(output.size(), row.size(), "one value per output field: " + row);
+        }
+        return emitted();
     }
 
     // ---- tuples
