@@ -66,7 +66,8 @@ final class Bench {
                     ? java.util.Collections.singletonList(null) : plan.tridentSettings();
             if (!plan.jitWarmUp().isZero() && !stopping) {
                 BenchPlan.TridentSetting s = settings.get(0);
-                progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code (not reported)",
+                progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code"
+                                + " (the next line is of a cold JVM, and not reported)",
                         mode.id(), plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
                 run(runs, base, mode, s, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1),
                         id + "-jit-" + mode.id());
