@@ -68,7 +68,6 @@ final class BenchProfile implements AutoCloseable {
             double machine = 0;
             int loads = 0;
             Map<String, Double> threadCpu = new HashMap<>();
-            Map<String, Integer> threadLoads = new HashMap<>();
             Map<String, Integer> topFrames = new HashMap<>();
             int samples = 0;
             for (RecordedEvent e : events) {
@@ -87,7 +86,6 @@ final class BenchProfile implements AutoCloseable {
                     case "jdk.ThreadCPULoad" -> {
                         String t = threadName(e.getThread("eventThread").getJavaName());
                         threadCpu.merge(t, (double) e.getFloat("user") + e.getFloat("system"), Double::sum);
-                        threadLoads.merge(t, 1, Integer::sum);
                     }
                     case "jdk.ExecutionSample" -> {
                         samples++;

@@ -179,8 +179,7 @@ final class BenchReport {
 
     /** The highest sustained rate of one setting's sweep, and the lowest rate above it that was not sustained. */
     static String sustainedLine(List<BenchPoint> sweep) {
-        Optional<BenchPoint> best = sweep.stream().filter(BenchPoint::sustained)
-                .max(Comparator.comparingLong(BenchPoint::targetRate));
+        Optional<BenchPoint> best = BenchTargets.highest(sweep, BenchPoint::sustained);
         long bestRate = best.map(BenchPoint::targetRate).orElse(0L);
         Optional<BenchPoint> above = sweep.stream().filter(p -> !p.sustained() && p.targetRate() > bestRate)
                 .min(Comparator.comparingLong(BenchPoint::targetRate));

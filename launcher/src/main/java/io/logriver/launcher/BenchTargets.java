@@ -1,9 +1,11 @@
 package io.logriver.launcher;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The benchmark's targets on a 2-core machine, checked against the measured points; misses say by how much. */
 final class BenchTargets {
@@ -33,20 +35,25 @@ final class BenchTargets {
         }
         // per batch setting, latency is judged at the highest rate sustained from a start without backlog
         points.stream().filter(p -> p.mode().equals("trident")).map(BenchPoint::setting).distinct()
-                .forEach(setting -> points.stream().filter(p -> p.mode().equals("trident")
-                                && p.setting().equals(setting) && p.sustained() && p.steady())
-                        .max((a, b) -> Long.compare(a.targetRate(), b.targetRate())).ifPresent(p -> {
-                            long intervalUs = Long.parseLong(setting.substring(0, setting.indexOf("ms"))) * 1000;
-                            md.add(line("Trident p99 end-to-end ≤ 2 × batch interval (" + setting + ", "
-                                            + p.targetRate() + "/s)", p.endToEnd().p99() + " µs",
-                                    p.endToEnd().p99() <= 2 * intervalUs, p.endToEnd().p99() / (2.0 * intervalUs)));
-                        }));
+                .forEach(setting -> highest(points, p -> p.mode().equals("trident") && p.setting().equals(setting)
+                        && p.sustained() && p.steady()).ifPresent(p -> md.add(batchLatency(p))));
         return md;
     }
 
     private static Optional<BenchPoint> sustained(List<BenchPoint> points, String mode) {
-        return points.stream().filter(p -> p.mode().equals(mode) && p.sustained())
-                .max((a, b) -> Long.compare(a.targetRate(), b.targetRate()));
+        return highest(points, p -> p.mode().equals(mode) && p.sustained());
+    }
+
+    /** The point of the highest offered rate among those that match. */
+    static Optional<BenchPoint> highest(List<BenchPoint> points, Predicate<BenchPoint> which) {
+        return points.stream().filter(which).max(Comparator.comparingLong(BenchPoint::targetRate));
+    }
+
+    private static String batchLatency(BenchPoint p) {
+        long intervalUs = Long.parseLong(p.setting().substring(0, p.setting().indexOf("ms"))) * 1000;
+        return line("Trident p99 end-to-end ≤ 2 × batch interval (" + p.setting() + ", " + p.targetRate() + "/s)",
+                p.endToEnd().p99() + " µs", p.endToEnd().p99() <= 2 * intervalUs,
+                p.endToEnd().p99() / (2.0 * intervalUs));
     }
 
     private static String fraction(String target, long sustained, double ceiling) {
