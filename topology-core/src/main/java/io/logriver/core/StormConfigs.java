@@ -18,7 +18,7 @@ public final class StormConfigs {
         conf.putAll(c.stormFor(mode));
         conf.registerSerialization(Request.class);
         conf.registerSerialization(Session.class);
-        conf.registerSerialization(DurationStats.class);
+        conf.registerSerialization(DurationStats.class, DurationStatsSerializer.class);
         return conf;
     }
 }
