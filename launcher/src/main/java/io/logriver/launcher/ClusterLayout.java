@@ -48,8 +48,16 @@ record ClusterLayout(Path dir) {
         return dir.resolve("kafka");
     }
 
+    Path redis() {
+        return dir.resolve("redis");
+    }
+
     Path pidFile(String daemon) {
-        return daemon.equals(ClusterState.KAFKA) ? kafka().resolve("broker.pid") : dir.resolve(daemon + ".pid");
+        return switch (daemon) {
+            case ClusterState.KAFKA -> kafka().resolve("broker.pid");
+            case ClusterState.REDIS -> redis().resolve("redis.pid");
+            default -> dir.resolve(daemon + ".pid");
+        };
     }
 
     Path stateFile() {

@@ -15,28 +15,39 @@ import java.util.Properties;
  * The addresses of a dev cluster (all on 127.0.0.1), kept in {@code cluster.properties} so that the other commands
  * find it: Storm's usual ports, or free ones, and the Kafka broker ({@code ownKafka}: whether {@code up} started it).
  */
-record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slots, String kafka, boolean ownKafka) {
+record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slots, String kafka, boolean ownKafka,
+                    String redis, boolean ownRedis) {
     static final String HOST = "127.0.0.1";
     static final String ZOOKEEPER = "zookeeper";
     static final String NIMBUS = "nimbus";
     static final String SUPERVISOR = "supervisor";
     static final String KAFKA = "kafka";
+    static final String REDIS = "redis";
     /** The daemons {@code up} starts, in start order. */
-    static final List<String> DAEMONS = List.of(KAFKA, ZOOKEEPER, NIMBUS, SUPERVISOR);
+    static final List<String> DAEMONS = List.of(KAFKA, REDIS, ZOOKEEPER, NIMBUS, SUPERVISOR);
 
     /** Storm's and Kafka's default ports. */
     static ClusterState defaults() {
-        return new ClusterState(2181, 6627, 6628, List.of(6700, 6701), HOST + ":9092", true);
+        return new ClusterState(2181, 6627, 6628, List.of(6700, 6701), HOST + ":9092", true, HOST + ":6379", true);
     }
 
     /** Ports free right now, for a cluster beside others (tests). */
     static ClusterState freePorts() throws IOException {
-        List<Integer> p = freePorts(6);
-        return new ClusterState(p.get(0), p.get(1), p.get(2), List.of(p.get(3), p.get(4)), HOST + ":" + p.get(5), true);
+        List<Integer> p = freePorts(7);
+        return new ClusterState(p.get(0), p.get(1), p.get(2), List.of(p.get(3), p.get(4)), HOST + ":" + p.get(5), true,
+                HOST + ":" + p.get(6), true);
     }
 
     ClusterState withKafka(String bootstrap, boolean own) {
-        return new ClusterState(zookeeper, nimbus, supervisor, slots, bootstrap, own);
+        return new ClusterState(zookeeper, nimbus, supervisor, slots, bootstrap, own, redis, ownRedis);
+    }
+
+    ClusterState withRedis(String address, boolean own) {
+        return new ClusterState(zookeeper, nimbus, supervisor, slots, kafka, ownKafka, address, own);
+    }
+
+    int redisPort() {
+        return Integer.parseInt(redis.substring(redis.lastIndexOf(':') + 1));
     }
 
     String nimbusAddress() {
@@ -53,6 +64,9 @@ record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slo
         if (ownKafka) {
             ports.add(kafkaPort());
         }
+        if (ownRedis) {
+            ports.add(redisPort());
+        }
         return ports;
     }
 
@@ -64,6 +78,8 @@ record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slo
         p.setProperty("slots", String.join(",", slots.stream().map(String::valueOf).toList()));
         p.setProperty(KAFKA, kafka);
         p.setProperty("kafka.own", Boolean.toString(ownKafka));
+        p.setProperty(REDIS, redis);
+        p.setProperty("redis.own", Boolean.toString(ownRedis));
         Files.createDirectories(l.dir());
         try (Writer w = Files.newBufferedWriter(l.stateFile())) {
             p.store(w, "the dev cluster's addresses (bin/logriver cluster up), all on " + HOST);
@@ -82,7 +98,8 @@ record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slo
         try {
             return new ClusterState(port(p, ZOOKEEPER), port(p, NIMBUS), port(p, SUPERVISOR),
                     Arrays.stream(p.getProperty("slots").split(",")).map(Integer::valueOf).toList(),
-                    p.getProperty(KAFKA), Boolean.parseBoolean(p.getProperty("kafka.own")));
+                    p.getProperty(KAFKA), Boolean.parseBoolean(p.getProperty("kafka.own")),
+                    p.getProperty(REDIS, HOST + ":6379"), Boolean.parseBoolean(p.getProperty("redis.own", "false")));
         } catch (RuntimeException e) {
             throw new IOException(l.stateFile() + ": unreadable (" + e + "); remove it after cluster down", e);
         }

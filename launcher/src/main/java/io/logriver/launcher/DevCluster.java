@@ -36,13 +36,16 @@ final class DevCluster {
             throw new IllegalStateException("the cluster in " + layout.dir() + " is already (partly) running: "
                     + "bin/logriver cluster status shows it, bin/logriver cluster down stops it");
         }
-        ClusterState s = withKafka(wanted);
+        ClusterState s = withRedis(withKafka(wanted));
         checkFree(s.listenPorts());
         s.save(layout);
         try {
             StormHome.layOut(layout, s);
             if (s.ownKafka()) {
                 KafkaBroker.startDetached(layout.kafka(), s.kafkaPort(), progress);
+            }
+            if (s.ownRedis()) {
+                RedisServer.startDetached(layout.redis(), s.redisPort(), progress);
             }
             StormDaemons d = new StormDaemons(layout, s);
             progress.say("starting ZooKeeper on " + ClusterState.HOST + ":" + s.zookeeper());
@@ -65,6 +68,15 @@ final class DevCluster {
         if (KafkaBroker.answers(s.kafka(), Duration.ofSeconds(3))) {
             progress.say("using the Kafka broker already running at " + s.kafka());
             return s.withKafka(s.kafka(), false);
+        }
+        return s;
+    }
+
+    /** The Redis {@code up} uses: one already answering at the default address, or its own. */
+    private ClusterState withRedis(ClusterState s) {
+        if (RedisAddress.answers(s.redis(), Duration.ofSeconds(2))) {
+            progress.say("using the Redis server already running at " + s.redis());
+            return s.withRedis(s.redis(), false);
         }
         return s;
     }
@@ -113,7 +125,8 @@ final class DevCluster {
         Map<String, ProcessHandle> live = processes.daemons();
         for (String d : ClusterState.DAEMONS) {
             String address = address(s, d);
-            String what = d.equals(ClusterState.KAFKA) && !s.ownKafka() ? "not ours (was already running)"
+            boolean notOurs = d.equals(ClusterState.KAFKA) && !s.ownKafka() || d.equals(ClusterState.REDIS) && !s.ownRedis();
+            String what = notOurs ? "not ours (was already running)"
                     : live.containsKey(d) ? "running, pid " + live.get(d).pid() : "NOT RUNNING";
             lines.add(String.format("%-10s %-16s %s", d, address, what));
         }
@@ -128,6 +141,7 @@ final class DevCluster {
             case ClusterState.ZOOKEEPER -> ClusterState.HOST + ":" + s.zookeeper();
             case ClusterState.NIMBUS -> s.nimbusAddress();
             case ClusterState.SUPERVISOR -> ClusterState.HOST + ":" + s.supervisor();
+            case ClusterState.REDIS -> s.redis();
             default -> s.kafka();
         };
     }
@@ -135,7 +149,7 @@ final class DevCluster {
     private static String describe(ProcessHandle p) {
         String cmd = ClusterProcesses.commandLine(p);
         for (String main : List.of("LogWriter", "worker.Worker", "Nimbus", "Supervisor", "ZooKeeperServerMain",
-                "kafka.Kafka")) {
+                "kafka.Kafka", "redis-server")) {
             if (cmd.contains(main)) {
                 return "(" + main + ")";
             }

@@ -56,7 +56,8 @@ public final class FileMode {
             throws Exception {
         String run = "file-" + UUID.randomUUID().toString().substring(0, 8);
         LogriverConfig c = forRun(base, run, partitions);
-        try (Broker broker = Broker.ensure(c, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
+        try (Broker broker = Broker.ensure(c, workDir, progress); Redis redis = Redis.ensure(c, workDir, progress);
+             Topics topics = new Topics(broker.bootstrapServers())) {
             c = topics.ensure(c, 1);
             try (RecordFiles files = new RecordFiles(c.bootstrapServers())) {
                 long sessionCount = sessions == null ? 0 : files.produce(sessions, c.topics().sessions(), true);
@@ -128,8 +129,8 @@ public final class FileMode {
     /** Core: every end-of-input marker has reached (and been flushed by) every sink task. */
     private static boolean coreEnded(JmxMetrics m, LogriverConfig c) {
         int partitions = c.topics().partitions();
-        Map<String, Integer> expected = Map.of(Names.PARSE, partitions, Names.FILTER, partitions,
-                Names.PARSE_SESSIONS, 1, Names.AGGREGATE, c.parallelism().aggregate());
+        Map<String, Integer> expected = Map.of(Names.PARTITION_STAGE, partitions, Names.PARSE_SESSIONS, 1,
+                Names.AGGREGATE, c.parallelism().aggregate());
         boolean done = true;
         for (String source : SinkBolt.END_SOURCES) {
             done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK)

@@ -28,7 +28,8 @@ public final class LiveMode {
             }
         }, "logriver-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Broker broker = Broker.ensure(base, workDir, progress); Topics topics = new Topics(broker.bootstrapServers())) {
+        try (Broker broker = Broker.ensure(base, workDir, progress); Redis redis = Redis.ensure(base, workDir, progress);
+             Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
             Directories.deleteTree(workDir.resolve("storm"));
             String name = "logriver-" + mode.id();
@@ -51,7 +52,7 @@ public final class LiveMode {
                         + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
                 storm.submit(name, mode.stormConfig(c), mode.topology(c));
                 loop(view, generator, duration, c.liveViewIntervalS());
-                progress.say("stopping: generator, topology, local cluster, broker");
+                progress.say("stopping: generator, topology, local cluster, Redis, broker");
             }
         } finally {
             finished.countDown();

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code submit --mode core [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--name NAME] [--config FILE] [-c key=value]...}:
- * creates the topics where missing, then submits the topology jar as {@code storm jar} would. Nimbus defaults to the
- * dev cluster's (or 127.0.0.1:6627), Kafka to the dev cluster's broker when submitting there, else the configured one.
+ * {@code submit --mode core [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--redis HOST:PORT] [--name NAME]
+ * [--config FILE] [-c key=value]...}: creates the topics where missing, checks Redis answers (durable state), then
+ * submits the topology jar as {@code storm jar} would. Nimbus defaults to the dev cluster's (or 127.0.0.1:6627), Kafka
+ * and Redis to the dev cluster's when submitting there, else the configured ones.
  */
 public final class SubmitCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "nimbus", "kafka", "name", "config", "work-dir");
+    private static final Set<String> OPTIONS = Set.of("mode", "nimbus", "kafka", "redis", "name", "config", "work-dir");
 
     public int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
@@ -23,9 +24,11 @@ public final class SubmitCommand {
         Path jar = TopologyJar.built();
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
         NimbusConnection nimbus = nimbus(args, dev);
-        LogriverConfig c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev)));
+        LogriverConfig c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev),
+                LogriverConfig.REDIS_URL, redis(args, dev)));
         Progress progress = Progress.to(System.err);
         c = ensureTopics(c, progress);
+        checkRedis(c, progress);
         checkCluster(nimbus, name, c);
         progress.say("submitting " + jar.getFileName() + " (mode " + mode + ") as " + name + " to Nimbus at "
                 + nimbus.address());
@@ -54,6 +57,28 @@ public final class SubmitCommand {
         boolean configured = args.overrides().stream().anyMatch(o -> o.startsWith(LogriverConfig.BOOTSTRAP_SERVERS + "="));
         boolean toDevCluster = !args.has("nimbus") && dev != null;
         return toDevCluster && !configured ? dev.kafka() : args.config().bootstrapServers();
+    }
+
+    private static String redis(Args args, ClusterState dev) {
+        if (args.has("redis")) {
+            return "redis://" + args.get("redis");
+        }
+        boolean configured = args.overrides().stream().anyMatch(o -> o.startsWith(LogriverConfig.REDIS_URL + "="));
+        boolean toDevCluster = !args.has("nimbus") && dev != null;
+        return toDevCluster && !configured ? "redis://" + dev.redis() : "redis://" + args.config().state().redisAddress();
+    }
+
+    /** The workers keep their state in Redis: it must answer (from here, which is the best this command can check). */
+    private static void checkRedis(LogriverConfig c, Progress progress) {
+        if (!c.state().durable()) {
+            return;
+        }
+        if (!RedisAddress.answers(c.state().redisAddress(), Duration.ofSeconds(5))) {
+            throw new IllegalStateException("no Redis answers at " + c.state().redisAddress() + " (--redis HOST:PORT or "
+                    + LogriverConfig.REDIS_URL + "; or " + LogriverConfig.STATE_BACKEND + "=memory, whose state a "
+                    + "worker crash loses)");
+        }
+        progress.say("state in Redis at " + c.state().redisAddress());
     }
 
     private static LogriverConfig ensureTopics(LogriverConfig c, Progress progress) throws Exception {
@@ -94,6 +119,7 @@ public final class SubmitCommand {
         }
         out.addAll(List.of("-c", LogriverConfig.BOOTSTRAP_SERVERS + "=" + c.bootstrapServers(),
                 "-c", LogriverConfig.TOPIC_PARTITIONS + "=" + c.topics().partitions(),
+                "-c", LogriverConfig.REDIS_URL + "=redis://" + c.state().redisAddress(),
                 "-c", MetricsReporters.KEY + "=" + Json.write(MetricsReporters.withCsv(c.storm()))));
         return out;
     }

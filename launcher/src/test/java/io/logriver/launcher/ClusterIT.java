@@ -76,7 +76,7 @@ class ClusterIT {
                 assertThrows(IllegalStateException.class, () -> submit("core", List.of())).getMessage());
 
         List<ProcessHandle> processes = new ClusterProcesses(layout).all();
-        assertEquals(8, processes.size(), "Kafka, ZooKeeper, Nimbus, Supervisor, two workers and their LogWriters");
+        assertEquals(9, processes.size(), "Kafka, Redis, ZooKeeper, Nimbus, Supervisor, two workers and their LogWriters");
         List<String> listening = ListeningSockets.of(processes);
         assertTrue(listening.size() >= 4, "listening sockets " + listening);
         assertTrue(listening.stream().allMatch(ListeningSockets::isLoopback), "not all on 127.0.0.1: " + listening);
@@ -84,7 +84,7 @@ class ClusterIT {
         ProcessHandle supervisor = new ClusterProcesses(layout).daemon(ClusterState.SUPERVISOR).orElseThrow();
         supervisor.destroyForcibly(); // a crash
         supervisor.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(7, new ClusterProcesses(layout).all().size(), "its workers live on, as after a real crash");
+        assertEquals(8, new ClusterProcesses(layout).all().size(), "its workers live on, as after a real crash");
 
         for (String name : List.of(NAME, TRIDENT)) {
             new KillCommand().run(List.of(name, "--wait", "0", "--work-dir", workDir.toString()));

@@ -29,6 +29,7 @@ public record LogriverConfig(
         int liveViewIntervalS,
         boolean benchProbe,
         Trident trident,
+        StateStore state,
         Map<String, Object> storm,
         Map<String, Object> profiles) implements Serializable {
 
@@ -59,6 +60,10 @@ public record LogriverConfig(
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
     public static final String TRIDENT_FETCH_WAIT_MS = "logriver.trident.fetch.wait.ms";
+    public static final String STATE_BACKEND = "logriver.state.backend";
+    public static final String REDIS_URL = "logriver.redis.url";
+    /** Where the topologies keep their state: Redis (durable), or the workers' memory (lost with a worker). */
+    public static final List<String> STATE_BACKENDS = List.of("redis", "memory");
     /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
     public static final List<String> MODES = List.of("core", "trident");
 
@@ -66,7 +71,7 @@ public record LogriverConfig(
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
             DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
             LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM,
-            TRIDENT_FETCH_WAIT_MS);
+            TRIDENT_FETCH_WAIT_MS, STATE_BACKEND, REDIS_URL);
 
     /** Topic names, and the partition count of the request topic. */
     public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
@@ -87,6 +92,24 @@ public record LogriverConfig(
      *                    partition delays the whole batch by this much
      */
     public record Trident(int maxPollRecords, int parallelism, int fetchWaitMs) implements Serializable {
+    }
+
+    /**
+     * Where state lives.
+     *
+     * @param backend   {@code redis} or {@code memory}
+     * @param redisHost the Redis server of the {@code redis} backend
+     * @param redisPort its port
+     */
+    public record StateStore(String backend, String redisHost, int redisPort) implements Serializable {
+        public boolean durable() {
+            return backend.equals("redis");
+        }
+
+        /** HOST:PORT of the Redis server. */
+        public String redisAddress() {
+            return redisHost + ":" + redisPort;
+        }
     }
 
     /** The data generator of {@code bin/logriver run}. */
@@ -134,7 +157,24 @@ public record LogriverConfig(
                 v.positiveInt(LIVE_VIEW_INTERVAL_S), v.bool(BENCH_PROBE),
                 new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM),
                         v.positiveInt(TRIDENT_FETCH_WAIT_MS)),
+                stateStore(v),
                 Map.copyOf(storm), Map.copyOf(profiles));
+    }
+
+    /** {@code redis://HOST:PORT} or {@code HOST:PORT}. */
+    private static StateStore stateStore(ConfigValues v) {
+        String url = v.string(REDIS_URL);
+        String hostPort = url.startsWith("redis://") ? url.substring("redis://".length()) : url;
+        if (hostPort.endsWith("/")) {
+            hostPort = hostPort.substring(0, hostPort.length() - 1);
+        }
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0 || !hostPort.substring(colon + 1).matches("\\d{1,5}")
+                || Integer.parseInt(hostPort.substring(colon + 1)) > 65535 || hostPort.substring(0, colon).contains("/")) {
+            throw ConfigValues.bad(REDIS_URL, url, "redis://HOST:PORT");
+        }
+        return new StateStore(v.oneOf(STATE_BACKEND, STATE_BACKENDS), hostPort.substring(0, colon),
+                Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     /** The Storm key a mode profile key overrides ({@code logriver.trident.topology.X} gives {@code topology.X}), or null. */
@@ -199,6 +239,8 @@ public record LogriverConfig(
         m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
         m.put(TRIDENT_PARALLELISM, trident.parallelism());
         m.put(TRIDENT_FETCH_WAIT_MS, trident.fetchWaitMs());
+        m.put(STATE_BACKEND, state.backend());
+        m.put(REDIS_URL, "redis://" + state.redisAddress());
         return m;
     }
 

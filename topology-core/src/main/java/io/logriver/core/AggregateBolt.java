@@ -2,109 +2,98 @@ package io.logriver.core;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.LatencyProbe;
-import io.logriver.logic.WindowAggregator;
+import io.logriver.logic.DurationStats;
 import io.logriver.logic.WindowKey;
+import io.logriver.logic.WindowMerger;
 import io.logriver.logic.WindowResult;
 import io.logriver.logic.Windows;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
-import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
-import org.apache.storm.topology.base.BaseRichBolt;
 
 /**
- * Aggregates joined requests per (window, orgID, URL) and emits each window key's final record on stream
- * {@code windows} once every partition's watermark has passed the window's end.
+ * Adds up the partitions' shares of each window key ({@link WindowMerger}) and emits each key's final record on stream
+ * {@code windows} once every partition's watermark has passed the window's end. Fields-grouped on (orgID, URL); the
+ * watermarks come to every task.
  */
-public final class AggregateBolt extends BaseRichBolt {
+public final class AggregateBolt extends CheckpointedBolt {
     private static final long serialVersionUID = 1L;
 
     private final Windows windows;
     private final int partitions;
     private final String statsTopic;
-    private final String weblogsTopic;
-    private final String dlqTopic;
-    private final boolean probe;
-    private transient WindowAggregator aggregator;
+    private transient WindowMerger merger;
     private transient OutputCollector collector;
-    private transient Counter aggregated;
-    private transient Counter late;
     private transient Counter windowsOut;
-    private transient Histogram latencyMicros;
+    private transient Counter duplicates;
     private transient Histogram stageMicros;
     private transient boolean ended;
 
-    /** @param probe whether to record every record's latencies in the {@link LatencyProbe} (benchmarks) */
-    public AggregateBolt(Windows windows, int partitions, String statsTopic, String weblogsTopic, String dlqTopic,
-                         boolean probe) {
-        this.probe = probe;
+    public AggregateBolt(Windows windows, int partitions, String statsTopic, boolean durable) {
+        super(durable);
         this.windows = windows;
         this.partitions = partitions;
         this.statsTopic = statsTopic;
-        this.weblogsTopic = weblogsTopic;
-        this.dlqTopic = dlqTopic;
     }
 
     @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        this.aggregator = new WindowAggregator(windows, partitions);
-        this.aggregated = context.registerCounter(Names.M_AGGREGATED);
-        this.late = context.registerCounter(Names.M_LATE);
+        this.merger = new WindowMerger(windows, partitions);
+        merger.track(durable);
         this.windowsOut = context.registerCounter(Names.M_WINDOWS);
-        this.latencyMicros = context.registerHistogram(Names.M_LATENCY_US);
+        this.duplicates = context.registerCounter(Names.M_REPLAYED);
         this.stageMicros = context.registerHistogram(Names.M_STAGE_US);
-        context.registerGauge(Names.M_OPEN_WINDOW_KEYS, () -> aggregator.openWindowKeys());
+        context.registerGauge(Names.M_OPEN_WINDOW_KEYS, () -> merger.openKeys());
     }
 
     @Override
-    public void execute(Tuple t) {
+    protected void restore(List<Map.Entry<String, byte[]>> entries) {
+        merger.restore(entries);
+        ended = merger.isDrained();
+    }
+
+    @Override
+    protected void changes(BiConsumer<String, byte[]> put, Consumer<String> delete) {
+        merger.changes(put, delete);
+    }
+
+    @Override
+    protected void handle(Tuple t) {
         long start = System.nanoTime();
+        int partition = t.getIntegerByField(Names.PARTITION);
         if (Names.WATERMARK_STREAM.equals(t.getSourceStreamId())) {
-            onWatermark(t);
-        } else {
-            WindowKey key = new WindowKey(t.getLongByField(Names.WINDOW_START), t.getStringByField(Names.ORG_ID),
-                    t.getStringByField(Names.URL_KEY));
-            if (aggregator.add(key, t.getLongByField("durationMillis"), t.getBooleanByField("error"))) {
-                aggregated.inc();
-                long now = System.nanoTime();
-                long emitted = t.getLongByField(Names.EMIT_NANOS);
-                latencyMicros.update((now - emitted) / 1000);
-                if (probe) {
-                    LatencyProbe.record(now, emitted, t.getLongByField(Names.SCHED_NANOS));
-                }
-            } else {
-                // only a replayed record can get here (the join holds the watermark back): dead-lettered as late
-                late.inc();
-                String payload = key + " durationMillis=" + t.getLongByField("durationMillis");
-                collector.emit(Names.LATE_STREAM, t, SinkBolt.values(dlqTopic, new DeadLetter(DeadLetter.LATE,
-                        weblogsTopic, -1, -1, payload)));
+            for (WindowResult w : merger.advance(partition, t.getLongByField(Names.WATERMARK))) {
+                windowsOut.inc();
+                collector.emit(Names.WINDOWS_STREAM, t, new Values(statsTopic, w.kafkaKey(), w.toJson()));
             }
+            if (!ended && merger.isDrained()) {
+                ended = true;
+                collector.emit(Names.END_STREAM, t, new Values(-1));
+            }
+        } else if (!merger.offer(partition, new WindowKey(t.getLongByField(Names.WINDOW_START),
+                t.getStringByField(Names.ORG_ID), t.getStringByField(Names.URL_KEY)),
+                (DurationStats) t.getValueByField(Names.STATS))) {
+            duplicates.inc(); // a share of a window already emitted: only a replay brings one
         }
         collector.ack(t);
         stageMicros.update((System.nanoTime() - start) / 1000);
     }
 
-    private void onWatermark(Tuple t) {
-        for (WindowResult w : aggregator.advance(t.getIntegerByField(Names.PARTITION), t.getLongByField(Names.WATERMARK))) {
-            windowsOut.inc();
-            collector.emit(Names.WINDOWS_STREAM, t, new Values(statsTopic, w.kafkaKey(), w.toJson()));
-        }
-        if (!ended && aggregator.isDrained()) {
-            ended = true;
-            collector.emit(Names.END_STREAM, t, new Values(-1));
-        }
+    @Override
+    public void cleanup() {
+        // nothing held outside the state
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer d) {
         d.declareStream(Names.WINDOWS_STREAM, SinkBolt.FIELDS);
-        d.declareStream(Names.LATE_STREAM, SinkBolt.FIELDS);
         d.declareStream(Names.END_STREAM, EndOfInput.FIELDS);
     }
 }

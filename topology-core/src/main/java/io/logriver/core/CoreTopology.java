@@ -4,14 +4,19 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.Windows;
 import org.apache.storm.generated.StormTopology;
+import org.apache.storm.state.KeyValueState;
+import org.apache.storm.topology.BoltDeclarer;
 import org.apache.storm.topology.IRichBolt;
 import org.apache.storm.topology.IRichSpout;
+import org.apache.storm.topology.IStatefulBolt;
 import org.apache.storm.topology.TopologyBuilder;
 import org.apache.storm.tuple.Fields;
 
 /**
- * The record-at-a-time topology: parse, filter (and lateness), join, aggregate, write. Its sources and sink are
- * parameters, so tests run this very topology on the sources they choose.
+ * The record-at-a-time topology: parse (and filter), the partition stage (replays, lateness, join, each partition's
+ * share of a window), aggregate (the shares added up, windows closed), write. Its sources and sink are parameters, so
+ * tests run this very topology on the sources they choose. With the durable backend, the partition stage, the
+ * aggregators and the sink are Storm stateful bolts, checkpointed to Redis.
  */
 public final class CoreTopology {
 
@@ -22,9 +27,10 @@ public final class CoreTopology {
     private CoreTopology() {
     }
 
-    public static StormTopology build(LogriverConfig c, Sources sources, IRichBolt sink) {
+    public static StormTopology build(LogriverConfig c, Sources sources, CheckpointedBolt sink) {
         LogriverConfig.Parallelism p = c.parallelism();
         LogriverConfig.Topics topics = c.topics();
+        boolean durable = c.state().durable();
         Windows windows = new Windows(c.windowSizeMs());
         Fields partition = new Fields(Names.PARTITION);
         TopologyBuilder b = new TopologyBuilder();
@@ -33,40 +39,41 @@ public final class CoreTopology {
         b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), 1);
         b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
 
-        b.setBolt(Names.PARSE, new ParseBolt(topics.weblogs(), topics.dlq()), p.parse())
+        b.setBolt(Names.PARSE, new ParseBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes())), p.parse())
                 .fieldsGrouping(Names.WEBLOGS_SPOUT, partition);
-        b.setBolt(Names.FILTER, new FilterBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes()), windows,
-                        c.latenessMs(), topics.weblogs(), topics.dlq()), p.filter())
-                .fieldsGrouping(Names.PARSE, partition)
-                .fieldsGrouping(Names.PARSE, Names.END_STREAM, partition);
         b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), 1)
                 .shuffleGrouping(Names.SESSIONS_SPOUT);
-        b.setBolt(Names.JOIN, new JoinBolt(c.bootstrapServers(), topics.sessions(), c.windowSizeMs(),
-                        c.joinWaitMs(), c.clockIntervalMs()), p.join())
-                .fieldsGrouping(Names.FILTER, partition)
-                .fieldsGrouping(Names.FILTER, Names.END_STREAM, partition)
+        bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), c.joinWaitMs(), c.clockIntervalMs(),
+                        new PartitionBolt.Topics(c.bootstrapServers(), topics.weblogs(), topics.sessions(), topics.dlq()),
+                        durable, c.benchProbe()), p.join(), durable)
+                .fieldsGrouping(Names.PARSE, partition)
                 .allGrouping(Names.PARSE_SESSIONS)
                 .allGrouping(Names.CLOCK_SPOUT);
-        b.setBolt(Names.AGGREGATE, new AggregateBolt(windows, topics.partitions(), topics.stats(), topics.weblogs(),
-                        topics.dlq(), c.benchProbe()), p.aggregate())
-                .fieldsGrouping(Names.JOIN, new Fields(Names.ORG_ID, Names.URL_KEY))
-                .allGrouping(Names.JOIN, Names.WATERMARK_STREAM);
-        b.setBolt(Names.SINK, sink, p.sink())
-                .shuffleGrouping(Names.PARSE, Names.INVALID_STREAM)
+        bolt(b, Names.AGGREGATE, new AggregateBolt(windows, topics.partitions(), topics.stats(), durable), p.aggregate(),
+                durable)
+                .fieldsGrouping(Names.PARTITION_STAGE, new Fields(Names.ORG_ID, Names.URL_KEY))
+                .allGrouping(Names.PARTITION_STAGE, Names.WATERMARK_STREAM);
+        bolt(b, Names.SINK, sink, p.sink(), durable)
                 .shuffleGrouping(Names.PARSE_SESSIONS, Names.INVALID_STREAM)
-                .shuffleGrouping(Names.FILTER, Names.LATE_STREAM)
-                .shuffleGrouping(Names.AGGREGATE, Names.LATE_STREAM)
+                .shuffleGrouping(Names.PARTITION_STAGE, Names.INVALID_STREAM)
+                .shuffleGrouping(Names.PARTITION_STAGE, Names.LATE_STREAM)
                 .shuffleGrouping(Names.AGGREGATE, Names.WINDOWS_STREAM)
-                .allGrouping(Names.PARSE, Names.END_STREAM)
-                .allGrouping(Names.FILTER, Names.END_STREAM)
+                .allGrouping(Names.PARTITION_STAGE, Names.END_STREAM)
                 .allGrouping(Names.PARSE_SESSIONS, Names.END_STREAM)
                 .allGrouping(Names.AGGREGATE, Names.END_STREAM)
                 .allGrouping(Names.CLOCK_SPOUT);
         return b.createTopology();
     }
 
+    /** A checkpointed bolt (durable backend) or a plain one (state in memory only). */
+    private static BoltDeclarer bolt(TopologyBuilder b, String id, CheckpointedBolt bolt, int parallelism,
+                                     boolean durable) {
+        return durable ? b.setBolt(id, (IStatefulBolt<KeyValueState<String, byte[]>>) bolt, parallelism)
+                : b.setBolt(id, (IRichBolt) bolt, parallelism);
+    }
+
     /** The production topology: Kafka spouts in, Kafka sink out. */
     public static StormTopology build(LogriverConfig c) {
-        return build(c, KafkaSources.of(c), new SinkBolt(c.bootstrapServers()));
+        return build(c, KafkaSources.of(c), new SinkBolt(c.bootstrapServers(), c.state().durable()));
     }
 }

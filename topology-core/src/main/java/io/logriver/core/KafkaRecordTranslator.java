@@ -9,19 +9,22 @@ import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Values;
 
 /**
- * Turns a Kafka record into a tuple (partition, offset, value, emitNanos, schedNanos, control): the raw bytes,
- * stamped with the time of emission (in-topology latency), the time the benchmark scheduled its sending (end-to-end
- * latency; -1 without that header), and whether it is a control record (end of input) rather than data.
+ * Turns a Kafka record into a tuple (partition, offset, value, emitNanos, schedNanos, control, incarnation): the raw
+ * bytes, stamped with the time of emission (in-topology latency), the time the benchmark scheduled its sending
+ * (end-to-end latency; -1 without that header), whether it is a control record (end of input) rather than data, and
+ * the spout incarnation that read it (see {@link RewindingKafkaSpout}).
  */
 public final class KafkaRecordTranslator implements RecordTranslator<String, byte[]> {
     private static final long serialVersionUID = 1L;
 
-    public static final Fields FIELDS =
-            new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.EMIT_NANOS, Names.SCHED_NANOS, Names.CONTROL);
+    public static final Fields FIELDS = new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.EMIT_NANOS,
+            Names.SCHED_NANOS, Names.CONTROL, Names.INCARNATION);
+    /** Where the incarnation goes: {@link RewindingKafkaSpout} sets it, it is 0 without that spout. */
+    static final int INCARNATION_INDEX = 6;
 
     @Override
     public List<Object> apply(ConsumerRecord<String, byte[]> r) {
-        return new Values(r.partition(), r.offset(), r.value(), System.nanoTime(), scheduled(r), isEndOfInput(r));
+        return new Values(r.partition(), r.offset(), r.value(), System.nanoTime(), scheduled(r), isEndOfInput(r), 0L);
     }
 
     static long scheduled(ConsumerRecord<?, ?> r) {

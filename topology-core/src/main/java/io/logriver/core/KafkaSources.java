@@ -7,19 +7,39 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.storm.kafka.spout.FirstPollOffsetStrategy;
 import org.apache.storm.kafka.spout.KafkaSpout;
 import org.apache.storm.kafka.spout.KafkaSpoutConfig;
+import org.apache.storm.kafka.spout.subscription.ManualPartitioner;
+import org.apache.storm.kafka.spout.subscription.NamedTopicFilter;
+import org.apache.storm.kafka.spout.subscription.RoundRobinManualPartitioner;
+import org.apache.storm.topology.IRichSpout;
 
 /** The production sources: Kafka spouts on the request and session topics, at-least-once, from the committed offsets. */
 public final class KafkaSources {
     private KafkaSources() {
     }
 
+    /**
+     * The request spout rewinds to replay in order when the state is durable ({@link RewindingKafkaSpout}); the session
+     * spout needs no order (the session table keeps the latest record of each session by offset).
+     */
     public static CoreTopology.Sources of(LogriverConfig c) {
-        return new CoreTopology.Sources(spout(c, c.topics().weblogs(), c.consumerGroup()),
-                spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions"));
+        IRichSpout weblogs;
+        if (c.state().durable()) {
+            RewindingKafkaSpout.Partitioner partitioner = new RewindingKafkaSpout.Partitioner();
+            weblogs = new RewindingKafkaSpout(config(c, c.topics().weblogs(), c.consumerGroup(), partitioner), partitioner);
+        } else {
+            weblogs = spout(c, c.topics().weblogs(), c.consumerGroup());
+        }
+        return new CoreTopology.Sources(weblogs, spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions"));
     }
 
     public static KafkaSpout<String, byte[]> spout(LogriverConfig c, String topic, String group) {
-        KafkaSpoutConfig<String, byte[]> config = new KafkaSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), topic)
+        return new KafkaSpout<>(config(c, topic, group, new RoundRobinManualPartitioner()));
+    }
+
+    private static KafkaSpoutConfig<String, byte[]> config(LogriverConfig c, String topic, String group,
+                                                           ManualPartitioner partitioner) {
+        return new KafkaSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), new NamedTopicFilter(topic),
+                partitioner)
                 .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
                 .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)
                 .setProp(ConsumerConfig.GROUP_ID_CONFIG, group)
@@ -29,6 +49,5 @@ public final class KafkaSources {
                 .setRecordTranslator(new KafkaRecordTranslator())
                 .setOffsetCommitPeriodMs(1000)
                 .build();
-        return new KafkaSpout<>(config);
     }
 }

@@ -13,6 +13,8 @@ public final class Names {
     public static final String PARSE_SESSIONS = "parse-sessions";
     public static final String FILTER = "filter";
     public static final String JOIN = "join";
+    /** Core: everything that depends on the order of one Kafka partition (replays, lateness, join, partials). */
+    public static final String PARTITION_STAGE = "partition";
     public static final String AGGREGATE = "aggregate";
     public static final String SINK = "to-kafka";
 
@@ -30,6 +32,13 @@ public final class Names {
     public static final String EMIT_NANOS = "emitNanos";
     public static final String SCHED_NANOS = "schedNanos";
     public static final String CONTROL = "control";
+    /** The spout incarnation that read a record: a rewound spout reads in order again, under a new one. */
+    public static final String INCARNATION = "incarnation";
+    /** What parse found: {@link #VALID}, {@link #FILTERED}, {@link #END_OF_INPUT}, or why the record is invalid. */
+    public static final String VERDICT = "verdict";
+    public static final String VALID = "valid";
+    public static final String FILTERED = "filtered";
+    public static final String STATS = "stats";
     public static final String REQUEST = "request";
     public static final String SESSION = "session";
     public static final String WINDOW_START = "windowStart";
@@ -53,6 +62,8 @@ public final class Names {
     public static final String M_INVALID = "logriver.invalid";
     public static final String M_FILTERED = "logriver.filtered";
     public static final String M_LATE = "logriver.late";
+    public static final String M_REPLAYED = "logriver.replayed";
+    public static final String M_REWOUND = "logriver.rewound";
     public static final String M_AGGREGATED = "logriver.aggregated";
     public static final String M_JOIN_MISSES = "logriver.join.misses";
     public static final String M_JOIN_WAITING = "logriver.join.waiting";

@@ -1,8 +1,7 @@
 package io.logriver.core;
 
-import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
-import io.logriver.logic.DeadLetter;
+import io.logriver.logic.FilterRules;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
@@ -15,59 +14,59 @@ import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
-/** Validates request records: valid ones go on, invalid ones to the dead-letter topic on stream {@code invalid}. */
+/**
+ * Validates and filters request records, a pure function of each record: it passes every record on with its verdict
+ * ({@code valid} with the parsed request, {@code filtered}, the reason it is invalid, or the end of input), so that the
+ * partition stage, which keeps the partition's order and state, counts and routes each one exactly once.
+ */
 public final class ParseBolt extends BaseRichBolt {
     private static final long serialVersionUID = 1L;
 
-    private final String topic;
-    private final String dlqTopic;
+    public static final Fields FIELDS = new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.VERDICT,
+            Names.REQUEST, Names.EMIT_NANOS, Names.SCHED_NANOS, Names.INCARNATION);
+
+    private final FilterRules rules;
     private transient OutputCollector collector;
-    private transient Counter read;
-    private transient Counter invalid;
     private transient Histogram stageMicros;
 
-    public ParseBolt(String topic, String dlqTopic) {
-        this.topic = topic;
-        this.dlqTopic = dlqTopic;
+    public ParseBolt(FilterRules rules) {
+        this.rules = rules;
     }
 
     @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        this.read = context.registerCounter(Names.M_READ);
-        this.invalid = context.registerCounter(Names.M_INVALID);
         this.stageMicros = context.registerHistogram(Names.M_STAGE_US);
     }
 
     @Override
     public void execute(Tuple t) {
         long start = System.nanoTime();
-        int partition = t.getIntegerByField(Names.PARTITION);
-        if (t.getBooleanByField(Names.CONTROL)) {
-            EndOfInput.forward(collector, t, partition);
-            return;
-        }
-        read.inc();
-        long offset = t.getLongByField(Names.OFFSET);
         byte[] value = t.getBinaryByField(Names.VALUE);
-        ParseResult<Request> r = RequestParser.parse(value);
-        if (r.isOk()) {
-            collector.emit(t, new Values(partition, offset, value, r.value(), t.getLongByField(Names.EMIT_NANOS),
-                    t.getLongByField(Names.SCHED_NANOS)));
+        Request request = null;
+        String verdict;
+        if (t.getBooleanByField(Names.CONTROL)) {
+            verdict = Names.END_OF_INPUT;
         } else {
-            invalid.inc();
-            DeadLetter d = DeadLetter.of(r.reason(), topic, partition, offset, value);
-            collector.emit(Names.INVALID_STREAM, t, SinkBolt.values(dlqTopic, d));
+            ParseResult<Request> r = RequestParser.parse(value);
+            if (!r.isOk()) {
+                verdict = r.reason();
+            } else if (!rules.accepts(r.value())) {
+                verdict = Names.FILTERED;
+            } else {
+                verdict = Names.VALID;
+                request = r.value();
+            }
         }
+        collector.emit(t, new Values(t.getIntegerByField(Names.PARTITION), t.getLongByField(Names.OFFSET),
+                value, verdict, request, t.getLongByField(Names.EMIT_NANOS),
+                t.getLongByField(Names.SCHED_NANOS), t.getLongByField(Names.INCARNATION)));
         collector.ack(t);
         stageMicros.update((System.nanoTime() - start) / 1000);
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer d) {
-        d.declare(new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS,
-                Names.SCHED_NANOS));
-        d.declareStream(Names.INVALID_STREAM, SinkBolt.FIELDS);
-        d.declareStream(Names.END_STREAM, EndOfInput.FIELDS);
+        d.declare(FIELDS);
     }
 }

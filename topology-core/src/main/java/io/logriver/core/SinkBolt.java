@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
-import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
@@ -22,15 +21,17 @@ import org.apache.storm.tuple.Values;
  * Writes (topic, key, message) tuples to Kafka: window records and dead letters. A tuple is acked once Kafka has
  * it (failed, and so replayed, if the write fails); the producer's callbacks are handed back to the executor
  * thread, which alone touches the collector. An end-of-input marker flushes the producer before it is counted.
+ * With the durable backend, every checkpoint first waits until Kafka has every record sent before it, and fails
+ * (so the topology goes back to the last checkpoint and produces them again) if one could not be written.
  */
-public final class SinkBolt extends BaseRichBolt {
+public final class SinkBolt extends CheckpointedBolt {
     private static final long serialVersionUID = 1L;
 
     public static final Fields FIELDS = new Fields(Names.TOPIC, Names.KEY, Names.MESSAGE);
 
     /** The components whose end-of-input markers this sink counts, once flushed. */
     public static final java.util.List<String> END_SOURCES =
-            java.util.List.of(Names.PARSE, Names.FILTER, Names.AGGREGATE, Names.PARSE_SESSIONS);
+            java.util.List.of(Names.PARTITION_STAGE, Names.AGGREGATE, Names.PARSE_SESSIONS);
 
     private record Done(Tuple tuple, Exception error) {
     }
@@ -41,8 +42,10 @@ public final class SinkBolt extends BaseRichBolt {
     private transient OutputCollector collector;
     private transient Counter errors;
     private transient Map<String, Counter> endMarkers;
+    private transient Exception writeFailure;
 
-    public SinkBolt(String bootstrapServers) {
+    public SinkBolt(String bootstrapServers, boolean durable) {
+        super(durable);
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -69,7 +72,36 @@ public final class SinkBolt extends BaseRichBolt {
     }
 
     @Override
-    public void execute(Tuple t) {
+    protected void restore(java.util.List<Map.Entry<String, byte[]>> entries) {
+        // no state: what it wrote is in Kafka
+    }
+
+    @Override
+    protected void changes(java.util.function.BiConsumer<String, byte[]> put, java.util.function.Consumer<String> delete) {
+        // no state
+    }
+
+    @Override
+    public void prePrepare(long txid) {
+        producer.flush();
+        drain();
+        if (writeFailure != null) {
+            Exception e = writeFailure;
+            writeFailure = null;
+            throw new IllegalStateException("checkpoint " + txid + " failed: a write to Kafka at " + bootstrapServers
+                    + " failed (" + e.getMessage() + "); the topology goes back to the last checkpoint", e);
+        }
+        super.prePrepare(txid);
+    }
+
+    @Override
+    public void preRollback() {
+        writeFailure = null;
+        super.preRollback();
+    }
+
+    @Override
+    protected void handle(Tuple t) {
         drain();
         if (Names.CLOCK_SPOUT.equals(t.getSourceComponent())) {
             return;
@@ -92,6 +124,7 @@ public final class SinkBolt extends BaseRichBolt {
                 collector.ack(d.tuple());
             } else {
                 errors.inc();
+                writeFailure = d.error();
                 collector.reportError(d.error());
                 collector.fail(d.tuple());
             }

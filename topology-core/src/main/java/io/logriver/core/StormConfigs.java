@@ -19,6 +19,11 @@ public final class StormConfigs {
         conf.registerSerialization(Request.class);
         conf.registerSerialization(Session.class);
         conf.registerSerialization(DurationStats.class, DurationStatsSerializer.class);
+        if (c.state().durable()) {
+            conf.put(Config.TOPOLOGY_STATE_PROVIDER, RedisStateProvider.class.getName());
+            conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"jedisPoolConfig\":{\"host\":\"" + c.state().redisHost()
+                    + "\",\"port\":" + c.state().redisPort() + ",\"timeout\":5000,\"database\":0}}");
+        }
         return conf;
     }
 }

@@ -110,6 +110,13 @@ public final class JoinBuffer<T> {
         return ends == null || ends.isEmpty() ? Long.MAX_VALUE : ends.firstKey() - 1;
     }
 
+    /** Forgets every waiting request (the caller restores its state from a checkpoint). */
+    public void clear() {
+        byDeadline.clear();
+        bySession.clear();
+        windowEndsByPartition.clear();
+    }
+
     public int waiting() {
         int n = 0;
         for (TreeMap<Long, Integer> ends : windowEndsByPartition.values()) {

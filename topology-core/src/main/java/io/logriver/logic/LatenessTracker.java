@@ -26,6 +26,16 @@ public final class LatenessTracker {
         return late;
     }
 
+    /** The highest event time seen so far ({@link Long#MIN_VALUE} before any): all a checkpoint needs to keep. */
+    public long maxEventTime() {
+        return maxEventTime;
+    }
+
+    /** Continues from a checkpoint: {@code maxEventTime} as {@link #maxEventTime()} returned it. */
+    public void restore(long maxEventTime) {
+        this.maxEventTime = maxEventTime;
+    }
+
     public long watermark() {
         return maxEventTime == Long.MIN_VALUE ? NO_WATERMARK : maxEventTime - allowedLatenessMillis;
     }

@@ -32,6 +32,22 @@ public final class WatermarkGate {
         return s == null ? NONE : recheck(s, ceiling);
     }
 
+    /** The partition's upstream watermark and the watermark last forwarded ({@link #NONE} when none yet). */
+    public long[] state(int partition) {
+        long[] s = upstreamAndForwarded.get(partition);
+        return s == null ? new long[] {NONE, NONE} : s.clone();
+    }
+
+    /** Continues from a checkpoint: what {@link #state(int)} returned. */
+    public void restore(int partition, long upstream, long forwarded) {
+        upstreamAndForwarded.put(partition, new long[] {upstream, forwarded});
+    }
+
+    /** Forgets every partition (the caller restores its state from a checkpoint). */
+    public void clear() {
+        upstreamAndForwarded.clear();
+    }
+
     public Iterable<Integer> partitions() {
         return upstreamAndForwarded.keySet();
     }
