@@ -27,13 +27,14 @@ class ClusterStateTest {
     }
 
     @Test
-    void freePortsAreDistinctAndTheBrokerCountsOnlyWhenItIsOurs() throws Exception {
+    void freePortsAreDistinctAndTheBrokerAndRedisCountOnlyWhenTheyAreOurs() throws Exception {
         ClusterState s = ClusterState.freePorts();
         List<Integer> all = List.of(s.zookeeper(), s.nimbus(), s.supervisor(), s.slots().get(0), s.slots().get(1),
-                s.kafkaPort());
-        assertEquals(6, new HashSet<>(all).size());
-        assertEquals(4, s.listenPorts().size());
-        assertEquals(3, s.withKafka("127.0.0.1:9092", false).listenPorts().size());
+                s.kafkaPort(), s.redisPort());
+        assertEquals(7, new HashSet<>(all).size());
+        assertEquals(5, s.listenPorts().size());
+        assertEquals(4, s.withKafka("127.0.0.1:9092", false).listenPorts().size());
+        assertEquals(3, s.withKafka("127.0.0.1:9092", false).withRedis("127.0.0.1:6379", false).listenPorts().size());
     }
 
     @Test

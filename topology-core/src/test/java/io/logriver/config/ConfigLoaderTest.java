@@ -47,7 +47,9 @@ class ConfigLoaderTest {
         assertEquals(1, c.storm().get("topology.workers"));
         assertEquals(30, c.storm().get("topology.message.timeout.secs"));
         assertEquals(null, c.storm().get("topology.max.spout.pending"));
-        assertEquals(10_000, c.stormFor("core").get("topology.max.spout.pending"));
+        assertEquals(100_000, c.stormFor("core").get("topology.max.spout.pending"));
+        assertEquals(1_000, c.stormFor("core").get("topology.state.checkpoint.interval.ms"));
+        assertEquals(new LogriverConfig.StateStore("redis", "127.0.0.1", 6379), c.state());
         assertEquals(3, c.stormFor("trident").get("topology.max.spout.pending"));
         assertEquals(200, c.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
         assertEquals(null, c.stormFor("core").get("topology.trident.batch.emit.interval.millis"));

@@ -125,15 +125,15 @@ final class BoltHarness {
         return Testing.testTuple(Arrays.asList(values), p);
     }
 
-    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control). */
+    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control, incarnation). */
     static Tuple spoutRecord(String spout, int partition, long offset, String json, long emitNanos) {
         return tuple(spout, "default", KafkaRecordTranslator.FIELDS, partition, offset,
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), emitNanos, emitNanos - 500, false);
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), emitNanos, emitNanos - 500, false, 0L);
     }
 
     /** The end-of-input control record of a Kafka spout. */
     static Tuple spoutControl(String spout, int partition, long offset) {
-        return tuple(spout, "default", KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true);
+        return tuple(spout, "default", KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true, 0L);
     }
 
     /** An end-of-input marker from {@code component}. */

@@ -108,15 +108,15 @@ final class TridentHarness {
         return TridentTupleView.createFreshTuple(fields, values);
     }
 
-    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control). */
+    /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control, incarnation). */
     static TridentTuple spoutRecord(int partition, long offset, String json) {
         return tuple(KafkaRecordTranslator.FIELDS, partition, offset, json.getBytes(StandardCharsets.UTF_8), 1_000L,
-                500L, false);
+                500L, false, 0L);
     }
 
     /** The end-of-input control record of a Kafka spout. */
     static TridentTuple spoutControl(int partition, long offset) {
-        return tuple(KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true);
+        return tuple(KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true, 0L);
     }
 
     // ---- JSON
