@@ -93,6 +93,22 @@ public final class PartitionPipeline {
         return joined ? Outcome.APPLIED : Outcome.WAITING;
     }
 
+    /**
+     * A request whose session was looked up already (the micro-batch topology looks it up in the session table as
+     * the batches before it left it): late, or added to its window at once as {@code session}; nothing waits, and
+     * {@code joined} false marks a join miss.
+     */
+    public Outcome offerJoined(Pending p, Session session, boolean joined, Output out) {
+        Lane lane = lane(p.partition());
+        checkpoint.laneChanged(p.partition());
+        if (lane.lateness.observeIsLate(p.request().eventTime())) {
+            return Outcome.LATE;
+        }
+        apply(p, session, joined, out);
+        forward(p.partition(), lane.lateness.watermark(), out);
+        return Outcome.APPLIED;
+    }
+
     /** A session record: requests waiting for it join now, which may let watermarks move on. */
     public void onSession(Session s, int partition, long offset, Output out) {
         buffer.onSession(s, partition, offset, (pending, session) -> release(pending, session, true, out));

@@ -100,6 +100,26 @@ class PartitionPipelineTest {
         assertEquals(new WindowKey(0, Session.UNKNOWN, "/app/x"), out.windows.get(0).key());
     }
 
+    @Test
+    void aRequestJoinedElsewhereIsAppliedAtOnceOrLateAndNothingWaits() {
+        Downstream out = new Downstream(new WindowMerger(W, 1));
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, new SessionTable(), 2_000);
+        Pending known = req(0, 0, 1_000, "s1", 7);
+        Pending ghost = req(0, 1, 2_000, "ghost", 9);
+        assertEquals(PartitionPipeline.Outcome.APPLIED,
+                stage.offerJoined(known, new Session("s1", "u1", "org-a"), true, out));
+        assertEquals(PartitionPipeline.Outcome.APPLIED, stage.offerJoined(ghost, Session.unknown("ghost"), false, out));
+        assertEquals(List.of("0@0:org-a", "0@1:unknown"), out.applied);
+        assertEquals(0, stage.waiting());
+        assertTrue(out.windows.isEmpty());
+
+        stage.offerJoined(req(0, 2, 15_000, "s1", 1), new Session("s1", "u1", "org-a"), true, out);
+        assertEquals(List.of(new WindowKey(0, "org-a", "/app/x"), new WindowKey(0, Session.UNKNOWN, "/app/x")),
+                out.windows.stream().map(WindowResult::key).toList(), "the watermark passed the first window");
+        assertEquals(PartitionPipeline.Outcome.LATE,
+                stage.offerJoined(req(0, 3, 4_000, "s1", 1), new Session("s1", "u1", "org-a"), true, out));
+    }
+
     /** A stream of two partitions: in time, a little disorder, some late records, some unknown sessions. */
     private static List<Pending> stream(int n) {
         java.util.Random rnd = new java.util.Random(5);
