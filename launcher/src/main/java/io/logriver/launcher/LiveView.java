@@ -60,7 +60,7 @@ public final class LiveView implements AutoCloseable {
                         generator.behindMillis()));
         if (metrics.sum(Names.M_BATCH_SIZE) > 0) {
             out.printf("  batches: %,d | records per batch and partition: mean %,.0f, max %,.0f | batch latency (first emit to"
-                            + " window closer) p50 %,.0f us, p99 %,.0f us%n", metrics.sum(Names.M_BATCH_SIZE),
+                            + " partition stage's commit) p50 %,.0f us, p99 %,.0f us%n", metrics.sum(Names.M_BATCH_SIZE),
                     metrics.max(Names.M_BATCH_SIZE, null, "Mean"), metrics.max(Names.M_BATCH_SIZE, null, "Max"),
                     metrics.max(Names.M_LATENCY_US, null, "50thPercentile"),
                     metrics.max(Names.M_LATENCY_US, null, "99thPercentile"));

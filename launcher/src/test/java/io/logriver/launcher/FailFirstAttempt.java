@@ -10,8 +10,9 @@ import org.apache.storm.trident.tuple.TridentTuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * Fails a batch the first time it carries one of the chosen records (one offset in {@code every}), so that batch is
- * replayed; lets every later attempt through. Static state: the topology runs in the test's JVM (LocalCluster).
+ * Fails a batch the first time it carries one of the chosen rows (about one in {@code every}, chosen by the hash of
+ * the row's values), so that batch is replayed; lets every later attempt through. Static state: the topology runs in
+ * the test's JVM (LocalCluster).
  */
 final class FailFirstAttempt extends BaseFunction {
     private static final long serialVersionUID = 1L;
@@ -26,8 +27,8 @@ final class FailFirstAttempt extends BaseFunction {
 
     @Override
     public void execute(TridentTuple t, TridentCollector collector) {
-        String key = t.getValue(0) + "@" + t.getValue(1);
-        if (t.getLong(1) % every == every - 1 && FAILED.add(key)) {
+        String key = t.getValues().toString();
+        if (Math.floorMod(key.hashCode(), every) == 0 && FAILED.add(key)) {
             FAILURES.incrementAndGet();
             throw new FailedException("injected failure on the first attempt of the batch carrying " + key);
         }

@@ -40,6 +40,7 @@ class FileModeIT {
         data = ItDataSet.generate(7, 3000);
         LogriverConfig c = ConfigLoader.load(null,
                 List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
+                        LogriverConfig.REDIS_URL + "=redis://127.0.0.1:" + KafkaBroker.freePort(),
                         LogriverConfig.JOIN_WAIT_MS + "=300"));
         expected = Reference.of(data, c.windowSizeMs(), c.latenessMs());
         Path dir = broker.workDir;

@@ -1,49 +1,35 @@
 package io.logriver.trident;
 
-import com.codahale.metrics.Counter;
 import io.logriver.core.Names;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.storm.trident.operation.TridentCollector;
-import org.apache.storm.trident.operation.TridentOperationContext;
 import org.apache.storm.trident.state.BaseQueryFunction;
 import org.apache.storm.trident.tuple.TridentTuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * The session join as a state query: a request takes its session's orgID from the table as the batches before it
- * left it; a request whose session is not there goes on as {@code unknown} (a join miss).
+ * The session join as a state query: a request takes its session from the table as the batches before it left it,
+ * or null when the session is not there (the partition stage counts that as a join miss, unless the request is late).
+ * The end-of-input control record (no request) gets null.
  */
-final class SessionLookup extends BaseQueryFunction<SessionState, String> {
+final class SessionLookup extends BaseQueryFunction<SessionState, Session> {
     private static final long serialVersionUID = 1L;
 
-    private transient Counter misses;
-
     @Override
-    public void prepare(Map<String, Object> conf, TridentOperationContext context) {
-        misses = context.registerCounter(Names.M_JOIN_MISSES);
-    }
-
-    @Override
-    public List<String> batchRetrieve(SessionState state, List<TridentTuple> tuples) {
-        List<String> orgs = new ArrayList<>(tuples.size());
+    public List<Session> batchRetrieve(SessionState state, List<TridentTuple> tuples) {
+        List<Session> sessions = new ArrayList<>(tuples.size());
         for (TridentTuple t : tuples) {
-            Session s = state.table.get(((Request) t.getValueByField(Names.REQUEST)).sessionID());
-            if (s == null) {
-                misses.inc();
-                orgs.add(Session.UNKNOWN);
-            } else {
-                orgs.add(s.orgID());
-            }
+            Request r = (Request) t.getValueByField(Names.REQUEST);
+            sessions.add(r == null ? null : state.table.get(r.sessionID()));
         }
-        return orgs;
+        return sessions;
     }
 
     @Override
-    public void execute(TridentTuple tuple, String orgID, TridentCollector collector) {
-        collector.emit(new Values(orgID));
+    public void execute(TridentTuple tuple, Session session, TridentCollector collector) {
+        collector.emit(new Values(session));
     }
 }

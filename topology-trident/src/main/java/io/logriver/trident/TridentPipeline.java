@@ -3,6 +3,7 @@ package io.logriver.trident;
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.Names;
+import io.logriver.core.PartitionBolt;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.Windows;
 import java.util.ArrayList;
@@ -17,9 +18,12 @@ import org.apache.storm.trident.state.StateFactory;
 import org.apache.storm.tuple.Fields;
 
 /**
- * The micro-batch topology: the same validate, filter, late, join and aggregate as the core topology, on the same
- * logic classes, in Trident batches. Lateness and window closing run in the commit phase, where batches come in
- * order; the aggregate is an opaque persistent aggregate, so a replayed batch never counts twice.
+ * The micro-batch topology: the same validate, filter, join, late and aggregate as the core topology, on the same
+ * logic classes, in Trident batches. As in core, a partition stage (fields-grouped on the Kafka partition) keeps each
+ * partition's watermark and its share of every open window, and hands a share on once the window is final for that
+ * partition; a merger (fields-grouped on the window key) adds the shares up and closes each window once the lowest
+ * watermark passes it. Both run in the commit phase, where batches come in order, on states that undo a replayed
+ * batch's first attempt entirely, so a replayed batch never counts twice and a worker restart loses nothing.
  */
 public final class TridentPipeline {
 
@@ -31,8 +35,16 @@ public final class TridentPipeline {
     public record Sinks(StateFactory stats, StateFactory deadLetters) {
     }
 
+    /**
+     * Places for a test to put a failure, so batches fail and replay: on the request stream as the spout emits it (the
+     * batch fails before any commit), and on the window records before the sink (after the partition stage committed
+     * the batch, before the merger did). Identity in production.
+     */
+    public record Hooks(UnaryOperator<Stream> afterSpout, UnaryOperator<Stream> beforeSink) {
+        public static final Hooks NONE = new Hooks(UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
     private static final Fields ROW = new Fields(Names.KEY, Names.MESSAGE);
-    private static final Fields KIND = new Fields("kind");
     private static final Fields TOPIC = new Fields(Names.TOPIC);
 
     private TridentPipeline() {
@@ -40,28 +52,26 @@ public final class TridentPipeline {
 
     /** The production topology: Kafka in and out. */
     public static StormTopology build(LogriverConfig c) {
-        return build(c, TridentKafka.sources(c), TridentKafka.sinks(c), UnaryOperator.identity());
+        return build(c, TridentKafka.sources(c), TridentKafka.sinks(c), Hooks.NONE);
     }
 
-    /**
-     * @param afterSpout applied to the request stream as the spout emits it: identity in production; a test puts a
-     *                   failure there, so batches fail and replay
-     */
-    public static StormTopology build(LogriverConfig c, Sources sources, Sinks sinks, UnaryOperator<Stream> afterSpout) {
+    public static StormTopology build(LogriverConfig c, Sources sources, Sinks sinks, Hooks hooks) {
         TridentTopology t = new TridentTopology();
         int n = c.trident().parallelism();
         String weblogs = c.topics().weblogs();
+        String sessions = c.topics().sessions();
+        Windows windows = new Windows(c.windowSizeMs());
+        StoreLocation store = new StoreLocation(c.state(), txId(c, weblogs));
         List<Stream> deadLetters = new ArrayList<>();
 
-        String sessions = c.topics().sessions();
         // One batch group for both spouts: Storm's TridentBoltExecutor keys a bolt's batches by transaction id alone,
         // so two spouts with their own coordinators (two batch groups) colocated in one bolt (the session state and
         // the join's query must be) mix up their batches: a batch of one group reaches the other group's processors
         // before they started it (an NPE in StateQueryProcessor that halts the worker). Merging the two streams puts
         // both spouts under one coordinator, and every batch carries both topics' records.
         Stream both = t.merge(
-                tagged(afterSpout.apply(t.newStream(txId(c, weblogs), sources.weblogs()).name(Names.WEBLOGS_SPOUT)),
-                        weblogs),
+                tagged(hooks.afterSpout().apply(t.newStream(txId(c, weblogs), sources.weblogs())
+                        .name(Names.WEBLOGS_SPOUT)), weblogs),
                 // unnamed: Trident names a bolt after its nodes, and the merge after its named inputs
                 tagged(t.newStream(txId(c, sessions), sources.sessions()), sessions)).name(Names.PARSE);
         Stream parsed = both.each(TOPIC, new KindIs(weblogs))
@@ -69,40 +79,30 @@ public final class TridentPipeline {
                         Names.MESSAGE)).name(Names.PARSE).parallelismHint(n);
         deadLetters.add(parsed.each(new Fields(Names.KEY), new NotNull()));
 
-        Stream checked = parsed
+        Stream stage = parsed
                 .each(new Fields(Names.CONTROL, Names.REQUEST), new Accepted(new FilterRules(c.dropLevels(),
                         c.dropUrlPrefixes()))).name(Names.FILTER)
+                .stateQuery(sessionTable(both.each(TOPIC, new KindIs(sessions)), c, deadLetters),
+                        new Fields(Names.REQUEST), new SessionLookup(), new Fields(Names.SESSION)).name(Names.JOIN)
                 .partitionBy(new Fields(Names.PARTITION))
-                .partitionPersist(new LatenessState.Factory(c.windowSizeMs(), c.latenessMs()), LatenessUpdater.INPUT,
-                        new LatenessUpdater(new Windows(c.windowSizeMs()), weblogs), LatenessUpdater.OUTPUT)
+                .partitionAggregate(CollectArrivals.INPUT, new CollectArrivals(), CollectArrivals.OUTPUT)
+                .name(Names.PARTITION_STAGE)
+                .partitionPersist(new StageState.Factory(store, windows, c.latenessMs()), CollectArrivals.OUTPUT,
+                        new StageUpdater(weblogs, c.benchProbe()), StageUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
-        deadLetters.add(checked.each(KIND, new KindIs(LatenessUpdater.LATE)));
+        deadLetters.add(stage.each(StageUpdater.OUTPUT, new StageRows(StageRows.Part.LATE), ROW).project(ROW));
 
-        Stream windowUpdates = checked.each(KIND, new KindIs(LatenessUpdater.RECORD))
-                .stateQuery(sessionTable(both.each(TOPIC, new KindIs(sessions)), c, deadLetters), new Fields(Names.REQUEST),
-                        new SessionLookup(), new Fields(Names.ORG_ID))
-                .name(Names.JOIN)
-                .each(new Fields(Names.REQUEST), new ToAggregate(), new Fields(Names.URL_KEY, "durationMillis", "error"))
-                .groupBy(new Fields(Names.WINDOW_START, Names.ORG_ID, Names.URL_KEY))
-                .persistentAggregate(new WindowMapState.Factory(60 * c.windowSizeMs() + c.latenessMs()),
-                        new Fields("durationMillis", "error"), new StatsCombiner(), new Fields("stats"))
+        Stream closed = t.multiReduce(List.of(PartitionBolt.PARTIAL, StageRows.Part.WATERMARKS.fields), List.of(
+                        part(stage, StageRows.Part.SHARES)
+                                .partitionBy(new Fields(Names.WINDOW_START, Names.ORG_ID, Names.URL_KEY)),
+                        part(stage, StageRows.Part.WATERMARKS).broadcast()),
+                        new MergerInput(), MergerInput.OUTPUT).name(Names.AGGREGATE)
+                .partitionPersist(new MergerState.Factory(store, windows, c.topics().partitions()), MergerInput.OUTPUT,
+                        new MergerUpdater(), MergerUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
-
-        Stream toClose = t.merge(CloserUpdater.INPUT,
-                windowUpdates.name(Names.AGGREGATE)
-                        .each(new Fields(), new Constant("window", -1, 0L, 0L, null, null), new Fields("kind",
-                                Names.PARTITION, Names.WATERMARK, "batchSize", "emitTimes", "schedTimes"))
-                        .project(CloserUpdater.INPUT),
-                checked.each(KIND, new KindIs(LatenessUpdater.WATERMARK))
-                        .each(new Fields(), new Constant("", "", null), new Fields(Names.ORG_ID, Names.URL_KEY, "stats"))
-                        .project(CloserUpdater.INPUT));
-        Stream closed = toClose.global()
-                .partitionPersist(new CloserState.Factory(c.windowSizeMs(), c.topics().partitions()),
-                        CloserUpdater.INPUT, new CloserUpdater(weblogs, c.benchProbe()), CloserUpdater.OUTPUT)
-                .newValuesStream();
-        closed.each(new Fields("sink"), new KindIs(CloserUpdater.STATS)).project(ROW).name(Names.SINK)
+        hooks.beforeSink().apply(closed).name(Names.SINK)
                 .partitionPersist(sinks.stats(), ROW, new CountingKafkaUpdater("stats"));
-        deadLetters.add(closed.each(new Fields("sink"), new KindIs(CloserUpdater.DLQ)));
+
         // one sink per topic: two Kafka states in one bolt would register the same metric twice. Trident names a merge
         // after its named inputs (and a bolt after its nodes), so only the first input carries the sink's name.
         List<Stream> rows = new ArrayList<>();
@@ -111,6 +111,11 @@ public final class TridentPipeline {
         }
         t.merge(ROW, rows).name(Names.SINK).partitionPersist(sinks.deadLetters(), ROW, new CountingKafkaUpdater("dlq"));
         return t.build();
+    }
+
+    /** One part of the partition stage's output, as plain rows. */
+    private static Stream part(Stream stage, StageRows.Part part) {
+        return stage.each(StageUpdater.OUTPUT, new StageRows(part), part.fields).project(part.fields);
     }
 
     /** The session table: valid session records into Trident state on every partition, invalid ones dead-lettered. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class KindIsTest {
     private static final Fields KIND = new Fields("kind");
 
-    private final KindIs records = new KindIs(LatenessUpdater.RECORD);
+    private final KindIs records = new KindIs("record");
 
     @Test
     void keepsRowsOfTheKind() {

@@ -7,7 +7,7 @@ import io.logriver.core.Names;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.SessionTable;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.storm.trident.tuple.TridentTuple;
 import org.apache.storm.tuple.Fields;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionLookupTest {
     private static final Fields INPUT = new Fields(Names.REQUEST);
+    private static final Session ACME = new Session("s-1", "u-1", "acme");
+    private static final Session GLOBEX = new Session("s-2", "u-2", "globex");
 
     private final SessionTable table = new SessionTable();
     private final SessionState state = new SessionState(table);
@@ -22,9 +24,8 @@ class SessionLookupTest {
     private final TridentHarness h = new TridentHarness();
 
     SessionLookupTest() {
-        lookup.prepare(new HashMap<>(), h.context);
-        table.apply(new Session("s-1", "u-1", "acme"), 0, 1);
-        table.apply(new Session("s-2", "u-2", "globex"), 1, 1);
+        table.apply(ACME, 0, 1);
+        table.apply(GLOBEX, 1, 1);
     }
 
     private static TridentTuple request(String sessionID) {
@@ -32,30 +33,29 @@ class SessionLookupTest {
     }
 
     @Test
-    void requestTakesItsSessionsOrgIdInTupleOrder() {
-        assertEquals(List.of("globex", "acme", "acme"),
+    void requestTakesItsSessionInTupleOrder() {
+        assertEquals(List.of(GLOBEX, ACME, ACME),
                 lookup.batchRetrieve(state, List.of(request("s-2"), request("s-1"), request("s-1"))));
-        assertEquals(0, h.counter(Names.M_JOIN_MISSES));
     }
 
     @Test
-    void requestOfAnUnknownSessionIsUnknownAndCountedAsAMiss() {
-        assertEquals(List.of("acme", Session.UNKNOWN, Session.UNKNOWN),
-                lookup.batchRetrieve(state, List.of(request("s-1"), request("s-9"), request("s-8"))));
-        assertEquals(2, h.counter(Names.M_JOIN_MISSES));
+    void requestOfAnUnknownSessionAndTheControlRecordGetNull() {
+        assertEquals(Arrays.asList(ACME, null, null),
+                lookup.batchRetrieve(state, List.of(request("s-1"), request("s-9"), tuple(INPUT, (Object) null))));
     }
 
     @Test
     void sessionKnownByALaterBatchIsFound() {
-        assertEquals(List.of(Session.UNKNOWN), lookup.batchRetrieve(state, List.of(request("s-3"))));
-        table.apply(new Session("s-3", "u-3", "initech"), 0, 2);
-        assertEquals(List.of("initech"), lookup.batchRetrieve(state, List.of(request("s-3"))));
-        assertEquals(1, h.counter(Names.M_JOIN_MISSES));
+        assertEquals(Arrays.asList((Session) null), lookup.batchRetrieve(state, List.of(request("s-3"))));
+        Session initech = new Session("s-3", "u-3", "initech");
+        table.apply(initech, 0, 2);
+        assertEquals(List.of(initech), lookup.batchRetrieve(state, List.of(request("s-3"))));
     }
 
     @Test
-    void executeEmitsTheOrgId() {
-        lookup.execute(request("s-1"), "acme", h.rows);
-        assertEquals(List.of(List.of("acme")), h.emitted());
+    void executeEmitsTheSession() {
+        lookup.execute(request("s-1"), ACME, h.rows);
+        lookup.execute(request("s-9"), null, h.rows);
+        assertEquals(List.of(List.of(ACME), Arrays.asList((Object) null)), h.emitted());
     }
 }
