@@ -38,8 +38,15 @@ public final class RecordFiles implements AutoCloseable {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends every non-empty line of {@code file}; returns how many were sent. */
+    /** Sends every non-empty line of {@code file}, then the end of input; returns how many lines were sent. */
     public long produce(Path file, String topic, boolean keyBySession) throws IOException, InterruptedException {
+        long n = send(file, topic, keyBySession);
+        endOfInput(topic);
+        return n;
+    }
+
+    /** Sends every non-empty line of {@code file} (no end of input: more may follow); returns how many were sent. */
+    long send(Path file, String topic, boolean keyBySession) throws IOException {
         long n = 0;
         long lineNo = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -57,7 +64,7 @@ public final class RecordFiles implements AutoCloseable {
                 n++;
             }
         }
-        endOfInput(topic);
+        producer.flush();
         return n;
     }
 
