@@ -52,6 +52,11 @@ class LoggedStateTest {
             entries.forEach(e -> values.put(e.getKey(), Integer.parseInt(new String(e.getValue(), StandardCharsets.UTF_8))));
         }
 
+        @Override
+        protected int openKeys() {
+            return values.size();
+        }
+
         /** One batch as Trident's commit runs it: begin, the update (here: these additions), commit. */
         Counters batch(long txid, Object... nameAndCount) {
             beginCommit(txid);

@@ -2,6 +2,7 @@ package io.logriver.trident;
 
 import static io.logriver.trident.TridentHarness.tuple;
 
+import io.logriver.core.Names;
 import io.logriver.core.PartitionBolt;
 import io.logriver.logic.Windows;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class StatesRun {
     /** Rows the sinks wrote, duplicates included: (key, message). */
     final List<List<Object>> windowRows = new ArrayList<>();
     final List<List<Object>> deadLetters = new ArrayList<>();
+    /** {@code logriver.replayed} of every worker so far. */
+    private long replayedBefore;
 
     StatesRun(long windowSizeMs, long latenessMs, int partitions) {
         this.windows = new Windows(windowSizeMs);
@@ -42,6 +45,9 @@ final class StatesRun {
 
     /** New states and operations (a new worker), on the same stores. */
     void restart() {
+        if (h != null) {
+            replayedBefore += h.counter(Names.M_REPLAYED);
+        }
         h = new TridentHarness();
         stage = new StageState(stageStore, windows, latenessMs);
         merger = new MergerState(mergerStore, windows, partitions);
@@ -80,6 +86,11 @@ final class StatesRun {
         windowRows.addAll(closed);
         deadLetters.addAll(rows(out, StageRows.Part.LATE));
         return fault != Fault.AFTER_SINK;
+    }
+
+    /** Records and shares that reached a state twice, over every worker of the run. */
+    long replayed() {
+        return replayedBefore + h.counter(Names.M_REPLAYED);
     }
 
     /** The last record each window key got from the sink, after checking that every record of a key is the same. */
