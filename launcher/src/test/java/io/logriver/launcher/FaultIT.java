@@ -68,6 +68,7 @@ class FaultIT {
         run("kill", () -> {
             List<ProcessHandle> workers = new ClusterProcesses(layout).workers().stream()
                     .filter(p -> ClusterProcesses.commandLine(p).contains("org.apache.storm.daemon.worker.Worker")
+                            && !ClusterProcesses.commandLine(p).contains("org.apache.storm.LogWriter")
                             && ClusterProcesses.commandLine(p).contains(" fault-kill-"))
                     .toList();
             assertEquals(2, workers.size(), "a worker JVM per topology");
