@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import org.apache.storm.generated.ErrorInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,76 +65,82 @@ class TridentRestartIT {
         Path secondHalf = Files.write(dir.resolve("requests-2.jsonl"), lines.subList(2000, lines.size()),
                 StandardCharsets.UTF_8);
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
-
-        try (Topics topics = new Topics(broker.bootstrapServers()); RecordFiles files = new RecordFiles(
-                broker.bootstrapServers())) {
+        try (Topics topics = new Topics(broker.bootstrapServers());
+             RecordFiles files = new RecordFiles(broker.bootstrapServers())) {
             config = topics.ensure(config, 1);
             files.produce(sessions, config.topics().sessions(), true);
             files.send(firstHalf, config.topics().weblogs(), false);
-            try (LocalStorm storm = LocalStorm.start(dir.resolve("storm-1"))) {
-                submit(storm, "restart-1", config);
-                JmxMetrics first = new JmxMetrics("restart-1");
-                await("a third of the first half read", () -> first.sum(Names.M_READ) >= 700);
-                storm.kill("restart-1");
-                committedBeforeKill = first.sum(Names.M_AGGREGATED);
-                await("restart-1 gone", () -> gone(storm, "restart-1") && first.allNames().isEmpty());
-
-                submit(storm, "restart-2", config);
-                JmxMetrics second = new JmxMetrics("restart-2");
-                files.produce(secondHalf, config.topics().weblogs(), false);
-                await("part of the second half read", () -> second.sum(Names.M_READ) >= 2000);
-                redis.close();
-                await("a batch failed on Redis", () -> (redisError = redisError(storm, "restart-2", redisPort)) != null);
-                System.out.println("with Redis stopped: " + redisError.lines().findFirst().orElse(""));
-                redis = RedisServer.start(dir.resolve("redis"), redisPort, Progress.quiet());
-                await("restart-2 at the end of its input", () -> ended(second));
-                readAfterRestart = second.sum(Names.M_READ);
-            }
+            restartAndRedisOutage(files, secondHalf, redisPort);
             restarted = windows(config.topics().stats());
-
             LogriverConfig fresh = config.with(Map.of(LogriverConfig.TOPIC_STATS, config.topics().stats() + "-fresh"));
             topics.ensure(fresh, 1);
-            try (LocalStorm storm = LocalStorm.start(dir.resolve("storm-2"))) {
-                submit(storm, "fresh", fresh);
-                JmxMetrics m = new JmxMetrics("fresh");
-                await("fresh at the end of its input", () -> ended(m));
-            }
+            freshCluster(fresh);
             freshCluster = windows(fresh.topics().stats());
         }
+        namespaces = namespaces(redisPort);
+    }
+
+    /** The topology killed mid-stream and submitted again; then Redis stopped under it, and started again. */
+    private static void restartAndRedisOutage(RecordFiles files, Path secondHalf, int redisPort) throws Exception {
+        try (LocalStorm storm = LocalStorm.start(broker.workDir.resolve("storm-1"))) {
+            submit(storm, "restart-1", config);
+            JmxMetrics first = new JmxMetrics("restart-1");
+            await("a third of the first half read", () -> first.sum(Names.M_READ) >= 700);
+            storm.kill("restart-1");
+            committedBeforeKill = first.sum(Names.M_AGGREGATED);
+            await("restart-1 gone", () -> gone(storm, "restart-1") && first.allNames().isEmpty());
+
+            submit(storm, "restart-2", config);
+            JmxMetrics second = new JmxMetrics("restart-2");
+            files.produce(secondHalf, config.topics().weblogs(), false);
+            await("part of the second half read", () -> second.sum(Names.M_READ) >= 2000);
+            redis.close();
+            await("a batch failed on Redis", () -> (redisError = redisError(storm, "restart-2", redisPort)) != null);
+            System.out.println("with Redis stopped: " + redisError.lines().findFirst().orElse(""));
+            redis = RedisServer.start(broker.workDir.resolve("redis"), redisPort, Progress.quiet());
+            await("restart-2 at the end of its input", () -> ended(second));
+            readAfterRestart = second.sum(Names.M_READ);
+        }
+    }
+
+    /** The same topics and consumer group, in a new local cluster: a new ZooKeeper. */
+    private static void freshCluster(LogriverConfig fresh) throws Exception {
+        try (LocalStorm storm = LocalStorm.start(broker.workDir.resolve("storm-2"))) {
+            submit(storm, "fresh", fresh);
+            JmxMetrics m = new JmxMetrics("fresh");
+            await("fresh at the end of its input", () -> ended(m));
+        }
+    }
+
+    /** The Trident state namespaces of the consumer group in Redis. */
+    private static Set<String> namespaces(int redisPort) {
+        Set<String> found = new TreeSet<>();
         try (Jedis jedis = new Jedis("127.0.0.1", redisPort)) {
-            namespaces = new TreeSet<>();
             for (String key : jedis.keys("logriver:trident:" + config.consumerGroup() + "-trident-*:stage:0:txid")) {
-                namespaces.add(key.substring(0, key.indexOf(":stage:")));
+                found.add(key.substring(0, key.indexOf(":stage:")));
             }
         }
+        return found;
     }
 
     private static void submit(LocalStorm storm, String name, LogriverConfig c) throws Exception {
         storm.submit(name, Mode.TRIDENT.stormConfig(c), Mode.TRIDENT.topology(c));
     }
 
-    private static boolean gone(LocalStorm storm, String name) {
-        try {
-            return storm.cluster().getTopologySummaries().stream().noneMatch(t -> t.get_name().equals(name));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static boolean gone(LocalStorm storm, String name) throws Exception {
+        return storm.cluster().getTopologySummaries().stream().noneMatch(t -> t.get_name().equals(name));
     }
 
     /** The first error a component of the topology reported that names the Redis server, or null. */
-    private static String redisError(LocalStorm storm, String name, int port) {
-        try {
-            for (List<ErrorInfo> errors : storm.cluster().getTopologyInfoByName(name).get_errors().values()) {
-                for (ErrorInfo e : errors) {
-                    if (e.get_error().contains("Redis at redis://127.0.0.1:" + port)) {
-                        return e.get_error();
-                    }
+    private static String redisError(LocalStorm storm, String name, int port) throws Exception {
+        for (List<ErrorInfo> errors : storm.cluster().getTopologyInfoByName(name).get_errors().values()) {
+            for (ErrorInfo e : errors) {
+                if (e.get_error().contains("Redis at redis://127.0.0.1:" + port)) {
+                    return e.get_error();
                 }
             }
-            return null;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
+        return null;
     }
 
     /** Every window is out: the merger drained, and the sink wrote every window record it emitted. */
@@ -143,14 +148,8 @@ class TridentRestartIT {
         return m.sum(Names.M_END_OF_INPUT) > 0 && m.sum(Names.M_SINK_WRITTEN + ".stats") >= m.sum(Names.M_WINDOWS);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 180 s: " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(String what, Await.Probe<Boolean> condition) throws Exception {
+        Await.until(what, Duration.ofMinutes(3), condition, done -> done);
     }
 
     /**
