@@ -36,12 +36,12 @@ final class MergerUpdater extends BaseStateUpdater<MergerState> {
 
     @Override
     public void updateState(MergerState state, List<TridentTuple> tuples, TridentCollector collector) {
-        long late = 0;
+        long refused = 0;
         long emitted = 0;
         for (TridentTuple t : tuples) {
             for (StageOutput.Share s : ((StageOutput) t.getValue(0)).shares()) {
                 if (!state.merger.offer(s.partition(), s.key(), s.stats())) {
-                    late++; // a share of a window already emitted: only a replay the state did not undo could bring one
+                    refused++; // a share of a window already emitted: only a replay the state did not undo brings one
                 }
             }
         }
@@ -53,7 +53,7 @@ final class MergerUpdater extends BaseStateUpdater<MergerState> {
                 }
             }
         }
-        long shares = late;
+        long shares = refused;
         long records = emitted;
         boolean nowDrained = state.merger.isDrained();
         state.afterCommit(() -> {
