@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -72,6 +74,21 @@ final class ClusterProcesses {
         java.util.Collections.reverse(daemons);
         out.addAll(daemons);
         return out;
+    }
+
+    /**
+     * Live processes whose command line names the cluster's directory but that no pid file lists: a worker the
+     * Supervisor launched just before it stopped, before the worker wrote its pid file (a rebalance makes that likely).
+     */
+    List<ProcessHandle> unlisted() throws IOException {
+        Set<Long> listed = new HashSet<>();
+        all().forEach(p -> listed.add(p.pid()));
+        Set<Long> mine = new HashSet<>();
+        for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent()) {
+            mine.add(p.get().pid());
+        }
+        return ProcessHandle.allProcesses().filter(p -> !listed.contains(p.pid()) && !mine.contains(p.pid()))
+                .filter(this::ours).toList();
     }
 
     private boolean ours(ProcessHandle p) {

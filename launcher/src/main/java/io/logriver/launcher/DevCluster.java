@@ -95,6 +95,11 @@ final class DevCluster {
             ClusterProcesses.stop(p, GRACE);
             stopped++;
         }
+        for (ProcessHandle p : processes.unlisted()) {
+            progress.say("stopping pid " + p.pid() + " " + describe(p) + ", launched without a pid file yet");
+            ClusterProcesses.stop(p, GRACE);
+            stopped++;
+        }
         for (String d : ClusterState.DAEMONS) {
             Files.deleteIfExists(layout.pidFile(d));
         }
