@@ -52,19 +52,26 @@ final class ClusterProcesses {
     /** Every live worker JVM and the LogWriter that launched it. */
     List<ProcessHandle> workers() throws IOException {
         List<ProcessHandle> out = new ArrayList<>();
-        if (!Files.isDirectory(layout.workers())) {
-            return out;
-        }
-        try (Stream<Path> pids = Files.walk(layout.workers(), 3)) {
-            for (Path p : pids.filter(p -> p.getParent().getFileName().toString().equals("pids")).toList()) {
-                Optional<ProcessHandle> worker = parsePid(p.getFileName().toString()).flatMap(ProcessHandle::of)
+        for (Path worker : list(layout.workers())) {
+            for (Path p : list(worker.resolve("pids"))) {
+                Optional<ProcessHandle> pid = parsePid(p.getFileName().toString()).flatMap(ProcessHandle::of)
                         .filter(this::ours);
-                worker.ifPresent(out::add);
-                worker.flatMap(ProcessHandle::parent).filter(this::ours)
+                pid.ifPresent(out::add);
+                pid.flatMap(ProcessHandle::parent).filter(this::ours)
                         .filter(parent -> commandLine(parent).contains("org.apache.storm.LogWriter")).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** A directory's entries; none when it does not exist (any more: workers come and go while it is read). */
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException
+                 | java.io.UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /** Every live process of the cluster: workers first, then the daemons, last started first. */
