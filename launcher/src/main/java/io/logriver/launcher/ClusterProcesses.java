@@ -84,8 +84,9 @@ final class ClusterProcesses {
     }
 
     /**
-     * Live processes whose command line names the cluster's directory but that no pid file lists: a worker the
-     * Supervisor launched just before it stopped, before the worker wrote its pid file (a rebalance makes that likely).
+     * Live workers and LogWriters (the processes a Supervisor launches) whose command line names the cluster's
+     * directory but that no pid file lists: a worker launched just before the Supervisor stopped, before it wrote its
+     * pid file (a rebalance makes that likely).
      */
     List<ProcessHandle> unlisted() throws IOException {
         Set<Long> listed = new HashSet<>();
@@ -95,7 +96,8 @@ final class ClusterProcesses {
             mine.add(p.get().pid());
         }
         return ProcessHandle.allProcesses().filter(p -> !listed.contains(p.pid()) && !mine.contains(p.pid()))
-                .filter(this::ours).toList();
+                .filter(this::ours).filter(p -> commandLine(p).contains("org.apache.storm.LogWriter")
+                        || commandLine(p).contains("org.apache.storm.daemon.worker.Worker")).toList();
     }
 
     private boolean ours(ProcessHandle p) {
