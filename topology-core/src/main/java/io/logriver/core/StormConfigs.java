@@ -5,6 +5,7 @@ import io.logriver.logic.DurationStats;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import org.apache.storm.Config;
+import org.apache.storm.spout.CheckPointState;
 
 /** The Storm configuration of a logriver topology: every logriver setting (so the UI shows it) and Storm's own. */
 public final class StormConfigs {
@@ -26,6 +27,8 @@ public final class StormConfigs {
         conf.registerSerialization(Session.class);
         conf.registerSerialization(DurationStats.class, DurationStatsSerializer.class);
         if (c.state().durable()) {
+            // Storm's checkpoint tuples carry this enum between workers, and Storm does not register it itself
+            conf.registerSerialization(CheckPointState.Action.class);
             conf.put(Config.TOPOLOGY_STATE_PROVIDER, RedisStateProvider.class.getName());
             conf.put(Config.TOPOLOGY_STATE_PROVIDER_CONFIG, "{\"jedisPoolConfig\":{\"host\":\"" + c.state().redisHost()
                     + "\",\"port\":" + c.state().redisPort() + ",\"timeout\":5000,\"database\":0}}");
