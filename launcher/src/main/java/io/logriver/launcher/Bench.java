@@ -62,7 +62,7 @@ final class Bench {
     private void sweep(LogriverConfig base, BenchPlan plan, BenchRun runs, String id, List<BenchPoint> points)
             throws Exception {
         for (Mode mode : plan.modes()) {
-            List<? extends BenchPlan.Setting> settings = plan.settings(mode);
+            List<? extends BenchPlan.Setting> settings = plan.settings(mode, base.state().backend());
             if (!plan.jitWarmUp().isZero() && !stopping) {
                 BenchPlan.Setting s = settings.get(0);
                 progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code"

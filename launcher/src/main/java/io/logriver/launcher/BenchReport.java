@@ -169,9 +169,7 @@ final class BenchReport {
         for (String setting : settings) {
             md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
         }
-        if (mode == Mode.CORE) {
-            md.addAll(workersAgainstOne(rows, settings));
-        }
+        md.addAll(againstFirst(mode, rows, settings));
         md.add("");
         md.add("What a flight recording of each measurement window saw (recordings in `work/bench-profiles`, for JDK"
                 + " Mission Control):");
@@ -184,27 +182,41 @@ final class BenchReport {
     }
 
     /**
-     * What more workers cost, against the first setting (one worker): in-topology latency at 10k/s and the sustained
-     * rate. The difference is the serialization of tuples that go from one worker to another.
+     * What each setting costs against the first (core: more workers, whose difference is the serialization of tuples
+     * between workers; either mode: another state backend): latency at 10k/s and the sustained rate. Trident's batch
+     * settings are compared only across backends (same batch setting).
      */
-    static List<String> workersAgainstOne(List<BenchPoint> rows, List<String> settings) {
+    static List<String> againstFirst(Mode mode, List<BenchPoint> rows, List<String> settings) {
         List<String> md = new ArrayList<>();
         if (settings.size() < 2) {
             return md;
         }
-        String base = settings.get(0);
-        Optional<BenchPoint> baseAt10k = at10k(rows, base);
         for (String other : settings.subList(1, settings.size())) {
+            String base = mode == Mode.CORE ? settings.get(0)
+                    : settings.stream().filter(s -> batchSetting(s).equals(batchSetting(other))).findFirst().orElseThrow();
+            if (base.equals(other)) {
+                continue;
+            }
+            Optional<BenchPoint> baseAt10k = at10k(rows, base);
             Optional<BenchPoint> otherAt10k = at10k(rows, other);
             String latency = baseAt10k.isPresent() && otherAt10k.isPresent() ? String.format(Locale.ROOT,
-                    "at 10k/s in-topology p50 %,d µs against %,d, p99 %,d µs against %,d",
+                    "at 10k/s in-topology p50 %,d µs against %,d, p99 %,d against %,d, p99.9 %,d against %,d; "
+                            + "end-to-end p99 %,d µs against %,d",
                     otherAt10k.get().inTopology().p50(), baseAt10k.get().inTopology().p50(),
-                    otherAt10k.get().inTopology().p99(), baseAt10k.get().inTopology().p99())
+                    otherAt10k.get().inTopology().p99(), baseAt10k.get().inTopology().p99(),
+                    otherAt10k.get().inTopology().p999(), baseAt10k.get().inTopology().p999(),
+                    otherAt10k.get().endToEnd().p99(), baseAt10k.get().endToEnd().p99())
                     : "no 10k/s point of both";
-            md.add(String.format(Locale.ROOT, "Core in %s against %s: %s; sustained %,d against %,d records/s.  ",
-                    other, base, latency, sustainedRate(rows, other), sustainedRate(rows, base)));
+            md.add(String.format(Locale.ROOT, "%s %s against %s: %s; sustained %,d against %,d records/s.  ",
+                    mode.id(), other, base, latency, sustainedRate(rows, other), sustainedRate(rows, base)));
         }
         return md;
+    }
+
+    /** A Trident setting's batch part: its label up to the backend's name. */
+    static String batchSetting(String label) {
+        int comma = label.indexOf(',');
+        return comma < 0 ? label : label.substring(0, comma);
     }
 
     private static Optional<BenchPoint> at10k(List<BenchPoint> rows, String setting) {

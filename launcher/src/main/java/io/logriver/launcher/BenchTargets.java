@@ -36,7 +36,7 @@ final class BenchTargets {
                     .ifPresent(p -> md.add(fraction("core sustained ≥ 70 % of KafkaSpout -> null bolt",
                     p.targetRate(), ceilings.spoutToNullBolt())));
             sustained(points, "trident").ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
-                    + p.setting() + ")", p.targetRate(), ceilings.trident(p.setting()))));
+                    + p.setting() + ")", p.targetRate(), ceilings.trident(BenchReport.batchSetting(p.setting())))));
         }
         // per batch setting, latency is judged at the highest rate sustained from a start without backlog
         points.stream().filter(p -> p.mode().equals("trident")).map(BenchPoint::setting).distinct()

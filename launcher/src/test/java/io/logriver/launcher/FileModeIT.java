@@ -37,6 +37,9 @@ class FileModeIT {
     private static final Map<Mode, FileMode.Summary> spreadSummary = new HashMap<>();
     private static final Map<Mode, List<String>> spreadOutput = new HashMap<>();
     private static final Map<Mode, List<String>> spreadDlq = new HashMap<>();
+    /** The same runs with the state in the workers' memory only. */
+    private static final Map<Mode, FileMode.Summary> memorySummary = new HashMap<>();
+    private static final Map<Mode, List<String>> memoryOutput = new HashMap<>();
 
     @BeforeAll
     static void runFileMode() throws Exception {
@@ -64,6 +67,10 @@ class FileModeIT {
                     spreadDead, dir));
             spreadOutput.put(mode, Files.readAllLines(spreadOut));
             spreadDlq.put(mode, Files.readAllLines(spreadDead));
+            Path memoryOut = dir.resolve("out-" + mode.id() + "-memory.jsonl");
+            memorySummary.put(mode, new FileMode(Progress.quiet(), mode).run(
+                    c.with(Map.of(LogriverConfig.STATE_BACKEND, "memory")), requests, sessions, memoryOut, null, dir));
+            memoryOutput.put(mode, Files.readAllLines(memoryOut));
         }
     }
 
@@ -131,6 +138,14 @@ class FileModeIT {
         assertEquals(summary.get(mode).toJson(), spreadSummary.get(mode).toJson());
         assertEquals(withoutRunIds(dlq.get(mode)), withoutRunIds(spreadDlq.get(mode)),
                 "the same dead letters (several sink tasks write them in another order)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void stateInMemoryOnlyWritesTheSameBytes(Mode mode) {
+        assertEquals(String.join("\n", output.get(mode)), String.join("\n", memoryOutput.get(mode)),
+                "out-" + mode.id() + "-memory.jsonl in " + broker.workDir);
+        assertEquals(summary.get(mode).toJson(), memorySummary.get(mode).toJson());
     }
 
     /** Dead letters sorted, each run's own topic names ({@code weblogs-file-1a2b3c4d}) cut back to the configured one. */
