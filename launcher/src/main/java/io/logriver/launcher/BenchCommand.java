@@ -7,9 +7,15 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--duration S] [--quick] [--out DIR]}. */
+/**
+ * {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--workers 1,2] [--backends redis,memory]
+ * [--duration S] [--quick] [--out DIR]}; {@code --workers} runs core's sweep once per worker count (the cost of
+ * serializing tuples between workers), {@code --backends} every sweep once per state backend (the cost of durable
+ * state).
+ */
 final class BenchCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "rates", "duration", "quick", "out", "config", "work-dir");
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "duration", "quick", "out", "config",
+            "work-dir");
 
     int run(List<String> argv) throws Exception {
         List<String> args = new ArrayList<>(argv);
@@ -23,6 +29,12 @@ final class BenchCommand {
         BenchPlan plan = quick ? BenchPlan.quick(modes, out) : BenchPlan.full(modes, out);
         if (a.has("rates")) {
             plan = plan.withRates(rates(a.get("rates")));
+        }
+        if (a.has("workers")) {
+            plan = plan.withCoreWorkers(workers(a.get("workers")));
+        }
+        if (a.has("backends")) {
+            plan = plan.withBackends(backends(a.get("backends")));
         }
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
@@ -49,6 +61,31 @@ final class BenchCommand {
             finished.countDown();
         }
         return 0;
+    }
+
+    /** Worker counts as given (the first is the one the targets judge), each from 1 to 16. */
+    static List<Integer> workers(String text) {
+        List<Integer> workers = new ArrayList<>();
+        for (String w : text.split(",")) {
+            if (!w.trim().matches("\\d{1,2}") || Integer.parseInt(w.trim()) < 1 || Integer.parseInt(w.trim()) > 16) {
+                throw new Args.UsageException("--workers " + text + ": expected worker counts from 1 to 16, like 1,2");
+            }
+            workers.add(Integer.parseInt(w.trim()));
+        }
+        return workers;
+    }
+
+    /** State backends as given (the first is the one the targets judge). */
+    static List<String> backends(String text) {
+        List<String> backends = new ArrayList<>();
+        for (String b : text.split(",")) {
+            if (!io.logriver.config.LogriverConfig.STATE_BACKENDS.contains(b.trim()) || backends.contains(b.trim())) {
+                throw new Args.UsageException("--backends " + text + ": expected some of "
+                        + io.logriver.config.LogriverConfig.STATE_BACKENDS + ", each once, like redis,memory");
+            }
+            backends.add(b.trim());
+        }
+        return backends;
     }
 
     static List<Long> rates(String text) {

@@ -33,6 +33,13 @@ class FileModeIT {
     private static final Map<Mode, FileMode.Summary> summary = new HashMap<>();
     private static final Map<Mode, List<String>> output = new HashMap<>();
     private static final Map<Mode, List<String>> dlq = new HashMap<>();
+    /** The same runs, spread over two workers and three tasks of every stage. */
+    private static final Map<Mode, FileMode.Summary> spreadSummary = new HashMap<>();
+    private static final Map<Mode, List<String>> spreadOutput = new HashMap<>();
+    private static final Map<Mode, List<String>> spreadDlq = new HashMap<>();
+    /** The same runs with the state in the workers' memory only. */
+    private static final Map<Mode, FileMode.Summary> memorySummary = new HashMap<>();
+    private static final Map<Mode, List<String>> memoryOutput = new HashMap<>();
 
     @BeforeAll
     static void runFileMode() throws Exception {
@@ -48,13 +55,37 @@ class FileModeIT {
         Path requests = Files.write(dir.resolve("requests.jsonl"),
                 data.requests.stream().map(ItDataSet.Planned::line).toList(), StandardCharsets.UTF_8);
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
+        LogriverConfig spread = c.with(spreadOverWorkersAndTasks());
         for (Mode mode : Mode.values()) {
             Path out = dir.resolve("out-" + mode.id() + ".jsonl");
             Path dead = dir.resolve("dlq-" + mode.id() + ".jsonl");
             summary.put(mode, new FileMode(Progress.quiet(), mode).run(c, requests, sessions, out, dead, dir));
             output.put(mode, Files.readAllLines(out));
             dlq.put(mode, Files.readAllLines(dead));
+            Path spreadOut = dir.resolve("out-" + mode.id() + "-spread.jsonl");
+            Path spreadDead = dir.resolve("dlq-" + mode.id() + "-spread.jsonl");
+            spreadSummary.put(mode, new FileMode(Progress.quiet(), mode).run(spread, requests, sessions, spreadOut,
+                    spreadDead, dir));
+            spreadOutput.put(mode, Files.readAllLines(spreadOut));
+            spreadDlq.put(mode, Files.readAllLines(spreadDead));
+            Path memoryOut = dir.resolve("out-" + mode.id() + "-memory.jsonl");
+            memorySummary.put(mode, new FileMode(Progress.quiet(), mode).run(
+                    c.with(Map.of(LogriverConfig.STATE_BACKEND, "memory")), requests, sessions, memoryOut, null, dir));
+            memoryOutput.put(mode, Files.readAllLines(memoryOut));
         }
+    }
+
+    /**
+     * Two workers, every tuple serialized with Kryo (in LocalCluster both workers share one JVM, so this setting makes
+     * Storm serialize even the tuples that stay in a worker), three tasks of every stage: more tasks than partitions.
+     */
+    private static Map<String, Object> spreadOverWorkersAndTasks() {
+        Map<String, Object> m = new HashMap<>(Map.of("topology.workers", 2, "topology.testing.always.try.serialize",
+                true, LogriverConfig.TRIDENT_PARALLELISM, 3));
+        for (String stage : List.of("spout", "parse", "filter", "join", "aggregate", "sink")) {
+            m.put(LogriverConfig.PARALLELISM_PREFIX + stage, 3);
+        }
+        return m;
     }
 
     @AfterAll
@@ -98,6 +129,29 @@ class FileModeIT {
     void coreAndTridentWriteTheSameBytesAndSummary() {
         assertEquals(String.join("\n", output.get(Mode.CORE)), String.join("\n", output.get(Mode.TRIDENT)));
         assertEquals(summary.get(Mode.CORE).toJson(), summary.get(Mode.TRIDENT).toJson());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void twoWorkersAndThreeTasksOfEveryStageWriteTheSameBytes(Mode mode) {
+        assertEquals(String.join("\n", output.get(mode)), String.join("\n", spreadOutput.get(mode)),
+                "out-" + mode.id() + "-spread.jsonl in " + broker.workDir);
+        assertEquals(summary.get(mode).toJson(), spreadSummary.get(mode).toJson());
+        assertEquals(withoutRunIds(dlq.get(mode)), withoutRunIds(spreadDlq.get(mode)),
+                "the same dead letters (several sink tasks write them in another order)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void stateInMemoryOnlyWritesTheSameBytes(Mode mode) {
+        assertEquals(String.join("\n", output.get(mode)), String.join("\n", memoryOutput.get(mode)),
+                "out-" + mode.id() + "-memory.jsonl in " + broker.workDir);
+        assertEquals(summary.get(mode).toJson(), memorySummary.get(mode).toJson());
+    }
+
+    /** Dead letters sorted, each run's own topic names ({@code weblogs-file-1a2b3c4d}) cut back to the configured one. */
+    private static List<String> withoutRunIds(List<String> deadLetters) {
+        return deadLetters.stream().map(d -> d.replaceAll("-file-[0-9a-f]{8}\"", "\"")).sorted().toList();
     }
 
     @ParameterizedTest

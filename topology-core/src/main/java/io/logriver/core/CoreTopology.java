@@ -36,13 +36,13 @@ public final class CoreTopology {
         TopologyBuilder b = new TopologyBuilder();
 
         b.setSpout(Names.WEBLOGS_SPOUT, sources.weblogs(), p.spout());
-        b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), 1);
+        b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout());
         b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
 
         b.setBolt(Names.PARSE, new ParseBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes())), p.parse())
                 .fieldsGrouping(Names.WEBLOGS_SPOUT, partition);
-        b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), 1)
-                .shuffleGrouping(Names.SESSIONS_SPOUT);
+        b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), p.parse())
+                .fieldsGrouping(Names.SESSIONS_SPOUT, partition); // a session's records stay in order
         bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), c.joinWaitMs(), c.clockIntervalMs(),
                         new PartitionBolt.Topics(c.bootstrapServers(), topics.weblogs(), topics.sessions(), topics.dlq()),
                         durable, c.benchProbe()), p.join(), durable)

@@ -11,17 +11,30 @@ import io.logriver.logic.DurationStats;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.storm.serialization.SerializationFactory;
+import org.apache.storm.spout.CheckPointState;
 import org.apache.storm.utils.Utils;
 import org.junit.jupiter.api.Test;
 
-/** Storm's Kryo, configured as the topology is, ships a window aggregate in its compact form. */
+/** Storm's Kryo, configured as the topology is: a window aggregate in its compact form, and checkpoint tuples. */
 class DurationStatsSerializerTest {
+
+    private static Kryo kryo(String mode) {
+        Map<String, Object> conf = new HashMap<>(Utils.readDefaultConfig());
+        conf.putAll(StormConfigs.of(ConfigLoader.defaultConfig(), mode));
+        return SerializationFactory.getKryo(conf);
+    }
+
+    @Test
+    void checkpointTuplesCrossWorkers() {
+        Kryo kryo = kryo("core");
+        Output out = new Output(64, -1);
+        kryo.writeClassAndObject(out, CheckPointState.Action.PREPARE);
+        assertEquals(CheckPointState.Action.PREPARE, kryo.readClassAndObject(new Input(out.toBytes())));
+    }
 
     @Test
     void roundTripThroughTheTopologysKryo() {
-        Map<String, Object> conf = new HashMap<>(Utils.readDefaultConfig());
-        conf.putAll(StormConfigs.of(ConfigLoader.defaultConfig(), "trident"));
-        Kryo kryo = SerializationFactory.getKryo(conf);
+        Kryo kryo = kryo("trident");
         DurationStats s = new DurationStats();
         for (int i = 0; i < 100_000; i++) {
             s.add(i % 100, i % 7 == 0);

@@ -5,6 +5,7 @@ import com.codahale.metrics.Histogram;
 import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.HostClock;
 import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
@@ -67,7 +68,7 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
             }
         }
         collector.emit(new Values(b.out));
-        state.afterCommit(() -> b.record(System.nanoTime()));
+        state.afterCommit(() -> b.record(HostClock.nanos())); // the emit times may come from other workers
     }
 
     private void take(PartitionPipeline pipeline, Arrival a, Batch b) {

@@ -84,6 +84,7 @@ public final class TridentPipeline {
                         c.dropUrlPrefixes()))).name(Names.FILTER)
                 .stateQuery(sessionTable(both.each(TOPIC, new KindIs(sessions)), c, deadLetters),
                         new Fields(Names.REQUEST), new SessionLookup(), new Fields(Names.SESSION)).name(Names.JOIN)
+                .project(CollectArrivals.INPUT)
                 .partitionBy(new Fields(Names.PARTITION))
                 .partitionAggregate(CollectArrivals.INPUT, new CollectArrivals(), CollectArrivals.OUTPUT)
                 .name(Names.PARTITION_STAGE)
