@@ -24,7 +24,8 @@ final class ListeningSockets {
         }
         List<String> out = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table)); // once: the table changes as sockets come and go
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals(LISTEN) && inodes.contains(f[9])) {
                     out.add(f[1]);
