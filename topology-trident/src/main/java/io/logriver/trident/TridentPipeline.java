@@ -91,7 +91,8 @@ public final class TridentPipeline {
                 .partitionPersist(new StageState.Factory(store, windows, c.latenessMs()), CollectArrivals.OUTPUT,
                         new StageUpdater(weblogs, c.benchProbe()), StageUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
-        deadLetters.add(stage.each(StageUpdater.OUTPUT, new StageRows(StageRows.Part.LATE), ROW).project(ROW));
+        // repartitioned here, so the stage's output is split in the stage's own bolt: only plain rows cross bolts
+        deadLetters.add(part(stage, StageRows.Part.LATE).shuffle());
 
         Stream closed = t.multiReduce(List.of(PartitionBolt.PARTIAL, StageRows.Part.WATERMARKS.fields), List.of(
                         part(stage, StageRows.Part.SHARES)
