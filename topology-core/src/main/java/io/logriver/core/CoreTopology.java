@@ -2,6 +2,7 @@ package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.topology.IRichBolt;
@@ -33,7 +34,7 @@ public final class CoreTopology {
         b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), 1);
         b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
 
-        b.setBolt(Names.PARSE, new ParseBolt(topics.weblogs(), topics.dlq()), p.parse())
+        b.setBolt(Names.PARSE, new ParseBolt(topics.weblogs(), topics.dlq(), FutureTimeRule.of(c.maxFutureMs())), p.parse())
                 .fieldsGrouping(Names.WEBLOGS_SPOUT, partition);
         b.setBolt(Names.FILTER, new FilterBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes()), windows,
                         c.latenessMs(), topics.weblogs(), topics.dlq()), p.filter())
