@@ -140,6 +140,16 @@ public final class KafkaBroker implements AutoCloseable {
         return freePort();
     }
 
+    /** True when nothing listens on 127.0.0.1:{@code port}. */
+    static boolean isFree(int port) {
+        try {
+            new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
