@@ -38,6 +38,15 @@ class FutureTimeRuleTest {
     }
 
     @Test
+    void aRecordMovesTheWatermarkNoFurtherThanTheClock() {
+        FutureTimeRule r = new FutureTimeRule(300_000, () -> NOW);
+        assertEquals(NOW - 1, r.watermarkTime(NOW - 1));
+        assertEquals(NOW, r.watermarkTime(NOW));
+        assertEquals(NOW, r.watermarkTime(NOW + 299_000));
+        assertEquals(NOW + 299_000, new FutureTimeRule(0, () -> NOW).watermarkTime(NOW + 299_000));
+    }
+
+    @Test
     void zeroSwitchesTheRuleOff() {
         FutureTimeRule r = new FutureTimeRule(0, () -> NOW);
         assertFalse(r.tooFarAhead(Long.MAX_VALUE));

@@ -65,7 +65,8 @@ public final class TridentPipeline {
                         weblogs),
                 // unnamed: Trident names a bolt after its nodes, and the merge after its named inputs
                 tagged(t.newStream(txId(c, sessions), sources.sessions()), sessions)).name(Names.PARSE);
-        ParseRequests parse = new ParseRequests(weblogs, FutureTimeRule.of(c.maxFutureMs()));
+        FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
+        ParseRequests parse = new ParseRequests(weblogs, future);
         Stream parsed = both.each(TOPIC, new KindIs(weblogs))
                 .each(KafkaRecordTranslator.FIELDS, parse, new Fields(Names.REQUEST, Names.KEY, Names.MESSAGE))
                 .name(Names.PARSE).parallelismHint(n);
@@ -75,8 +76,9 @@ public final class TridentPipeline {
                 .each(new Fields(Names.CONTROL, Names.REQUEST), new Accepted(new FilterRules(c.dropLevels(),
                         c.dropUrlPrefixes()))).name(Names.FILTER)
                 .partitionBy(new Fields(Names.PARTITION))
-                .partitionPersist(new LatenessState.Factory(c.windowSizeMs(), c.latenessMs()), LatenessUpdater.INPUT,
-                        new LatenessUpdater(new Windows(c.windowSizeMs()), weblogs), LatenessUpdater.OUTPUT)
+                .partitionPersist(new LatenessState.Factory(c.windowSizeMs(), c.latenessMs(), future),
+                        LatenessUpdater.INPUT, new LatenessUpdater(new Windows(c.windowSizeMs()), weblogs),
+                        LatenessUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
         deadLetters.add(checked.each(KIND, new KindIs(LatenessUpdater.LATE)));
 
