@@ -30,9 +30,7 @@ class FileModeIT {
     private static TestBroker broker;
     private static ItDataSet data;
     private static Reference expected;
-    private static final Map<Mode, FileMode.Summary> summary = new HashMap<>();
-    private static final Map<Mode, List<String>> output = new HashMap<>();
-    private static final Map<Mode, List<String>> dlq = new HashMap<>();
+    private static BothModes runs;
 
     @BeforeAll
     static void runFileMode() throws Exception {
@@ -47,13 +45,7 @@ class FileModeIT {
         Path requests = Files.write(dir.resolve("requests.jsonl"),
                 data.requests.stream().map(ItDataSet.Planned::line).toList(), StandardCharsets.UTF_8);
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
-        for (Mode mode : Mode.values()) {
-            Path out = dir.resolve("out-" + mode.id() + ".jsonl");
-            Path dead = dir.resolve("dlq-" + mode.id() + ".jsonl");
-            summary.put(mode, new FileMode(Progress.quiet(), mode).run(c, requests, sessions, out, dead, dir));
-            output.put(mode, Files.readAllLines(out));
-            dlq.put(mode, Files.readAllLines(dead));
-        }
+        runs = BothModes.run(c, requests, sessions, dir);
     }
 
     @AfterAll
@@ -75,12 +67,7 @@ class FileModeIT {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void windowsEqualTheReference(Mode mode) {
-        List<String> out = output.get(mode);
-        String where = " of out-" + mode.id() + ".jsonl (expected.jsonl beside it) in " + broker.workDir;
-        assertEquals(expected.windows.size(), out.size(), "lines" + where);
-        for (int i = 0; i < out.size(); i++) {
-            assertEquals(expected.windows.get(i), out.get(i), "line " + (i + 1) + where);
-        }
+        runs.assertWindows(mode, expected.windows); // expected.jsonl beside the output
     }
 
     @ParameterizedTest
@@ -88,15 +75,14 @@ class FileModeIT {
     void summaryCountsEveryRecordOnce(Mode mode) {
         FileMode.Summary want = new FileMode.Summary(data.requests.size(), expected.aggregated, expected.filtered,
                 expected.invalid, expected.late, expected.windows.size());
-        FileMode.Summary s = summary.get(mode);
+        FileMode.Summary s = runs.summary.get(mode);
         assertEquals(want, s);
         assertEquals(s.read(), s.aggregated() + s.filtered() + s.invalid() + s.late());
     }
 
     @Test
     void coreAndTridentWriteTheSameBytesAndSummary() {
-        assertEquals(String.join("\n", output.get(Mode.CORE)), String.join("\n", output.get(Mode.TRIDENT)));
-        assertEquals(summary.get(Mode.CORE).toJson(), summary.get(Mode.TRIDENT).toJson());
+        runs.assertModesAgree();
     }
 
     @ParameterizedTest
@@ -105,7 +91,7 @@ class FileModeIT {
         Map<String, Integer> invalidByReason = new HashMap<>();
         List<String> latePayloads = new ArrayList<>();
         int invalidSessions = 0;
-        for (String line : dlq.get(mode)) {
+        for (String line : runs.dlq.get(mode)) {
             JsonNode n = JSON.readTree(line);
             String reason = n.get("reason").asText();
             String topic = n.get("topic").asText();

@@ -51,9 +51,7 @@ class HostileInputIT {
     private static final Map<Long, String> reasonAt = new TreeMap<>();
     private static final Map<Long, byte[]> lineAt = new HashMap<>();
     private static long written;
-    private static final Map<Mode, FileMode.Summary> summary = new HashMap<>();
-    private static final Map<Mode, List<String>> output = new HashMap<>();
-    private static final Map<Mode, List<String>> dlq = new HashMap<>();
+    private static BothModes runs;
 
     @BeforeAll
     static void runBothModes() throws Exception {
@@ -67,13 +65,7 @@ class HostileInputIT {
         Path dir = broker.workDir;
         Path requests = mix(dir.resolve("requests.jsonl"), new Random(31));
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), clean.sessionLines, StandardCharsets.UTF_8);
-        for (Mode mode : Mode.values()) {
-            Path out = dir.resolve("out-" + mode.id() + ".jsonl");
-            Path dead = dir.resolve("dlq-" + mode.id() + ".jsonl");
-            summary.put(mode, new FileMode(Progress.quiet(), mode).run(config, requests, sessions, out, dead, dir));
-            output.put(mode, Files.readAllLines(out));
-            dlq.put(mode, Files.readAllLines(dead));
-        }
+        runs = BothModes.run(config, requests, sessions, dir);
     }
 
     @AfterAll
@@ -151,18 +143,13 @@ class HostileInputIT {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void windowsAreThoseOfTheCleanDataSet(Mode mode) {
-        List<String> out = output.get(mode);
-        String where = " of out-" + mode.id() + ".jsonl in " + broker.workDir;
-        assertEquals(expected.windows.size(), out.size(), "lines" + where);
-        for (int i = 0; i < out.size(); i++) {
-            assertEquals(expected.windows.get(i), out.get(i), "line " + (i + 1) + where);
-        }
+        runs.assertWindows(mode, expected.windows);
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyRecordIsReadAndInvalidGrowsByTheHostileRecords(Mode mode) {
-        FileMode.Summary s = summary.get(mode);
+        FileMode.Summary s = runs.summary.get(mode);
         assertEquals(written, s.read(), "read");
         assertEquals(clean.requests.size() + hostile.size(), s.read());
         assertEquals(new FileMode.Summary(written, expected.aggregated, expected.filtered,
@@ -173,7 +160,7 @@ class HostileInputIT {
     @EnumSource(Mode.class)
     void eachDeadLetterHasItsReasonAndWhereItWasRead(Mode mode) throws Exception {
         Map<Long, String> reasons = new TreeMap<>();
-        for (String line : dlq.get(mode)) {
+        for (String line : runs.dlq.get(mode)) {
             JsonNode n = JSON.readTree(line);
             if (!n.get("topic").asText().startsWith(config.topics().weblogs() + "-")) {
                 continue; // the clean data set's invalid session records
@@ -202,8 +189,7 @@ class HostileInputIT {
 
     @Test
     void coreAndTridentWriteTheSameBytesAndSummary() {
-        assertEquals(String.join("\n", output.get(Mode.CORE)), String.join("\n", output.get(Mode.TRIDENT)));
-        assertEquals(summary.get(Mode.CORE).toJson(), summary.get(Mode.TRIDENT).toJson());
+        runs.assertModesAgree();
     }
 
     /** Larger than the broker takes: refused before the topology starts, the error naming the file and the line. */
