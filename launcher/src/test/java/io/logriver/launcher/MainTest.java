@@ -115,6 +115,46 @@ class MainTest {
         }
     }
 
+    /**
+     * The same through a JVM started as bin/logriver starts it, with its logging configuration: the details of a
+     * failure reach the log file, never the terminal (the console appender printed stack traces before).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("asBinLogriver")
+    void aLauncherJvmPrintsOnlyTheLine(String args, String expected) throws Exception {
+        Path launcher = Home.dir().resolve("launcher/target");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogriver.home=" + Home.dir(), "-Dlogriver.logdir=" + dir.resolve("jvm-logs"),
+                "-Dlog4j2.configurationFile=" + Home.dir().resolve("resources/log4j2.xml"), "-cp",
+                launcher.resolve("classes") + java.io.File.pathSeparator
+                        + Files.readString(launcher.resolve("classpath.txt")).trim(),
+                Main.class.getName()));
+        cmd.addAll(Arrays.asList(args.split(" ")));
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), stderr);
+        assertEquals("", stdout);
+        assertEquals(List.of(expected + " (details: " + dir.resolve("jvm-logs/logriver.log") + ")"),
+                stderr.lines().toList());
+        assertTrue(Files.readString(dir.resolve("jvm-logs/logriver.log")).contains("\tat io.logriver.launcher."),
+                "the stack trace is in the log");
+    }
+
+    static Stream<Arguments> asBinLogriver() {
+        ClusterLayout layout = ClusterLayout.in(running);
+        return Stream.of(
+                Arguments.of("cluster up --work-dir " + running, "logriver: the cluster in " + layout.dir()
+                        + " is already (partly) running: bin/logriver cluster status shows it, bin/logriver cluster "
+                        + "down stops it"),
+                Arguments.of("kill x --nimbus 127.0.0.1:" + closedPort, "logriver: Nimbus at 127.0.0.1:" + closedPort
+                        + " does not answer (--nimbus HOST[:PORT]; bin/logriver cluster up starts the dev cluster): "
+                        + "Could not find leader nimbus from seed hosts [127.0.0.1]. Did you specify a valid list of "
+                        + "nimbus hosts for config nimbus.seeds?"));
+    }
+
     @Test
     void theTableCoversEveryCommand() throws IOException {
         Set<String> commands = new TreeSet<>();
