@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,17 +61,16 @@ final class Bench {
     private void sweep(LogriverConfig base, BenchPlan plan, BenchRun runs, String id, List<BenchPoint> points)
             throws Exception {
         for (Mode mode : plan.modes()) {
-            List<BenchPlan.TridentSetting> settings = mode == Mode.CORE
-                    ? java.util.Collections.singletonList(null) : plan.tridentSettings();
+            List<? extends BenchPlan.Setting> settings = plan.settings(mode);
             if (!plan.jitWarmUp().isZero() && !stopping) {
-                BenchPlan.TridentSetting s = settings.get(0);
+                BenchPlan.Setting s = settings.get(0);
                 progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code"
                                 + " (the next line is of a cold JVM, and not reported)",
                         mode.id(), plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
                 run(runs, base, mode, s, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1),
                         id + "-jit-" + mode.id());
             }
-            for (BenchPlan.TridentSetting s : settings) {
+            for (BenchPlan.Setting s : settings) {
                 Point point = rate -> {
                     BenchPoint p = run(runs, base, mode, s, rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
                     points.add(p);
@@ -94,11 +92,10 @@ final class Bench {
         }
     }
 
-    /** One point of a mode at a rate; {@code s} is the Trident batch setting, null for core. */
-    private static BenchPoint run(BenchRun runs, LogriverConfig base, Mode mode, BenchPlan.TridentSetting s, long rate,
+    /** One point of a mode at a rate, with one of its settings (Trident's batch setting, core's workers). */
+    private static BenchPoint run(BenchRun runs, LogriverConfig base, Mode mode, BenchPlan.Setting s, long rate,
                                   Duration warmUp, Duration measure, String id) throws Exception {
-        return runs.run(base, mode, s == null ? "-" : s.label(), s == null ? Map.of() : s.overrides(), rate, warmUp,
-                measure, id);
+        return runs.run(base, mode, s.label(), s.overrides(), rate, warmUp, measure, id);
     }
 
     /** Bisects between the last sustained rate and the first unsustained one, to narrow down the sustained rate. */

@@ -26,7 +26,7 @@ final class BenchChart {
         javax.imageio.ImageIO.setUseCache(false);
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (BenchPoint p : points) {
-            String label = p.mode() + (p.setting().equals("-") ? "" : " " + p.setting());
+            String label = p.mode() + " " + p.setting();
             add(series, label + " p50", p.achieved(), p.endToEnd().p50());
             add(series, label + " p99", p.achieved(), p.endToEnd().p99());
             add(series, label + " p99.9", p.achieved(), p.endToEnd().p999());

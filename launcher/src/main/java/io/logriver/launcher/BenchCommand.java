@@ -8,9 +8,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--duration S] [--quick] [--out DIR]}. */
+/**
+ * {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--workers 1,2] [--duration S] [--quick] [--out DIR]};
+ * {@code --workers} runs core's sweep once per worker count (the cost of serializing tuples between workers).
+ */
 final class BenchCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "rates", "duration", "quick", "out", "config", "work-dir");
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "duration", "quick", "out", "config",
+            "work-dir");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -33,6 +37,9 @@ final class BenchCommand {
         BenchPlan plan = quick ? BenchPlan.quick(modes, outDir) : BenchPlan.full(modes, outDir);
         if (a.has("rates")) {
             plan = plan.withRates(rates(a.get("rates")));
+        }
+        if (a.has("workers")) {
+            plan = plan.withCoreWorkers(workers(a.get("workers")));
         }
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
@@ -59,6 +66,18 @@ final class BenchCommand {
             finished.countDown();
         }
         return 0;
+    }
+
+    /** Worker counts as given (the first is the one the targets judge), each from 1 to 16. */
+    static List<Integer> workers(String text) {
+        List<Integer> workers = new ArrayList<>();
+        for (String w : text.split(",")) {
+            if (!w.trim().matches("\\d{1,2}") || Integer.parseInt(w.trim()) < 1 || Integer.parseInt(w.trim()) > 16) {
+                throw new Args.UsageException("--workers " + text + ": expected worker counts from 1 to 16, like 1,2");
+            }
+            workers.add(Integer.parseInt(w.trim()));
+        }
+        return workers;
     }
 
     static List<Long> rates(String text) {

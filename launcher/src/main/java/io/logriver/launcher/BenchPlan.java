@@ -7,26 +7,53 @@ import java.util.Map;
 
 /**
  * What one benchmark measures: the modes, the offered rates (ascending: a mode's sweep stops at the first rate it
- * cannot sustain), the Trident batch settings, how long each mode runs unmeasured first (the JIT compiles the hot
+ * cannot sustain), the Trident batch settings, the worker counts of core (each its own sweep), how long each mode runs unmeasured first (the JIT compiles the hot
  * code of a topology in its first half minute or so), how long each point warms up and is measured, the records
  * pre-loaded for the ceilings, and how many bisection steps narrow down the sustained rate between the last rate a
  * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
  */
-record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, Duration jitWarmUp,
-                 Duration warmUp, Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
+record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, List<CoreSetting> coreSettings,
+                 Duration jitWarmUp, Duration warmUp, Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
 
     /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
     static final long JIT_WARM_UP_RATE = 2_000;
 
+    /** What a sweep of a mode runs with: its label in the report, and the settings it overrides. */
+    interface Setting {
+        String label();
+
+        Map<String, Object> overrides();
+    }
+
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
-    record TridentSetting(int batchIntervalMs, int maxPollRecords) {
-        String label() {
+    record TridentSetting(int batchIntervalMs, int maxPollRecords) implements Setting {
+        @Override
+        public String label() {
             return batchIntervalMs + "ms/" + maxPollRecords;
         }
 
-        Map<String, Object> overrides() {
+        @Override
+        public Map<String, Object> overrides() {
             return Map.of("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs,
                     "logriver.trident.max.poll.records", maxPollRecords);
+        }
+    }
+
+    /**
+     * Core in {@code workers} workers. In the bench's local cluster they share one JVM, but every tuple that goes from
+     * one to another is serialized with Kryo and deserialized, as between the workers of a cluster (no socket, though).
+     */
+    record CoreSetting(int workers) implements Setting {
+        static final CoreSetting ONE_WORKER = new CoreSetting(1);
+
+        @Override
+        public String label() {
+            return workers == 1 ? "1 worker" : workers + " workers";
+        }
+
+        @Override
+        public Map<String, Object> overrides() {
+            return Map.of("topology.workers", workers);
         }
     }
 
@@ -37,7 +64,7 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
-                Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
+                List.of(CoreSetting.ONE_WORKER), Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
     }
 
     /**
@@ -45,7 +72,7 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
      * Trident batch settings.
      */
     static BenchPlan full(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, Duration.ofSeconds(40), Duration.ofSeconds(10),
+        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), Duration.ofSeconds(40), Duration.ofSeconds(10),
                 Duration.ofSeconds(20), 1_000_000, 2, outDir);
     }
 
@@ -59,11 +86,24 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
         return mid > sustained && mid < notSustained ? mid : 0;
     }
 
+    /** The settings a mode's sweeps run with, in order. */
+    List<? extends Setting> settings(Mode mode) {
+        return mode == Mode.CORE ? coreSettings : tridentSettings;
+    }
+
     BenchPlan withRates(List<Long> newRates) {
-        return new BenchPlan(modes, newRates, tridentSettings, jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, newRates, tridentSettings, coreSettings, jitWarmUp, warmUp, measure, ceilingRecords,
+                refineSteps, outDir);
     }
 
     BenchPlan withMeasure(Duration newMeasure) {
-        return new BenchPlan(modes, rates, tridentSettings, jitWarmUp, warmUp, newMeasure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, rates, tridentSettings, coreSettings, jitWarmUp, warmUp, newMeasure, ceilingRecords,
+                refineSteps, outDir);
+    }
+
+    /** Core once per worker count, in this order (the first is the one the targets judge). */
+    BenchPlan withCoreWorkers(List<Integer> workers) {
+        return new BenchPlan(modes, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(), jitWarmUp,
+                warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 }

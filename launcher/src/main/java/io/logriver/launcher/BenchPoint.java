@@ -5,7 +5,7 @@ import org.HdrHistogram.Histogram;
 /**
  * One measured point of the benchmark: a mode (and Trident batch setting) at one offered rate.
  *
- * @param setting       the Trident batch setting ({@code interval ms/poll records}), or {@code -} for core
+ * @param setting       the Trident batch setting ({@code interval ms/poll records}), or core's workers ({@code 1 worker})
  * @param targetRate    the rate asked of the generator, records/s
  * @param offered       the rate it sent during the measurement, records/s
  * @param achieved      records the topology finished (aggregated, filtered, invalid or late) per second

@@ -119,6 +119,9 @@ final class BenchReport {
         }
         md.add("| partitions of the request topic | " + config.topics().partitions() + " | " + config.topics().partitions() + " |");
         md.add("| parallelism | " + config.parallelism() + " | " + config.trident().parallelism() + " per stage |");
+        md.add("| workers (one JVM: tuples between workers serialized, handed over in memory) | " + plan.coreSettings()
+                .stream().map(s -> Integer.toString(s.workers())).collect(java.util.stream.Collectors.joining(", "))
+                + " | 1 |");
         md.add("| `logriver.trident.max.poll.records` | - | " + config.trident().maxPollRecords() + " (each batch setting below overrides it) |");
         md.add("| `logriver.trident.fetch.wait.ms` | - | " + config.trident().fetchWaitMs() + " |");
         return md;
@@ -166,15 +169,51 @@ final class BenchReport {
         for (String setting : settings) {
             md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
         }
+        if (mode == Mode.CORE) {
+            md.addAll(workersAgainstOne(rows, settings));
+        }
         md.add("");
         md.add("What a flight recording of each measurement window saw (recordings in `work/bench-profiles`, for JDK"
                 + " Mission Control):");
         md.add("");
         for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
-            md.add(String.format(Locale.ROOT, "- %s at %,d/s: %s", p.setting().equals("-") ? mode.id() : p.setting(),
-                    p.targetRate(), p.profile().describe(plan.measure())));
+            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s", mode.id(), p.setting(), p.targetRate(),
+                    p.profile().describe(plan.measure())));
         }
         return md;
+    }
+
+    /**
+     * What more workers cost, against the first setting (one worker): in-topology latency at 10k/s and the sustained
+     * rate. The difference is the serialization of tuples that go from one worker to another.
+     */
+    static List<String> workersAgainstOne(List<BenchPoint> rows, List<String> settings) {
+        List<String> md = new ArrayList<>();
+        if (settings.size() < 2) {
+            return md;
+        }
+        String base = settings.get(0);
+        Optional<BenchPoint> baseAt10k = at10k(rows, base);
+        for (String other : settings.subList(1, settings.size())) {
+            Optional<BenchPoint> otherAt10k = at10k(rows, other);
+            String latency = baseAt10k.isPresent() && otherAt10k.isPresent() ? String.format(Locale.ROOT,
+                    "at 10k/s in-topology p50 %,d µs against %,d, p99 %,d µs against %,d",
+                    otherAt10k.get().inTopology().p50(), baseAt10k.get().inTopology().p50(),
+                    otherAt10k.get().inTopology().p99(), baseAt10k.get().inTopology().p99())
+                    : "no 10k/s point of both";
+            md.add(String.format(Locale.ROOT, "Core in %s against %s: %s; sustained %,d against %,d records/s.  ",
+                    other, base, latency, sustainedRate(rows, other), sustainedRate(rows, base)));
+        }
+        return md;
+    }
+
+    private static Optional<BenchPoint> at10k(List<BenchPoint> rows, String setting) {
+        return rows.stream().filter(p -> p.setting().equals(setting) && p.targetRate() == 10_000).findFirst();
+    }
+
+    private static long sustainedRate(List<BenchPoint> rows, String setting) {
+        return BenchTargets.highest(rows, p -> p.setting().equals(setting) && p.sustained())
+                .map(BenchPoint::targetRate).orElse(0L);
     }
 
     /** The highest sustained rate of one setting's sweep, and the lowest rate above it that was not sustained. */
@@ -183,7 +222,7 @@ final class BenchReport {
         long bestRate = best.map(BenchPoint::targetRate).orElse(0L);
         Optional<BenchPoint> above = sweep.stream().filter(p -> !p.sustained() && p.targetRate() > bestRate)
                 .min(Comparator.comparingLong(BenchPoint::targetRate));
-        String setting = sweep.isEmpty() || sweep.get(0).setting().equals("-") ? "" : " (" + sweep.get(0).setting() + ")";
+        String setting = sweep.isEmpty() ? "" : " (" + sweep.get(0).setting() + ")";
         String sustained = best.map(p -> String.format(Locale.ROOT, "%,d records/s", p.targetRate()))
                 .orElse("none of the rates");
         return "Sustained throughput" + setting + ": " + sustained + above.map(p -> String.format(Locale.ROOT,

@@ -19,8 +19,12 @@ final class BenchTargets {
         md.add("");
         md.add("| target | measured | met |");
         md.add("|---|---|---|");
+        // core's targets are judged in one worker (the first setting of its sweeps)
+        String coreBase = points.stream().filter(p -> p.mode().equals("core")).map(BenchPoint::setting).findFirst()
+                .orElse("");
         Optional<BenchPoint> core10k = points.stream()
-                .filter(p -> p.mode().equals("core") && p.targetRate() == 10_000).findFirst();
+                .filter(p -> p.mode().equals("core") && p.setting().equals(coreBase) && p.targetRate() == 10_000)
+                .findFirst();
         core10k.ifPresent(p -> {
             md.add(line("core at 10k/s: in-topology p99.9 < 1 ms", p.inTopology().p999() + " µs",
                     p.inTopology().p999() < 1000, p.inTopology().p999() / 1000.0));
@@ -28,7 +32,8 @@ final class BenchTargets {
                     p.endToEnd().p99() <= 3000, p.endToEnd().p99() / 3000.0));
         });
         if (ceilings != null) {
-            sustained(points, "core").ifPresent(p -> md.add(fraction("core sustained ≥ 70 % of KafkaSpout -> null bolt",
+            highest(points, p -> p.mode().equals("core") && p.setting().equals(coreBase) && p.sustained())
+                    .ifPresent(p -> md.add(fraction("core sustained ≥ 70 % of KafkaSpout -> null bolt",
                     p.targetRate(), ceilings.spoutToNullBolt())));
             sustained(points, "trident").ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
                     + p.setting() + ")", p.targetRate(), ceilings.trident(p.setting()))));

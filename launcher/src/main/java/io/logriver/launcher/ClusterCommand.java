@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
-/** {@code cluster up|down|status [--work-dir DIR] [--ports default|free]}: the dev cluster. */
+/** {@code cluster up|down|status [--work-dir DIR] [--ports default|free] [--slots N]}: the dev cluster. */
 public final class ClusterCommand {
-    private static final Set<String> OPTIONS = Set.of("work-dir", "ports");
+    private static final Set<String> OPTIONS = Set.of("work-dir", "ports", "slots");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -40,15 +40,24 @@ public final class ClusterCommand {
         return 0;
     }
 
+    private static int slots(Args args) {
+        String text = args.has("slots") ? args.get("slots") : Integer.toString(ClusterState.DEFAULT_SLOTS);
+        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 32) {
+            throw new Args.UsageException("--slots " + text + ": expected a number of worker slots from 1 to 32");
+        }
+        return Integer.parseInt(text);
+    }
+
     static ClusterLayout layout(Args args) {
         return ClusterLayout.in(args.workDir());
     }
 
     private void up(DevCluster cluster, Args args) throws Exception {
         String ports = args.has("ports") ? args.get("ports") : "default";
+        int slots = slots(args);
         ClusterState wanted = switch (ports) {
-            case "default" -> ClusterState.defaults();
-            case "free" -> ClusterState.freePorts();
+            case "default" -> ClusterState.defaults(slots);
+            case "free" -> ClusterState.freePorts(slots);
             default -> throw new Args.UsageException("--ports " + ports + ": expected default or free");
         };
         ClusterState s = cluster.up(wanted);
@@ -56,6 +65,9 @@ public final class ClusterCommand {
         out.println("  nimbus     " + s.nimbusAddress() + "   (nimbus.seeds: [\"" + ClusterState.HOST
                 + "\"], nimbus.thrift.port: " + s.nimbus() + ")");
         out.println("  kafka      " + s.kafka());
+        out.println("  slots      " + s.slots().size() + " worker slots, " + ClusterState.HOST + ":" + s.slots()
+                + " (workers exchange tuples through Storm's Netty messaging, their servers bound to "
+                + ClusterState.HOST + " by logriver's transport)");
         out.println("  logs       " + cluster.layout().logs());
         out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
                 + s.nimbus() + ", ui.host: " + ClusterState.HOST + " (README: Inspecting a running topology)");

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,19 +52,26 @@ final class ClusterProcesses {
     /** Every live worker JVM and the LogWriter that launched it. */
     List<ProcessHandle> workers() throws IOException {
         List<ProcessHandle> out = new ArrayList<>();
-        if (!Files.isDirectory(layout.workers())) {
-            return out;
-        }
-        try (Stream<Path> pids = Files.walk(layout.workers(), 3)) {
-            for (Path p : pids.filter(p -> p.getParent().getFileName().toString().equals("pids")).toList()) {
-                Optional<ProcessHandle> worker = parsePid(p.getFileName().toString()).flatMap(ProcessHandle::of)
+        for (Path worker : list(layout.workers())) {
+            for (Path p : list(worker.resolve("pids"))) {
+                Optional<ProcessHandle> pid = parsePid(p.getFileName().toString()).flatMap(ProcessHandle::of)
                         .filter(this::ours);
-                worker.ifPresent(out::add);
-                worker.flatMap(ProcessHandle::parent).filter(this::ours)
+                pid.ifPresent(out::add);
+                pid.flatMap(ProcessHandle::parent).filter(this::ours)
                         .filter(parent -> commandLine(parent).contains("org.apache.storm.LogWriter")).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** A directory's entries; none when it does not exist (any more: workers come and go while it is read). */
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException
+                 | java.io.UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /** Every live process of the cluster: workers first, then the daemons, last started first. */
@@ -72,6 +81,23 @@ final class ClusterProcesses {
         java.util.Collections.reverse(daemons);
         out.addAll(daemons);
         return out;
+    }
+
+    /**
+     * Live workers and LogWriters (the processes a Supervisor launches) whose command line names the cluster's
+     * directory but that no pid file lists: a worker launched just before the Supervisor stopped, before it wrote its
+     * pid file (a rebalance makes that likely).
+     */
+    List<ProcessHandle> unlisted() throws IOException {
+        Set<Long> listed = new HashSet<>();
+        all().forEach(p -> listed.add(p.pid()));
+        Set<Long> mine = new HashSet<>();
+        for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent()) {
+            mine.add(p.get().pid());
+        }
+        return ProcessHandle.allProcesses().filter(p -> !listed.contains(p.pid()) && !mine.contains(p.pid()))
+                .filter(this::ours).filter(p -> commandLine(p).contains("org.apache.storm.LogWriter")
+                        || commandLine(p).contains("org.apache.storm.daemon.worker.Worker")).toList();
     }
 
     private boolean ours(ProcessHandle p) {

@@ -24,15 +24,22 @@ record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slo
     /** The daemons {@code up} starts, in start order. */
     static final List<String> DAEMONS = List.of(KAFKA, ZOOKEEPER, NIMBUS, SUPERVISOR);
 
-    /** Storm's and Kafka's default ports. */
-    static ClusterState defaults() {
-        return new ClusterState(2181, 6627, 6628, List.of(6700, 6701), HOST + ":9092", true);
+    /** Worker slots of the Supervisor unless {@code --slots} says otherwise. */
+    static final int DEFAULT_SLOTS = 4;
+
+    /** Storm's and Kafka's default ports, with {@code slots} worker slots from 6700 on. */
+    static ClusterState defaults(int slots) {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            ports.add(6700 + i);
+        }
+        return new ClusterState(2181, 6627, 6628, ports, HOST + ":9092", true);
     }
 
     /** Ports free right now, for a cluster beside others (tests). */
-    static ClusterState freePorts() throws IOException {
-        List<Integer> p = freePorts(6);
-        return new ClusterState(p.get(0), p.get(1), p.get(2), List.of(p.get(3), p.get(4)), HOST + ":" + p.get(5), true);
+    static ClusterState freePorts(int slots) throws IOException {
+        List<Integer> p = freeLoopbackPorts(4 + slots);
+        return new ClusterState(p.get(0), p.get(1), p.get(2), p.subList(4, 4 + slots), HOST + ":" + p.get(3), true);
     }
 
     ClusterState withKafka(String bootstrap, boolean own) {
@@ -47,9 +54,10 @@ record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slo
         return Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1));
     }
 
-    /** The ports the cluster's own processes listen on (the broker's only when {@code up} starts it). */
+    /** The ports the cluster's own processes listen on: daemons, worker slots, the broker when {@code up} starts it. */
     List<Integer> listenPorts() {
         List<Integer> ports = new ArrayList<>(List.of(zookeeper, nimbus, supervisor));
+        ports.addAll(slots);
         if (ownKafka) {
             ports.add(kafkaPort());
         }
@@ -93,7 +101,7 @@ record ClusterState(int zookeeper, int nimbus, int supervisor, List<Integer> slo
     }
 
     /** Distinct free loopback ports: all held open at once, then released. */
-    private static List<Integer> freePorts(int n) throws IOException {
+    private static List<Integer> freeLoopbackPorts(int n) throws IOException {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {

@@ -22,31 +22,47 @@ final class CsvMetrics {
 
     /** component -> metric -> column -> value (summed over tasks for count/value, the largest for the others). */
     private final Map<String, Map<String, Map<String, Double>>> values = new TreeMap<>();
+    /** Three report periods of 10 s: a live worker has reported within that time. */
+    static final long STALE_SECS = 30;
     private long latestReport;
 
     private CsvMetrics() {
     }
 
+    /**
+     * The latest report of each task of the topology's live workers. A file whose latest report is more than
+     * {@link #STALE_SECS} older than the newest is of a worker that is gone (a rebalance or a crash restarts
+     * workers, whose counters start again from zero): it is left out, so the figures are those of the current workers.
+     */
     static CsvMetrics read(Path dir, String topologyId) throws IOException {
         CsvMetrics m = new CsvMetrics();
         if (!Files.isDirectory(dir)) {
             return m;
         }
+        record Report(String component, String metric, List<String> lines, long time) {
+        }
+        List<Report> reports = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Matcher n = NAME.matcher(f.getFileName().toString());
-                if (n.matches() && n.group("id").equals(topologyId)) {
-                    m.add(n.group("component"), n.group("metric"), Files.readAllLines(f));
+                List<String> lines = n.matches() && n.group("id").equals(topologyId) ? Files.readAllLines(f) : List.of();
+                if (lines.size() >= 2) {
+                    String last = lines.get(lines.size() - 1);
+                    reports.add(new Report(n.group("component"), n.group("metric"), lines,
+                            Long.parseLong(last.substring(0, last.indexOf(',')))));
                 }
+            }
+        }
+        long newest = reports.stream().mapToLong(Report::time).max().orElse(0);
+        for (Report r : reports) {
+            if (r.time() >= newest - STALE_SECS) {
+                m.add(r.component(), r.metric(), r.lines());
             }
         }
         return m;
     }
 
     private void add(String component, String metric, List<String> lines) {
-        if (lines.size() < 2) {
-            return;
-        }
         String[] header = lines.get(0).split(",");
         String[] last = lines.get(lines.size() - 1).split(",");
         Map<String, Double> columns = values.computeIfAbsent(component, c -> new TreeMap<>())

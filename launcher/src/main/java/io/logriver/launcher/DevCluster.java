@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Storm cluster on this machine for development and tests: ZooKeeper, Nimbus, one Supervisor with two slots
+ * A real Storm cluster on this machine for development and tests: ZooKeeper, Nimbus, one Supervisor with N slots
  * that launches real worker JVMs, and a Kafka broker, each a separate JVM listening on 127.0.0.1, with all state
  * and logs under {@code work/cluster/}. {@code down} stops exactly what {@code up} started, found from pid files.
  */
@@ -92,6 +92,11 @@ final class DevCluster {
         }
         for (ProcessHandle p : processes.all()) {
             progress.say("stopping pid " + p.pid() + " " + describe(p));
+            ClusterProcesses.stop(p, GRACE);
+            stopped++;
+        }
+        for (ProcessHandle p : processes.unlisted()) {
+            progress.say("stopping pid " + p.pid() + " " + describe(p) + ", launched without a pid file yet");
             ClusterProcesses.stop(p, GRACE);
             stopped++;
         }

@@ -1,6 +1,7 @@
 package io.logriver.launcher;
 
 import io.logriver.core.Names;
+import io.logriver.logic.HostClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -48,11 +49,11 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private void loop() {
-        long start = System.nanoTime();
+        long start = HostClock.nanos(); // due times go in a header, compared in the workers
         long i = 0;
         while (!stopped) {
             long due = start + (long) (i * 1e9 / rate);
-            long wait = due - System.nanoTime();
+            long wait = due - HostClock.nanos();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 continue;

@@ -24,6 +24,7 @@ public final class StatsCommand {
         TopologySummary t = find(nimbus, name);
         TopologyPageInfo page = nimbus.call(n -> n.getTopologyPageInfo(t.get_id(), StormStats.ALL_TIME, false));
         StormStats.topology(page).forEach(out::println);
+        StormStats.workers(page).forEach(out::println);
         StormStats.spouts(page).forEach(out::println);
         StormStats.bolts(page).forEach(out::println);
         out.println("streams");

@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Lays out the STORM_HOME a Supervisor builds its workers' class path and logging from (Storm's BasicContainer):
- * lib-worker/ links to the Maven-resolved storm-client jars, extlib/ the loopback Thrift transport, conf/storm.yaml,
+ * lib-worker/ links to the Maven-resolved storm-client jars, extlib/ the loopback Thrift and Netty transports,
+ * conf/storm.yaml,
  * and log4j2/cluster.xml and worker.xml.
  */
 final class StormHome {
@@ -22,7 +23,7 @@ final class StormHome {
             + " --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED"
             + " --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED";
     static final String LOOPBACK_TRANSPORT = "io.logriver.cluster.LoopbackTransportPlugin";
-    static final String LOCAL_MESSAGING = "org.apache.storm.messaging.local.Context";
+    static final String LOOPBACK_MESSAGING = "io.logriver.cluster.LoopbackMessaging";
 
     private StormHome() {
     }
@@ -53,9 +54,9 @@ final class StormHome {
         m.put("nimbus.thrift.port", s.nimbus());
         m.put("supervisor.thrift.port", s.supervisor());
         m.put("supervisor.slots.ports", s.slots());
-        // servers on 127.0.0.1 only: Thrift through our transport, and no worker-to-worker sockets at all
+        // servers on 127.0.0.1 only: Thrift through our transport, the workers' Netty servers through our messaging
         m.put("storm.thrift.transport", LOOPBACK_TRANSPORT);
-        m.put("storm.messaging.transport", LOCAL_MESSAGING);
+        m.put("storm.messaging.transport", LOOPBACK_MESSAGING);
         m.put("worker.heap.memory.mb", 768);
         m.put("worker.childopts", "-Xmx%HEAP-MEM%m -XX:+UseG1GC -Xlog:gc*:file=artifacts/gc.log:time,uptime:filecount=5,"
                 + "filesize=1M -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=artifacts/heapdump " + JAVA17_OPENS);

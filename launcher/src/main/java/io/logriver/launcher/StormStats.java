@@ -1,6 +1,7 @@
 package io.logriver.launcher;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,10 +12,11 @@ import org.apache.storm.generated.ComponentPageInfo;
 import org.apache.storm.generated.GlobalStreamId;
 import org.apache.storm.generated.TopologyPageInfo;
 import org.apache.storm.generated.TopologyStats;
+import org.apache.storm.generated.WorkerSummary;
 
 /**
  * The figures the Storm UI shows, from the same Nimbus calls (getTopologyPageInfo, getComponentPageInfo), as text:
- * the topology, each spout and bolt, and each component's streams, over one window (all time by default).
+ * the topology, its workers, each spout and bolt, and each component's streams, over one window (all time by default).
  */
 final class StormStats {
     static final String ALL_TIME = ":all-time";
@@ -32,6 +34,21 @@ final class StormStats {
                 "all time", at(s.get_window_to_emitted()), at(s.get_window_to_transferred()),
                 at(s.get_window_to_acked()), at(s.get_window_to_failed()),
                 s.get_window_to_complete_latencies_ms().getOrDefault(ALL_TIME, 0.0)));
+        return out;
+    }
+
+    /** Each worker: its host and port, uptime, and its executors' tasks per component (system ones left out). */
+    static List<String> workers(TopologyPageInfo t) {
+        List<String> out = new ArrayList<>(List.of("workers"));
+        List<WorkerSummary> workers = t.get_workers() == null ? List.of() : new ArrayList<>(t.get_workers());
+        workers.sort(Comparator.comparing(WorkerSummary::get_host).thenComparingInt(WorkerSummary::get_port));
+        for (WorkerSummary w : workers) {
+            StringBuilder tasks = new StringBuilder();
+            new TreeMap<>(orEmpty(w.get_component_to_num_tasks())).forEach((component, n) ->
+                    tasks.append(tasks.isEmpty() ? "" : ", ").append(component).append(" ").append(n));
+            out.add(String.format("  %-22s up %ds, %d executors; tasks: %s", w.get_host() + ":" + w.get_port(),
+                    w.get_uptime_secs(), w.get_num_executors(), tasks));
+        }
         return out;
     }
 

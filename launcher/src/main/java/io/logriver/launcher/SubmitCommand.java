@@ -44,7 +44,7 @@ public final class SubmitCommand {
         Path jar = TopologyJar.built();
         Progress progress = Progress.to(err);
         c = ensureTopics(c, progress);
-        checkCluster(nimbus, name, c);
+        checkCluster(nimbus, name, c, mode, progress);
         progress.say("submitting " + jar.getFileName() + " (mode " + mode + ") as " + name + " to Nimbus at "
                 + nimbus.address());
         Process p = new ProcessBuilder(TopologyJar.command(jar, nimbus.clientConf(), mainArgs(args, mode, name, c)))
@@ -87,17 +87,23 @@ public final class SubmitCommand {
         }
     }
 
-    /** Nimbus answers, the name is free, and the topology fits the cluster's messaging. */
-    private static void checkCluster(NimbusConnection nimbus, String name, LogriverConfig c) throws Exception {
+    /** Nimbus answers and the name is free; a warning when the cluster has fewer free slots than workers asked for. */
+    private static void checkCluster(NimbusConnection nimbus, String name, LogriverConfig c, String mode,
+                                     Progress progress) throws Exception {
         if (nimbus.topology(name).isPresent()) {
             throw new IllegalStateException("a topology named " + name + " is already running on Nimbus at "
                     + nimbus.address() + ": bin/logriver kill " + name + " first, or choose another --name");
         }
-        Object workers = c.storm().getOrDefault("topology.workers", 1);
-        boolean localMessaging = nimbus.call(n -> n.getNimbusConf()).contains(StormHome.LOCAL_MESSAGING);
-        if (localMessaging && !"1".equals(String.valueOf(workers))) {
-            throw new IllegalStateException("topology.workers=" + workers + ": this cluster's workers exchange no "
-                    + "tuples (storm.messaging.transport is in-process, so that no worker opens a port): use 1");
+        Object asked = c.stormFor(mode).getOrDefault("topology.workers", 1);
+        if (!(asked instanceof Number count) || count.intValue() < 1) {
+            throw new Args.UsageException("topology.workers=" + asked + ": expected a number of workers, 1 or more");
+        }
+        int workers = count.intValue();
+        int free = nimbus.call(n -> n.getClusterInfo().get_supervisors().stream()
+                .mapToInt(sv -> sv.get_num_workers() - sv.get_num_used_workers()).sum());
+        if (workers > free) {
+            progress.say("warning: topology.workers=" + workers + " but the cluster has " + free + " free worker slots:"
+                    + " Storm runs the topology in fewer workers (on the dev cluster, cluster up --slots N)");
         }
     }
 

@@ -18,15 +18,15 @@ class BenchReportTest {
 
     @Test
     void aPointIsSustainedWhenItKeepsUpAndItsLagStaysBounded() {
-        assertTrue(point("-", 10_000, 9_900, 100).sustained());
-        assertFalse(point("-", 10_000, 9_700, 100).sustained(), "below 98 % of the rate");
-        assertFalse(point("-", 10_000, 10_000, 100 + 4_001).sustained(), "lag grew by more than 2 % of what was sent");
+        assertTrue(point("1 worker", 10_000, 9_900, 100).sustained());
+        assertFalse(point("1 worker", 10_000, 9_700, 100).sustained(), "below 98 % of the rate");
+        assertFalse(point("1 worker", 10_000, 10_000, 100 + 4_001).sustained(), "lag grew by more than 2 % of what was sent");
     }
 
     @Test
     void aPointThatStartsWithMoreThanASecondOfBacklogIsNotSteady() {
-        assertTrue(point("-", 10_000, 10_000, 100).steady(), "100 records waiting at 10k/s");
-        BenchPoint draining = new BenchPoint("core", "-", 10_000, 10_000, 12_000, 200_000, 240_000, 50_000, 10_000, 0,
+        assertTrue(point("1 worker", 10_000, 10_000, 100).steady(), "100 records waiting at 10k/s");
+        BenchPoint draining = new BenchPoint("core", "1 worker", 10_000, 10_000, 12_000, 200_000, 240_000, 50_000, 10_000, 0,
                 SOME, SOME, BenchProfile.Summary.NONE);
         assertTrue(draining.sustained());
         assertFalse(draining.steady());
@@ -50,13 +50,39 @@ class BenchReportTest {
 
     @Test
     void sustainedLineSaysWhenTheHighestRateWasStillSustained() {
-        assertEquals("Sustained throughput: 10,000 records/s; the highest rate measured, so the limit may lie higher.  ",
-                BenchReport.sustainedLine(List.of(point("-", 1_000, 1_000, 100), point("-", 10_000, 10_000, 100))));
+        assertEquals("Sustained throughput (1 worker): 10,000 records/s; the highest rate measured, so the limit may lie higher.  ",
+                BenchReport.sustainedLine(List.of(point("1 worker", 1_000, 1_000, 100), point("1 worker", 10_000, 10_000, 100))));
     }
 
     @Test
     void sustainedLineWhenNothingWasSustained() {
-        assertEquals("Sustained throughput: none of the rates; 1,000/s was not (500/s achieved), so the limit lies"
-                + " between the two.  ", BenchReport.sustainedLine(List.of(point("-", 1_000, 500, 50_000))));
+        assertEquals("Sustained throughput (1 worker): none of the rates; 1,000/s was not (500/s achieved), so the limit lies"
+                + " between the two.  ", BenchReport.sustainedLine(List.of(point("1 worker", 1_000, 500, 50_000))));
+    }
+
+    @Test
+    void twoWorkersAreComparedWithOneAt10kAndInTheirSustainedRate() {
+        BenchPoint.Percentiles slower = new BenchPoint.Percentiles(100, 700, 800, 2_500, 4_000, 9_000);
+        BenchPoint twoAt10k = new BenchPoint("core", "2 workers", 10_000, 10_000, 10_000, 200_000, 200_000, 100, 100, 0,
+                slower, SOME, BenchProfile.Summary.NONE);
+        List<BenchPoint> rows = List.of(point("1 worker", 10_000, 10_000, 100), point("1 worker", 20_000, 20_000, 100),
+                twoAt10k, point("2 workers", 20_000, 15_000, 90_000));
+        assertEquals(List.of("Core in 2 workers against 1 worker: at 10k/s in-topology p50 700 µs against 1, p99 2,500 µs"
+                + " against 3; sustained 10,000 against 20,000 records/s.  "),
+                BenchReport.workersAgainstOne(rows, List.of("1 worker", "2 workers")));
+        assertEquals(List.of(), BenchReport.workersAgainstOne(rows, List.of("1 worker")));
+    }
+
+    @Test
+    void workersGiveCoreOneSweepEach() {
+        BenchPlan plan = BenchPlan.full(List.of(Mode.CORE), java.nio.file.Path.of("out"))
+                .withCoreWorkers(BenchCommand.workers("1,2"));
+        assertEquals(List.of("1 worker", "2 workers"), plan.settings(Mode.CORE).stream().map(BenchPlan.Setting::label)
+                .toList());
+        assertEquals(java.util.Map.of("topology.workers", 2), plan.settings(Mode.CORE).get(1).overrides());
+        assertEquals(List.of("1 worker"), BenchPlan.quick(List.of(Mode.CORE), java.nio.file.Path.of("out"))
+                .settings(Mode.CORE).stream().map(BenchPlan.Setting::label).toList());
+        assertEquals("--workers 0,2: expected worker counts from 1 to 16, like 1,2", org.junit.jupiter.api.Assertions
+                .assertThrows(Args.UsageException.class, () -> BenchCommand.workers("0,2")).getMessage());
     }
 }

@@ -20,12 +20,12 @@ final class BothModes {
         this.dir = dir;
     }
 
-    /** Runs core, then Trident, writing {@code out-MODE.jsonl} and {@code dlq-MODE.jsonl} into {@code dir}. */
-    static BothModes run(LogriverConfig c, Path requests, Path sessions, Path dir) throws Exception {
+    /** Runs core, then Trident, writing {@code out-MODE{suffix}.jsonl} and {@code dlq-MODE{suffix}.jsonl} into {@code dir}. */
+    static BothModes run(LogriverConfig c, Path requests, Path sessions, Path dir, String suffix) throws Exception {
         BothModes runs = new BothModes(dir);
         for (Mode mode : Mode.values()) {
-            Path out = dir.resolve("out-" + mode.id() + ".jsonl");
-            Path dead = dir.resolve("dlq-" + mode.id() + ".jsonl");
+            Path out = dir.resolve("out-" + mode.id() + suffix + ".jsonl");
+            Path dead = dir.resolve("dlq-" + mode.id() + suffix + ".jsonl");
             runs.summary.put(mode, new FileMode(Progress.quiet(), mode).run(c, requests, sessions, out, dead, dir));
             runs.output.put(mode, Files.readAllLines(out));
             runs.dlq.put(mode, Files.readAllLines(dead));

@@ -20,7 +20,7 @@ class ClusterStateTest {
     void isSavedAndLoadedUnderTheWorkDirectory() throws Exception {
         ClusterLayout l = ClusterLayout.in(work);
         assertNull(ClusterState.load(l));
-        ClusterState s = ClusterState.freePorts().withKafka("127.0.0.1:9092", false);
+        ClusterState s = ClusterState.freePorts(3).withKafka("127.0.0.1:9092", false);
         s.save(l);
         assertEquals(s, ClusterState.load(l));
         assertEquals(work.resolve("cluster/cluster.properties"), l.stateFile());
@@ -28,23 +28,24 @@ class ClusterStateTest {
 
     @Test
     void freePortsAreDistinctAndTheBrokerCountsOnlyWhenItIsOurs() throws Exception {
-        ClusterState s = ClusterState.freePorts();
-        List<Integer> all = List.of(s.zookeeper(), s.nimbus(), s.supervisor(), s.slots().get(0), s.slots().get(1),
-                s.kafkaPort());
-        assertEquals(6, new HashSet<>(all).size());
-        assertEquals(4, s.listenPorts().size());
-        assertEquals(3, s.withKafka("127.0.0.1:9092", false).listenPorts().size());
+        ClusterState s = ClusterState.freePorts(3);
+        List<Integer> all = new java.util.ArrayList<>(List.of(s.zookeeper(), s.nimbus(), s.supervisor(), s.kafkaPort()));
+        all.addAll(s.slots());
+        assertEquals(7, new HashSet<>(all).size());
+        assertEquals(3, s.slots().size());
+        assertEquals(7, s.listenPorts().size(), "the workers' Netty servers listen on the slots");
+        assertEquals(6, s.withKafka("127.0.0.1:9092", false).listenPorts().size());
     }
 
     @Test
     void stormYamlPutsEveryServerOnLoopbackAndKeepsStateInTheWorkDirectory() {
         ClusterLayout l = ClusterLayout.in(work);
-        java.util.Map<String, Object> conf = new Yaml().load(StormHome.yaml(l, ClusterState.defaults()));
+        java.util.Map<String, Object> conf = new Yaml().load(StormHome.yaml(l, ClusterState.defaults(4)));
         assertEquals(List.of("127.0.0.1"), conf.get("nimbus.seeds"));
         assertEquals("127.0.0.1", conf.get("storm.local.hostname"));
         assertEquals(StormHome.LOOPBACK_TRANSPORT, conf.get("storm.thrift.transport"));
-        assertEquals(StormHome.LOCAL_MESSAGING, conf.get("storm.messaging.transport"));
-        assertEquals(List.of(6700, 6701), conf.get("supervisor.slots.ports"));
+        assertEquals(StormHome.LOOPBACK_MESSAGING, conf.get("storm.messaging.transport"));
+        assertEquals(List.of(6700, 6701, 6702, 6703), conf.get("supervisor.slots.ports"));
         assertEquals(l.localDir().toString(), conf.get("storm.local.dir"));
         String childopts = (String) conf.get("worker.childopts");
         assertTrue(childopts.contains("--add-opens=java.base/java.lang=ALL-UNNAMED"), childopts);

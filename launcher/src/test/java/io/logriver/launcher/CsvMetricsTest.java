@@ -46,6 +46,17 @@ class CsvMetricsTest {
     }
 
     @Test
+    void leavesOutTheFilesOfWorkersThatAreGone() throws IOException {
+        // a rebalance: task 3 moved from port 6700 (its worker gone) to 6701, whose new worker counts from zero
+        file("storm.topology." + TOPOLOGY + ".127.0.0.1.parse.3.6700-logriver.read", "t,count\n100,5000\n");
+        file("storm.topology." + TOPOLOGY + ".127.0.0.1.parse.3.6701-logriver.read", "t,count\n125,10\n140,30\n");
+        file("storm.topology." + TOPOLOGY + ".127.0.0.1.parse.4.6701-logriver.read", "t,count\n130,12\n");
+        CsvMetrics m = CsvMetrics.read(dir, TOPOLOGY);
+        assertEquals(42, m.total("logriver.read"));
+        assertEquals(140, m.latestReport());
+    }
+
+    @Test
     void aMissingDirectoryOrAFileWithoutReportIsNoMetric() throws IOException {
         assertTrue(CsvMetrics.read(dir.resolve("none"), TOPOLOGY).isEmpty());
         file("storm.topology." + TOPOLOGY + ".localhost.parse.3.6700-logriver.read", "t,count\n");

@@ -31,6 +31,8 @@ class FileModeIT {
     private static ItDataSet data;
     private static Reference expected;
     private static BothModes runs;
+    /** The same runs, spread over two workers and three tasks of every stage. */
+    private static BothModes spread;
 
     @BeforeAll
     static void runFileMode() throws Exception {
@@ -45,7 +47,21 @@ class FileModeIT {
         Path requests = Files.write(dir.resolve("requests.jsonl"),
                 data.requests.stream().map(ItDataSet.Planned::line).toList(), StandardCharsets.UTF_8);
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
-        runs = BothModes.run(c, requests, sessions, dir);
+        runs = BothModes.run(c, requests, sessions, dir, "");
+        spread = BothModes.run(c.with(spreadOverWorkersAndTasks()), requests, sessions, dir, "-spread");
+    }
+
+    /**
+     * Two workers, every tuple serialized with Kryo (in LocalCluster both workers share one JVM, so this setting makes
+     * Storm serialize even the tuples that stay in a worker), three tasks of every stage: more tasks than partitions.
+     */
+    private static Map<String, Object> spreadOverWorkersAndTasks() {
+        Map<String, Object> m = new HashMap<>(Map.of("topology.workers", 2, "topology.testing.always.try.serialize",
+                true, LogriverConfig.TRIDENT_PARALLELISM, 3));
+        for (String stage : List.of("spout", "parse", "filter", "join", "aggregate", "sink")) {
+            m.put(LogriverConfig.PARALLELISM_PREFIX + stage, 3);
+        }
+        return m;
     }
 
     @AfterAll
@@ -83,6 +99,21 @@ class FileModeIT {
     @Test
     void coreAndTridentWriteTheSameBytesAndSummary() {
         runs.assertModesAgree();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void twoWorkersAndThreeTasksOfEveryStageWriteTheSameBytes(Mode mode) {
+        assertEquals(String.join("\n", runs.output.get(mode)), String.join("\n", spread.output.get(mode)),
+                "out-" + mode.id() + "-spread.jsonl in " + broker.workDir);
+        assertEquals(runs.summary.get(mode).toJson(), spread.summary.get(mode).toJson());
+        assertEquals(withoutRunIds(runs.dlq.get(mode)), withoutRunIds(spread.dlq.get(mode)),
+                "the same dead letters (several sink tasks write them in another order)");
+    }
+
+    /** Dead letters sorted, each run's own topic names ({@code weblogs-file-1a2b3c4d}) cut back to the configured one. */
+    private static List<String> withoutRunIds(List<String> deadLetters) {
+        return deadLetters.stream().map(d -> d.replaceAll("-file-[0-9a-f]{8}\"", "\"")).sorted().toList();
     }
 
     @ParameterizedTest

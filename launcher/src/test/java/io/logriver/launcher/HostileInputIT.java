@@ -65,7 +65,7 @@ class HostileInputIT {
         Path dir = broker.workDir;
         Path requests = mix(dir.resolve("requests.jsonl"), new Random(31));
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), clean.sessionLines, StandardCharsets.UTF_8);
-        runs = BothModes.run(config, requests, sessions, dir);
+        runs = BothModes.run(config, requests, sessions, dir, "");
     }
 
     @AfterAll

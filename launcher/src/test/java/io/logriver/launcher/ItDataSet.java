@@ -28,6 +28,11 @@ final class ItDataSet {
         "/app/page/report"};
 
     static ItDataSet generate(long seed, int n) {
+        return generate(seed, n, T0);
+    }
+
+    /** {@code n} requests from about {@code t0} on, 40 ms apart on average (some out of order, some late). */
+    static ItDataSet generate(long seed, int n, long t0) {
         ItDataSet d = new ItDataSet();
         Random r = new Random(seed);
         for (int s = 0; s < 40; s++) {
@@ -40,9 +45,9 @@ final class ItDataSet {
         d.sessionLines.add("NOT A SESSION");
         d.sessionLines.add("{\"sessionID\":\"s98\",\"userID\":\"u\"}");
         d.invalidSessions = 3;
-        long max = T0;
+        long max = t0;
         for (int i = 0; i < n; i++) {
-            long t = T0 + i * 40L + r.nextInt(3000) - 1500;
+            long t = t0 + i * 40L + r.nextInt(3000) - 1500;
             int kind = r.nextInt(100);
             if (kind == 0) {
                 t = max - 15_000 - r.nextInt(15_000); // well behind: late unless its window is still open

@@ -41,6 +41,11 @@ final class ListeningSockets {
                 || address.equals("00000000000000000000000001000000");
     }
 
+    /** The port of an "ADDRESS-IN-HEX:PORT-IN-HEX". */
+    static int port(String hexAddressAndPort) {
+        return Integer.parseInt(hexAddressAndPort.substring(hexAddressAndPort.indexOf(':') + 1), 16);
+    }
+
     private static Set<String> socketInodes(long pid) throws IOException {
         Set<String> out = new HashSet<>();
         Path fds = Path.of("/proc", Long.toString(pid), "fd");

@@ -164,7 +164,8 @@ class MainTest {
                 commands.add(words[1]);
             }
         }
-        assertTrue(commands.containsAll(List.of("run", "cluster", "submit", "list", "stats", "kill", "bench")),
+        assertTrue(commands.containsAll(List.of("run", "cluster", "submit", "list", "stats", "kill", "rebalance",
+                "bench")),
                 commands.toString());
     }
 

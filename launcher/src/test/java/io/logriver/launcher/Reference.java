@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The expected result of a file-mode run, computed straight from the specification over the planned facts of a
- * data set, in file order, with none of the production classes: filter, watermark and lateness, join with the
- * latest session record, and nearest-rank percentiles by sorting.
+ * data set, in file order, with none of the production classes: filter, watermark and lateness (per partition, when
+ * the requests were spread over several: request i in partition i mod the partition count), join with the latest
+ * session record, and nearest-rank percentiles by sorting.
  */
 final class Reference {
     long aggregated;
@@ -19,13 +20,22 @@ final class Reference {
     long invalid;
     long late;
     final List<String> lateLines = new ArrayList<>();
+    /** Every window record, as the end of the input closes every window. */
     final List<String> windows = new ArrayList<>();
+    /** The window records of the windows the data closes itself, without the end of the input. */
+    final List<String> closed = new ArrayList<>();
 
     static Reference of(ItDataSet d, long windowMs, long latenessMs) {
+        return of(d, windowMs, latenessMs, 1);
+    }
+
+    static Reference of(ItDataSet d, long windowMs, long latenessMs, int partitions) {
         Reference ref = new Reference();
         Map<String, List<long[]>> byKey = new TreeMap<>(); // "start|org|url" -> (duration, error)
-        long maxSeen = Long.MIN_VALUE;
-        for (ItDataSet.Planned p : d.requests) {
+        long[] maxSeenOf = new long[partitions];
+        java.util.Arrays.fill(maxSeenOf, Long.MIN_VALUE);
+        for (int i = 0; i < d.requests.size(); i++) {
+            ItDataSet.Planned p = d.requests.get(i);
             if (p.invalidReason() != null) {
                 ref.invalid++;
                 continue;
@@ -37,8 +47,9 @@ final class Reference {
                 continue;
             }
             long start = Math.floorDiv(p.eventTime(), windowMs) * windowMs;
+            long maxSeen = maxSeenOf[i % partitions];
             boolean isLate = maxSeen != Long.MIN_VALUE && start + windowMs <= maxSeen - latenessMs;
-            maxSeen = Math.max(maxSeen, p.eventTime());
+            maxSeenOf[i % partitions] = Math.max(maxSeen, p.eventTime());
             if (isLate) {
                 ref.late++;
                 ref.lateLines.add(p.line());
@@ -58,6 +69,10 @@ final class Reference {
         }
         rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]).thenComparing(r -> r[2]));
         rows.forEach(r -> ref.windows.add(r[3]));
+        long lowest = java.util.Arrays.stream(maxSeenOf).min().orElseThrow();
+        long watermark = lowest == Long.MIN_VALUE ? Long.MIN_VALUE : lowest - latenessMs;
+        rows.stream().filter(r -> Instant.parse(r[0]).toEpochMilli() + windowMs <= watermark)
+                .forEach(r -> ref.closed.add(r[3]));
         return ref;
     }
 

@@ -3,6 +3,7 @@ package io.logriver.core;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import io.logriver.logic.DeadLetter;
+import io.logriver.logic.HostClock;
 import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.WindowAggregator;
 import io.logriver.logic.WindowKey;
@@ -72,7 +73,7 @@ public final class AggregateBolt extends BaseRichBolt {
                     t.getStringByField(Names.URL_KEY));
             if (aggregator.add(key, t.getLongByField("durationMillis"), t.getBooleanByField("error"))) {
                 aggregated.inc();
-                long now = System.nanoTime();
+                long now = HostClock.nanos(); // the spout's emit time may come from another worker
                 long emitted = t.getLongByField(Names.EMIT_NANOS);
                 latencyMicros.update((now - emitted) / 1000);
                 if (probe) {

@@ -32,7 +32,7 @@ public final class CoreTopology {
         TopologyBuilder b = new TopologyBuilder();
 
         b.setSpout(Names.WEBLOGS_SPOUT, sources.weblogs(), p.spout());
-        b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), 1);
+        b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout());
         b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
 
         b.setBolt(Names.PARSE, new ParseBolt(topics.weblogs(), topics.dlq(), future), p.parse())
@@ -41,8 +41,8 @@ public final class CoreTopology {
                         c.latenessMs(), future, topics.weblogs(), topics.dlq()), p.filter())
                 .fieldsGrouping(Names.PARSE, partition)
                 .fieldsGrouping(Names.PARSE, Names.END_STREAM, partition);
-        b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), 1)
-                .shuffleGrouping(Names.SESSIONS_SPOUT);
+        b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), p.parse())
+                .fieldsGrouping(Names.SESSIONS_SPOUT, partition); // a session's records stay in order
         b.setBolt(Names.JOIN, new JoinBolt(c.bootstrapServers(), topics.sessions(), c.windowSizeMs(),
                         c.joinWaitMs(), c.clockIntervalMs()), p.join())
                 .fieldsGrouping(Names.FILTER, partition)

@@ -1,6 +1,7 @@
 package io.logriver.core;
 
 import java.nio.charset.StandardCharsets;
+import io.logriver.logic.HostClock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -10,7 +11,7 @@ import org.apache.storm.tuple.Values;
 
 /**
  * Turns a Kafka record into a tuple (partition, offset, value, emitNanos, schedNanos, control): the raw bytes,
- * stamped with the time of emission (in-topology latency), the time the benchmark scheduled its sending (end-to-end
+ * stamped with the time of emission on the host's clock (in-topology latency), the time the benchmark scheduled its sending (end-to-end
  * latency; -1 without that header), and whether it is a control record (end of input) rather than data.
  */
 public final class KafkaRecordTranslator implements RecordTranslator<String, byte[]> {
@@ -21,7 +22,7 @@ public final class KafkaRecordTranslator implements RecordTranslator<String, byt
 
     @Override
     public List<Object> apply(ConsumerRecord<String, byte[]> r) {
-        return new Values(r.partition(), r.offset(), r.value(), System.nanoTime(), scheduled(r), isEndOfInput(r));
+        return new Values(r.partition(), r.offset(), r.value(), HostClock.nanos(), scheduled(r), isEndOfInput(r));
     }
 
     static long scheduled(ConsumerRecord<?, ?> r) {

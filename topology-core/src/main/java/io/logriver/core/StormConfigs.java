@@ -11,7 +11,12 @@ public final class StormConfigs {
     private StormConfigs() {
     }
 
-    /** The configuration of the topology of {@code mode} ({@code core} or {@code trident}). */
+    /**
+     * The configuration of the topology of {@code mode} ({@code core} or {@code trident}). Every class a tuple carries
+     * between two workers is registered with Kryo (Storm does not fall back on Java serialization): the values of
+     * both topologies, and the arrays inside them (a Trident watermark row carries its batch's emit times as a
+     * long[], and {@link DurationStats} keeps its durations in an int[]). RowSerializationTest checks each kind of row.
+     */
     public static Config of(LogriverConfig c, String mode) {
         Config conf = new Config();
         conf.putAll(c.toMap());
@@ -19,6 +24,8 @@ public final class StormConfigs {
         conf.registerSerialization(Request.class);
         conf.registerSerialization(Session.class);
         conf.registerSerialization(DurationStats.class);
+        conf.registerSerialization(int[].class);
+        conf.registerSerialization(long[].class);
         return conf;
     }
 }

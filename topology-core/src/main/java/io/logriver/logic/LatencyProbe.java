@@ -8,7 +8,7 @@ import org.HdrHistogram.Recorder;
 /**
  * Per-record latencies for the benchmark, in HdrHistograms (microseconds): in-topology (spout emit to applied) and
  * end-to-end (scheduled send to applied). Recording is wait-free (no locks on the hot path); the benchmark, in the
- * same JVM as the local cluster, takes interval histograms. Times are {@link System#nanoTime()} values, which all
+ * same JVM as the local cluster, takes interval histograms. Times are {@link HostClock} values, which all
  * processes of one machine share.
  */
 public final class LatencyProbe {

@@ -5,6 +5,7 @@ import com.codahale.metrics.Histogram;
 import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.HostClock;
 import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.WindowCloser;
 import io.logriver.logic.WindowKey;
@@ -63,7 +64,7 @@ final class CloserUpdater extends BaseStateUpdater<CloserState> {
     public void updateState(CloserState state, List<TridentTuple> tuples, TridentCollector collector) {
         Map<WindowKey, DurationStats> updates = new HashMap<>();
         Map<Integer, Long> watermarks = new HashMap<>();
-        long now = System.nanoTime();
+        long now = HostClock.nanos(); // the emit times may come from other workers
         for (TridentTuple t : tuples) {
             if (LatenessUpdater.WATERMARK.equals(t.getStringByField("kind"))) {
                 watermarks.merge(t.getIntegerByField(Names.PARTITION), t.getLongByField(Names.WATERMARK), Math::max);

@@ -2,6 +2,8 @@ package io.logriver.trident;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.storm.kafka.spout.FirstPollOffsetStrategy;
 import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutConfig;
 import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutOpaque;
+import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutTopicPartition;
 import org.apache.storm.kafka.trident.TridentKafkaStateFactory;
 import org.apache.storm.kafka.trident.mapper.FieldNameBasedTupleToKafkaMapper;
 import org.apache.storm.kafka.trident.selector.DefaultTopicSelector;
@@ -29,7 +32,9 @@ public final class TridentKafka {
         return new TridentPipeline.Sinks(state(c, c.topics().stats()), state(c, c.topics().dlq()));
     }
 
-    static KafkaTridentSpoutOpaque<String, byte[]> spout(LogriverConfig c, String topic) {
+    /** Storm's opaque Kafka spout, its tasks without a partition kept from crashing ({@link SpareTaskSafeSpout}). */
+    static SpareTaskSafeSpout<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition, Map<String, Object>> spout(
+            LogriverConfig c, String topic) {
         KafkaTridentSpoutConfig<String, byte[]> config =
                 new KafkaTridentSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), topic)
                         .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
@@ -46,7 +51,7 @@ public final class TridentKafka {
                         .setStartTimeStamp(c.startTimestampMs())
                         .setRecordTranslator(new KafkaRecordTranslator())
                         .build();
-        return new KafkaTridentSpoutOpaque<>(config);
+        return new SpareTaskSafeSpout<>(new KafkaTridentSpoutOpaque<>(config));
     }
 
     @SuppressWarnings("unchecked") // Storm's FieldNameBasedTupleToKafkaMapper implements its mapper interface raw
