@@ -89,8 +89,8 @@ public final class Main {
     /** What went wrong, on one line: the message of the exception that carries one, not of its wrappers. */
     static String oneLine(Throwable e) {
         Throwable t = e;
-        while ((t instanceof ExecutionException || t instanceof CompletionException
-                || t instanceof UncheckedIOException || t instanceof InvocationTargetException) && t.getCause() != null) {
+        while ((t instanceof ExecutionException || t instanceof CompletionException || t instanceof UncheckedIOException
+                || t instanceof InvocationTargetException) && t.getCause() != null) {
             t = t.getCause();
         }
         String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();

@@ -76,7 +76,7 @@ public final class Topics implements AutoCloseable {
         }
     }
 
-    /** The largest record batch the topic takes: its {@code max.message.bytes} (the broker's {@code message.max.bytes} unless set). */
+    /** The largest record batch the topic takes: its {@code max.message.bytes} (else the broker's message.max.bytes). */
     public int maxMessageBytes(String topic) throws Exception {
         ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(r)).all().get(30, TimeUnit.SECONDS).get(r);

@@ -20,7 +20,7 @@ final class BothModes {
         this.dir = dir;
     }
 
-    /** Runs core, then Trident, writing {@code out-MODE{suffix}.jsonl} and {@code dlq-MODE{suffix}.jsonl} into {@code dir}. */
+    /** Runs core, then Trident, writing {@code out-MODE<suffix>.jsonl} and {@code dlq-MODE<suffix>.jsonl} in dir. */
     static BothModes run(LogriverConfig c, Path requests, Path sessions, Path dir, String suffix) throws Exception {
         BothModes runs = new BothModes(dir);
         for (Mode mode : Mode.values()) {

@@ -47,7 +47,7 @@ class HostileInputIT {
     private static ItDataSet clean;
     private static Reference expected;
     private static List<HostileRecords.Hostile> hostile;
-    /** The reason each invalid or late record must be dead-lettered with, by its offset (its line among the records). */
+    /** The reason each invalid or late record must be dead-lettered with, by its offset (its line among records). */
     private static final Map<Long, String> reasonAt = new TreeMap<>();
     private static final Map<Long, byte[]> lineAt = new HashMap<>();
     private static long written;
@@ -111,7 +111,8 @@ class HostileInputIT {
 
     /** The broker's message.max.bytes, changed while it runs (topics created afterwards take it as their default). */
     private static void takeRecordsOfUpTo(int bytes) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(conf)) {
             ConfigResource cluster = new ConfigResource(ConfigResource.Type.BROKER, "");
             admin.incrementalAlterConfigs(Map.of(cluster, List.of(new AlterConfigOp(
                     new ConfigEntry("message.max.bytes", Integer.toString(bytes)), AlterConfigOp.OpType.SET))))
@@ -184,7 +185,7 @@ class HostileInputIT {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(reasonAt.keySet(), reasons.keySet(), "no dead letter for a record that is neither invalid nor late");
+        assertEquals(reasonAt.keySet(), reasons.keySet(), "no dead letter for a record neither invalid nor late");
     }
 
     @Test

@@ -20,7 +20,8 @@ final class HostileRecords {
     }
 
     static final List<String> INVALID_REASONS = List.of("not-json", "not-object", "too-large", "too-deep",
-            "missing-field:timestamp", "missing-field:webURL", "missing-field:sessionID", "missing-field:durationMillis",
+            "missing-field:timestamp", "missing-field:webURL", "missing-field:sessionID",
+            "missing-field:durationMillis",
             "malformed-field:timestamp", "malformed-field:startMillis", "malformed-field:webURL",
             "malformed-field:sessionID", "malformed-field:durationMillis", "malformed-field:level", "future-time");
 
@@ -177,8 +178,8 @@ final class HostileRecords {
     }
 
     private Hostile malformedDuration() {
-        String[] values = {"-1", "86400001", "1.5", "\"abc\"", "9223372036854775808", "1e400", "\"99999999999999999999\"",
-            "\"-3\"", "[]", "-9223372036854775808"};
+        String[] values = {"-1", "86400001", "1.5", "\"abc\"", "9223372036854775808", "1e400",
+            "\"99999999999999999999\"", "\"-3\"", "[]", "-9223372036854775808"};
         return field(ts(), url(), sid(), "\"durationMillis\":" + values[r.nextInt(values.length)], "durationMillis");
     }
 

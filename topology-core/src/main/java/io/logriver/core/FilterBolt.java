@@ -70,7 +70,8 @@ public final class FilterBolt extends BaseRichBolt {
         if (!rules.accepts(r)) {
             filtered.inc();
         } else {
-            LatenessTracker tracker = trackers.computeIfAbsent(partition, p -> new LatenessTracker(windows, latenessMs, future));
+            LatenessTracker tracker = trackers.computeIfAbsent(partition,
+                    p -> new LatenessTracker(windows, latenessMs, future));
             if (tracker.observeIsLate(r.eventTime())) {
                 late.inc();
                 DeadLetter d = DeadLetter.of(DeadLetter.LATE, topic, partition, t.getLongByField(Names.OFFSET),

@@ -67,7 +67,8 @@ class ParseBoltTest {
 
     @Test
     void recordTooFarAheadOfTheWallClockIsDeadLetteredAsFutureTime() {
-        String ahead = "{\"timestamp\":" + (NOW + 60_001) + ",\"webURL\":\"/a\",\"sessionID\":\"s\",\"durationMillis\":1}";
+        String ahead = "{\"timestamp\":" + (NOW + 60_001)
+                + ",\"webURL\":\"/a\",\"sessionID\":\"s\",\"durationMillis\":1}";
         String atLimit = ahead.replace(Long.toString(NOW + 60_001), Long.toString(NOW + 60_000));
         Tuple t = spoutRecord(Names.WEBLOGS_SPOUT, 0, 5L, ahead, 0L);
         Tuple u = spoutRecord(Names.WEBLOGS_SPOUT, 0, 6L, atLimit, 0L);

@@ -14,7 +14,10 @@ import org.apache.storm.trident.operation.TridentOperationContext;
 import org.apache.storm.trident.tuple.TridentTuple;
 import org.apache.storm.tuple.Values;
 
-/** Validates request records (as the core topology's parse bolt): emits (request, null, null), or (null, dlqKey, dlqMessage) for an invalid one. */
+/**
+ * Validates request records (as the core topology's parse bolt): emits (request, null, null), or (null, dlqKey,
+ * dlqMessage) for an invalid one.
+ */
 final class ParseRequests extends BaseFunction {
     private static final long serialVersionUID = 1L;
 
