@@ -184,16 +184,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker: a clean shutdown first, then a kill if it takes longer than 30 s. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+        try {
+            ClusterProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         try {
             Files.deleteIfExists(dir.resolve("broker.pid"));
