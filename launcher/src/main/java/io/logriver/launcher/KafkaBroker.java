@@ -43,12 +43,16 @@ public final class KafkaBroker implements AutoCloseable {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (Admin admin = Admin.create(p)) {
+        Admin admin = Admin.create(p);
+        try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
             return false;
+        } finally {
+            // not close(): it waits without end for the calls pending on a server that listens but never answers
+            admin.close(Duration.ZERO);
         }
     }
 
@@ -138,6 +142,16 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         return freePort();
+    }
+
+    /** True when nothing listens on 127.0.0.1:{@code port}. */
+    static boolean isFree(int port) {
+        try {
+            new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.topology.IRichBolt;
@@ -27,16 +28,17 @@ public final class CoreTopology {
         LogriverConfig.Topics topics = c.topics();
         Windows windows = new Windows(c.windowSizeMs());
         Fields partition = new Fields(Names.PARTITION);
+        FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
         TopologyBuilder b = new TopologyBuilder();
 
         b.setSpout(Names.WEBLOGS_SPOUT, sources.weblogs(), p.spout());
         b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout());
         b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
 
-        b.setBolt(Names.PARSE, new ParseBolt(topics.weblogs(), topics.dlq()), p.parse())
+        b.setBolt(Names.PARSE, new ParseBolt(topics.weblogs(), topics.dlq(), future), p.parse())
                 .fieldsGrouping(Names.WEBLOGS_SPOUT, partition);
         b.setBolt(Names.FILTER, new FilterBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes()), windows,
-                        c.latenessMs(), topics.weblogs(), topics.dlq()), p.filter())
+                        c.latenessMs(), future, topics.weblogs(), topics.dlq()), p.filter())
                 .fieldsGrouping(Names.PARSE, partition)
                 .fieldsGrouping(Names.PARSE, Names.END_STREAM, partition);
         b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), p.parse())

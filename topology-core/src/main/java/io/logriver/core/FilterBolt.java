@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.LatenessTracker;
 import io.logriver.logic.Request;
 import io.logriver.logic.Windows;
@@ -30,16 +31,20 @@ public final class FilterBolt extends BaseRichBolt {
     private final long latenessMs;
     private final String topic;
     private final String dlqTopic;
+    private final FutureTimeRule future;
     private transient Map<Integer, LatenessTracker> trackers;
     private transient OutputCollector collector;
     private transient Counter filtered;
     private transient Counter late;
     private transient Histogram stageMicros;
 
-    public FilterBolt(FilterRules rules, Windows windows, long latenessMs, String topic, String dlqTopic) {
+    /** @param future keeps a partition's watermark from passing the wall clock */
+    public FilterBolt(FilterRules rules, Windows windows, long latenessMs, FutureTimeRule future, String topic,
+                      String dlqTopic) {
         this.rules = rules;
         this.windows = windows;
         this.latenessMs = latenessMs;
+        this.future = future;
         this.topic = topic;
         this.dlqTopic = dlqTopic;
     }
@@ -65,7 +70,8 @@ public final class FilterBolt extends BaseRichBolt {
         if (!rules.accepts(r)) {
             filtered.inc();
         } else {
-            LatenessTracker tracker = trackers.computeIfAbsent(partition, p -> new LatenessTracker(windows, latenessMs));
+            LatenessTracker tracker = trackers.computeIfAbsent(partition,
+                    p -> new LatenessTracker(windows, latenessMs, future));
             if (tracker.observeIsLate(r.eventTime())) {
                 late.inc();
                 DeadLetter d = DeadLetter.of(DeadLetter.LATE, topic, partition, t.getLongByField(Names.OFFSET),

@@ -3,6 +3,7 @@ package io.logriver.core;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import io.logriver.logic.DeadLetter;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
@@ -15,20 +16,25 @@ import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
-/** Validates request records: valid ones go on, invalid ones to the dead-letter topic on stream {@code invalid}. */
+/**
+ * Validates request records (event times too far ahead of the wall clock included): valid ones go on, invalid ones to
+ * the dead-letter topic on stream {@code invalid}.
+ */
 public final class ParseBolt extends BaseRichBolt {
     private static final long serialVersionUID = 1L;
 
     private final String topic;
     private final String dlqTopic;
+    private final FutureTimeRule future;
     private transient OutputCollector collector;
     private transient Counter read;
     private transient Counter invalid;
     private transient Histogram stageMicros;
 
-    public ParseBolt(String topic, String dlqTopic) {
+    public ParseBolt(String topic, String dlqTopic, FutureTimeRule future) {
         this.topic = topic;
         this.dlqTopic = dlqTopic;
+        this.future = future;
     }
 
     @Override
@@ -50,7 +56,7 @@ public final class ParseBolt extends BaseRichBolt {
         read.inc();
         long offset = t.getLongByField(Names.OFFSET);
         byte[] value = t.getBinaryByField(Names.VALUE);
-        ParseResult<Request> r = RequestParser.parse(value);
+        ParseResult<Request> r = RequestParser.parse(value, future);
         if (r.isOk()) {
             collector.emit(t, new Values(partition, offset, value, r.value(), t.getLongByField(Names.EMIT_NANOS),
                     t.getLongByField(Names.SCHED_NANOS)));

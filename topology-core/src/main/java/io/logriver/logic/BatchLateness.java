@@ -10,13 +10,20 @@ import java.util.Map;
 public final class BatchLateness {
     private final Windows windows;
     private final long allowedLatenessMillis;
+    private final FutureTimeRule future;
     private Map<Integer, Long> maxEventTime = new HashMap<>();
     private Map<Integer, Long> beforeLastBatch = new HashMap<>();
     private long lastTxid = Long.MIN_VALUE;
 
+    /** Without the wall clock: the watermarks follow the event times alone. */
     public BatchLateness(Windows windows, long allowedLatenessMillis) {
+        this(windows, allowedLatenessMillis, FutureTimeRule.OFF);
+    }
+
+    public BatchLateness(Windows windows, long allowedLatenessMillis, FutureTimeRule future) {
         this.windows = windows;
         this.allowedLatenessMillis = allowedLatenessMillis;
+        this.future = future;
     }
 
     /** Starts a batch; the same txid as the last batch means a replay of it. */
@@ -33,7 +40,7 @@ public final class BatchLateness {
     public boolean observeIsLate(int partition, long eventTime) {
         long wm = watermark(partition);
         boolean late = windows.isFinal(windows.startOf(eventTime), wm);
-        maxEventTime.merge(partition, eventTime, Math::max);
+        maxEventTime.merge(partition, future.watermarkTime(eventTime), Math::max);
         return late;
     }
 

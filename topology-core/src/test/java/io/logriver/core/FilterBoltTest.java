@@ -6,6 +6,7 @@ import static io.logriver.core.BoltHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import io.logriver.logic.Windows;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class FilterBoltTest {
             new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.REQUEST, Names.EMIT_NANOS, Names.SCHED_NANOS);
 
     private final FilterBolt bolt = new FilterBolt(new FilterRules(List.of("debug"), List.of("/health")),
-            new Windows(10_000), LATENESS, "weblogs", "dlq");
+            new Windows(10_000), LATENESS, FutureTimeRule.OFF, "weblogs", "dlq");
     private final BoltHarness h = BoltHarness.prepared(bolt);
 
     /** A tuple of the parse bolt; its value is a JSON text naming the request, as the dead letter must carry it. */
@@ -112,6 +113,21 @@ class FilterBoltTest {
         assertEquals(1, h.counter(Names.M_FILTERED));
         assertEquals(0, h.counter(Names.M_LATE));
         h.assertAckedOnce(lateDebug);
+    }
+
+    @Test
+    void aRecordAheadOfTheWallClockDoesNotMakeThePresentLate() {
+        FilterBolt clocked = new FilterBolt(new FilterRules(List.of(), List.of()), new Windows(10_000), LATENESS,
+                new FutureTimeRule(300_000, () -> B + 5_000), "weblogs", "dlq");
+        BoltHarness c = BoltHarness.prepared(clocked);
+        clocked.execute(parsed(0, 1, B + 200_000, "/a", "INFO")); // 195 s ahead of the clock: valid
+        Tuple present = parsed(0, 2, B + 1_000, "/a", "INFO");
+        clocked.execute(present);
+
+        assertEquals(List.of("default", "default"), c.streams());
+        assertEquals(List.of(0, present.getValueByField(Names.REQUEST), B, B + 5_000 - LATENESS, 779L, 702L),
+                c.values("default").get(1), "the watermark stops at the clock");
+        assertEquals(0, c.counter(Names.M_LATE));
     }
 
     @Test

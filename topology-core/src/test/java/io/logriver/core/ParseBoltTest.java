@@ -7,6 +7,7 @@ import static io.logriver.core.BoltHarness.spoutRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ class ParseBoltTest {
     private static final String VALID = "{\"timestamp\":\"2023-11-14T22:13:25Z\",\"webURL\":\"/app/page?id=7\","
             + "\"sessionID\":\"s-1\",\"durationMillis\":120,\"level\":\"warn\",\"status\":503}";
 
-    private final ParseBolt bolt = new ParseBolt("weblogs", "weblogs-dlq");
+    /** The wall clock of these tests: 2023-11-14T22:13:20Z, five seconds before VALID's time. */
+    private static final long NOW = 1_700_000_000_000L;
+
+    private final ParseBolt bolt = new ParseBolt("weblogs", "weblogs-dlq", new FutureTimeRule(60_000, () -> NOW));
     private final BoltHarness h = BoltHarness.prepared(bolt);
 
     @Test
@@ -58,6 +62,25 @@ class ParseBoltTest {
                 "payload", noUrl), json(e.values().get(2)));
         h.assertAckedOnce(t);
         assertEquals(1, h.counter(Names.M_READ));
+        assertEquals(1, h.counter(Names.M_INVALID));
+    }
+
+    @Test
+    void recordTooFarAheadOfTheWallClockIsDeadLetteredAsFutureTime() {
+        String ahead = "{\"timestamp\":" + (NOW + 60_001)
+                + ",\"webURL\":\"/a\",\"sessionID\":\"s\",\"durationMillis\":1}";
+        String atLimit = ahead.replace(Long.toString(NOW + 60_001), Long.toString(NOW + 60_000));
+        Tuple t = spoutRecord(Names.WEBLOGS_SPOUT, 0, 5L, ahead, 0L);
+        Tuple u = spoutRecord(Names.WEBLOGS_SPOUT, 0, 6L, atLimit, 0L);
+        bolt.execute(t);
+        bolt.execute(u);
+
+        assertEquals(List.of(Names.INVALID_STREAM, "default"), h.streams());
+        assertEquals(Map.of("reason", "future-time", "topic", "weblogs", "partition", 0, "offset", 5,
+                "payload", ahead), json(h.emits(Names.INVALID_STREAM).get(0).values().get(2)));
+        assertEquals(NOW + 60_000, ((Request) h.emits("default").get(0).values().get(3)).eventTime());
+        h.assertAckedOnce(t, u);
+        assertEquals(2, h.counter(Names.M_READ));
         assertEquals(1, h.counter(Names.M_INVALID));
     }
 

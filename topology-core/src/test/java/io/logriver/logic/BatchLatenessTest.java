@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BatchLatenessTest {
@@ -33,6 +34,24 @@ class BatchLatenessTest {
         assertFalse(lateness.observeIsLate(0, 30_000));
         lateness.begin(3);
         assertEquals(25_000, lateness.watermark(0));
+    }
+
+    @Test
+    void aRecordAheadOfTheWallClockMovesItsPartitionsWatermarkOnlyToTheClock() {
+        AtomicLong now = new AtomicLong(100_000);
+        BatchLateness b = new BatchLateness(new Windows(10_000), 5_000, new FutureTimeRule(300_000, now::get));
+        b.begin(1);
+        assertFalse(b.observeIsLate(0, 350_000));
+        assertFalse(b.observeIsLate(1, 99_000));
+        assertEquals(95_000, b.watermark(0));
+        assertFalse(b.observeIsLate(0, 99_000)); // the present is not late
+        now.set(360_000);
+        b.begin(1); // a replay, later: the clock has moved on
+        assertFalse(b.observeIsLate(0, 350_000));
+        assertEquals(345_000, b.watermark(0));
+        assertTrue(b.observeIsLate(0, 99_000));
+        b.end(0);
+        assertEquals(Long.MAX_VALUE, b.watermark(0)); // the end of the input is not held back by the clock
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.logriver.trident;
 
 import io.logriver.logic.BatchLateness;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import java.util.Map;
 import org.apache.storm.task.IMetricsContext;
@@ -29,15 +30,17 @@ final class LatenessState implements State {
         private static final long serialVersionUID = 1L;
         private final long windowSizeMs;
         private final long latenessMs;
+        private final FutureTimeRule future;
 
-        Factory(long windowSizeMs, long latenessMs) {
+        Factory(long windowSizeMs, long latenessMs, FutureTimeRule future) {
             this.windowSizeMs = windowSizeMs;
             this.latenessMs = latenessMs;
+            this.future = future;
         }
 
         @Override
         public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex, int numPartitions) {
-            return new LatenessState(new BatchLateness(new Windows(windowSizeMs), latenessMs));
+            return new LatenessState(new BatchLateness(new Windows(windowSizeMs), latenessMs, future));
         }
     }
 }

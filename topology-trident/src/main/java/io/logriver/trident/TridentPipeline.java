@@ -4,6 +4,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.Names;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,17 +65,20 @@ public final class TridentPipeline {
                         weblogs),
                 // unnamed: Trident names a bolt after its nodes, and the merge after its named inputs
                 tagged(t.newStream(txId(c, sessions), sources.sessions()), sessions)).name(Names.PARSE);
+        FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
+        ParseRequests parse = new ParseRequests(weblogs, future);
         Stream parsed = both.each(TOPIC, new KindIs(weblogs))
-                .each(KafkaRecordTranslator.FIELDS, new ParseRequests(weblogs), new Fields(Names.REQUEST, Names.KEY,
-                        Names.MESSAGE)).name(Names.PARSE).parallelismHint(n);
+                .each(KafkaRecordTranslator.FIELDS, parse, new Fields(Names.REQUEST, Names.KEY, Names.MESSAGE))
+                .name(Names.PARSE).parallelismHint(n);
         deadLetters.add(parsed.each(new Fields(Names.KEY), new NotNull()));
 
         Stream checked = parsed
                 .each(new Fields(Names.CONTROL, Names.REQUEST), new Accepted(new FilterRules(c.dropLevels(),
                         c.dropUrlPrefixes()))).name(Names.FILTER)
                 .partitionBy(new Fields(Names.PARTITION))
-                .partitionPersist(new LatenessState.Factory(c.windowSizeMs(), c.latenessMs()), LatenessUpdater.INPUT,
-                        new LatenessUpdater(new Windows(c.windowSizeMs()), weblogs), LatenessUpdater.OUTPUT)
+                .partitionPersist(new LatenessState.Factory(c.windowSizeMs(), c.latenessMs(), future),
+                        LatenessUpdater.INPUT, new LatenessUpdater(new Windows(c.windowSizeMs()), weblogs),
+                        LatenessUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
         deadLetters.add(checked.each(KIND, new KindIs(LatenessUpdater.LATE)));
 

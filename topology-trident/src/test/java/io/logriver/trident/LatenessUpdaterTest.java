@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.logriver.core.Names;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import io.logriver.logic.Windows;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class LatenessUpdaterTest {
     private static final long WINDOW = 60_000L;
     private static final long LATENESS = 5_000L;
 
-    private final LatenessState state = (LatenessState) new LatenessState.Factory(WINDOW, LATENESS)
+    private final LatenessState state = (LatenessState) new LatenessState.Factory(WINDOW, LATENESS, FutureTimeRule.OFF)
             .makeState(new HashMap<>(), null, 0, 1);
     private final LatenessUpdater updater = new LatenessUpdater(new Windows(WINDOW), "weblogs");
     private final TridentHarness h = new TridentHarness();

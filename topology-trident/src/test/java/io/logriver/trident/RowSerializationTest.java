@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import io.logriver.logic.Windows;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class RowSerializationTest {
     void spoutAndParseRows() {
         kryo.of(spoutRecord(0, 7L, VALID));
         kryo.of(spoutControl(1, 8L));
-        ParseRequests parse = new ParseRequests("weblogs");
+        ParseRequests parse = new ParseRequests("weblogs", FutureTimeRule.OFF);
         parse.prepare(new HashMap<>(), h.context);
         parse.execute(spoutRecord(0, 7L, VALID), h.rows);
         parse.execute(spoutRecord(0, 8L, "NOT JSON"), h.rows);
@@ -53,7 +54,7 @@ class RowSerializationTest {
 
     @Test
     void latenessRowsWithTheirEmitTimes() {
-        LatenessState state = (LatenessState) new LatenessState.Factory(10_000, 5_000)
+        LatenessState state = (LatenessState) new LatenessState.Factory(10_000, 5_000, FutureTimeRule.OFF)
                 .makeState(new HashMap<>(), null, 0, 1);
         LatenessUpdater updater = new LatenessUpdater(new Windows(10_000), "weblogs");
         updater.prepare(new HashMap<>(), h.context);
