@@ -2,6 +2,7 @@ package io.logriver.peers;
 
 import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.HostClock;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
@@ -23,24 +24,19 @@ import org.apache.kafka.common.header.Headers;
 public record Incoming(Request request, String invalidReason, byte[] payload, int partition, long offset,
                        long emitNanos, long schedNanos) {
 
-    /** Stands for an event time before 1970, which Kafka cannot carry as a record timestamp. */
-    static final String BEFORE_1970 = "malformed-field:timestamp";
-
     /**
-     * Parses one record; null for a control record (logriver's end-of-input marker), which is not data. A request
-     * whose event time is before 1970 is invalid ({@value #BEFORE_1970}: only an ISO-8601 {@code timestamp} can be).
+     * Parses one record with logriver's parser and its rule for event times ahead of the wall clock; null for a
+     * control record (logriver's end-of-input marker), which is not data.
      */
-    public static Incoming read(byte[] value, Headers headers, int partition, long offset) {
+    public static Incoming read(byte[] value, Headers headers, int partition, long offset, FutureTimeRule future) {
         if (isControl(headers)) {
             return null;
         }
         long emitted = HostClock.nanos();
-        ParseResult<Request> r = RequestParser.parse(value);
-        if (r.isOk() && r.value().eventTime() >= 0) {
-            return new Incoming(r.value(), null, null, partition, offset, emitted, scheduledNanos(headers));
-        }
-        return new Incoming(null, r.isOk() ? BEFORE_1970 : r.reason(), value, partition, offset, emitted,
-                scheduledNanos(headers));
+        ParseResult<Request> r = RequestParser.parse(value, future);
+        return r.isOk()
+                ? new Incoming(r.value(), null, null, partition, offset, emitted, scheduledNanos(headers))
+                : new Incoming(null, r.reason(), value, partition, offset, emitted, scheduledNanos(headers));
     }
 
     public boolean isValid() {

@@ -2,6 +2,7 @@ package io.logriver.peers;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ public record PeerSettings(LogriverConfig config, String id, String workDir, Map
 
     public FilterRules filterRules() {
         return new FilterRules(config.dropLevels(), config.dropUrlPrefixes());
+    }
+
+    /** logriver's rule for event times ahead of the wall clock ({@code logriver.time.max.future.ms}). */
+    public FutureTimeRule futureTimeRule() {
+        return FutureTimeRule.of(config.maxFutureMs());
     }
 
     public Windows windows() {

@@ -2,11 +2,13 @@ package io.logriver.peers.flink;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import io.logriver.peers.Hit;
 import io.logriver.peers.Incoming;
 import io.logriver.peers.OrgUrl;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -28,7 +30,7 @@ import org.apache.flink.util.OutputTag;
  * side output, everything to one sink. Sources and sink are parameters, as in flink-training.
  *
  * <p>logriver's lateness L maps onto the watermark, not onto allowed lateness: the watermark trails the highest event
- * time by L (Flink: minus 1 ms), so a window fires when that time reaches its end + L, as logriver closes it, and a
+ * time (capped at the wall clock, as logriver's) by L (Flink: and 1 ms), so a window fires when that time reaches its end + L, as logriver closes it, and a
  * request is late when its window has fired. Allowed lateness stays 0: with more, a window would fire early and then
  * again for each late request, where logriver writes each window key once.
  */
@@ -42,7 +44,7 @@ public final class FlinkJob {
                              Source<SessionRead, ?, ?> sessions, Sink<Out> sink) {
         LogriverConfig.Topics t = c.topics();
         WatermarkStrategy<Incoming> byEventTime = WatermarkStrategy
-                .<Incoming>forBoundedOutOfOrderness(Duration.ofMillis(c.latenessMs()))
+                .forGenerator(ctx -> boundedAndClockCapped(c.latenessMs(), FutureTimeRule.of(c.maxFutureMs())))
                 .withTimestampAssigner((in, kafkaTime) -> in.isValid() ? in.request().eventTime() : Long.MIN_VALUE);
         SingleOutputStreamOperator<Incoming> parsed = env.fromSource(requests, byEventTime, "weblogs")
                 .setParallelism(requestParallelism).uid("weblogs")
@@ -68,6 +70,20 @@ public final class FlinkJob {
                         t.weblogs(), t.dlq())).name("late").uid("late");
         windows.union(parsed.getSideOutput(ParseRouter.DEAD), joined.getSideOutput(ParseRouter.DEAD), lateLetters)
                 .sinkTo(sink).name("to-kafka").uid("to-kafka");
+    }
+
+    /**
+     * Flink's bounded-out-of-orderness watermark, on logriver's {@link FutureTimeRule#watermarkTime}: a request ahead
+     * of the wall clock (by less than the rule's limit, or it would be invalid) moves the watermark only up to the
+     * clock, so it cannot make the requests of the present late.
+     */
+    private static WatermarkGenerator<Incoming> boundedAndClockCapped(long latenessMs, FutureTimeRule future) {
+        return new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(latenessMs)) {
+            @Override
+            public void onEvent(Incoming in, long eventTimestamp, WatermarkOutput output) {
+                super.onEvent(in, future.watermarkTime(eventTimestamp), output);
+            }
+        };
     }
 
     /**

@@ -24,7 +24,7 @@ final class FlinkKafka {
                 .setGroupId(s.id() + "-weblogs")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RequestSchema(s.filterRules()))
+                .setDeserializer(new RequestSchema(s.filterRules(), s.futureTimeRule()))
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.DurationStats;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Session;
 import io.logriver.logic.WindowResult;
 import io.logriver.peers.Hit;
@@ -47,13 +48,14 @@ public final class KStreamsJob {
 
     public static Topology build(LogriverConfig c, boolean probe) {
         LogriverConfig.Topics t = c.topics();
+        FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
         StreamsBuilder b = new StreamsBuilder();
         GlobalKTable<String, Session> sessions = b.globalTable(t.sessions(),
                 Consumed.with(Serdes.String(), PeerSerdes.session()).withName(SESSIONS),
                 Materialized.<String, Session, KeyValueStore<Bytes, byte[]>>as(SESSIONS));
         Map<String, KStream<String, Incoming>> parsed = b.stream(t.weblogs(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("weblogs"))
-                .process(ParseRequests::new, Named.as("parse"))
+                .process(() -> new ParseRequests(future), Named.as("parse"))
                 .split(Named.as("parse-"))
                 .branch((k, in) -> in.isValid(), Branched.as("valid"))
                 .defaultBranch(Branched.as("invalid"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.peers.Incoming;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Flink peer's source deserializer: parse, filter, control records. */
 class RequestSchemaTest {
-    private final RequestSchema schema = new RequestSchema(new FilterRules(List.of("DEBUG"), List.of("/static/")));
+    private final RequestSchema schema = new RequestSchema(new FilterRules(List.of("DEBUG"), List.of("/static/")),
+            FutureTimeRule.of(60_000));
 
     private List<Incoming> read(String value, String header, byte[] headerValue) {
         ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("weblogs", 3, 42, null,
@@ -61,10 +63,12 @@ class RequestSchemaTest {
     }
 
     @Test
-    void aTimeBefore1970IsMalformedForKafkaCannotCarryIt() {
-        Incoming in = read("{\"timestamp\":\"1969-12-31T23:59:59Z\",\"webURL\":\"/a\",\"sessionID\":\"s\","
-                + "\"durationMillis\":7}", null, null).get(0);
-        assertEquals("malformed-field:timestamp", in.invalidReason());
+    void logriversRulesForTimesHoldBefore1970AndAheadOfTheClock() {
+        assertEquals("malformed-field:timestamp", read("{\"timestamp\":\"1969-12-31T23:59:59Z\",\"webURL\":\"/a\","
+                + "\"sessionID\":\"s\",\"durationMillis\":7}", null, null).get(0).invalidReason());
+        long anHourAhead = System.currentTimeMillis() + 3_600_000;
+        assertEquals("future-time", read("{\"timestamp\":" + anHourAhead + ",\"webURL\":\"/a\",\"sessionID\":\"s\","
+                + "\"durationMillis\":7}", null, null).get(0).invalidReason());
     }
 
     @Test

@@ -88,9 +88,14 @@ class KStreamsJobTest {
         requests.pipeInput("THIS IS A PARSE ERROR");
         requests.pipeInput(request(T0, "/static/app.js", "s1", 1, "INFO"));
         requests.pipeInput(request(T0, "/a", "s1", 1, "debug"));
+        requests.pipeInput(request(System.currentTimeMillis() + 3_600_000, "/a", "s1", 1, "INFO"));
         requests.pipeInput(request(T0 + 60_000, "/a", "s1", 1, "INFO"));
-        assertEquals(List.of("{\"reason\":\"not-json\",\"topic\":\"weblogs\",\"partition\":0,\"offset\":0,"
-                + "\"payload\":\"THIS IS A PARSE ERROR\"}"), deadLetters.readValuesToList());
+        List<String> dead = deadLetters.readValuesToList();
+        assertEquals("{\"reason\":\"not-json\",\"topic\":\"weblogs\",\"partition\":0,\"offset\":0,"
+                + "\"payload\":\"THIS IS A PARSE ERROR\"}", dead.get(0));
+        assertTrue(dead.get(1).startsWith("{\"reason\":\"future-time\",\"topic\":\"weblogs\",\"partition\":0,"
+                + "\"offset\":3,"), dead.get(1));
+        assertEquals(2, dead.size());
         assertTrue(windows.isEmpty(), "filtered requests reach no window");
     }
 
