@@ -3,6 +3,7 @@ package io.logriver.launcher;
 import io.logriver.config.ConfigException;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,9 +77,37 @@ public final class Args {
         return p;
     }
 
+    /**
+     * A file to write, named by an option, or null when the option is absent. Checked before any work starts: it is
+     * not a directory, and its directory exists or can be made.
+     */
     public Path outputFile(String name) {
         String v = options.get(name);
-        return v == null ? null : Path.of(v);
+        if (v == null) {
+            return null;
+        }
+        Path p = Path.of(v).toAbsolutePath();
+        if (Files.isDirectory(p)) {
+            throw new UsageException("--" + name + " " + v + ": is a directory, expected a file");
+        }
+        try {
+            Files.createDirectories(p.getParent());
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--" + name + " " + v + ": cannot make its directory " + p.getParent());
+        }
+        if (!Files.isWritable(p.getParent()) || (Files.exists(p) && !Files.isWritable(p))) {
+            throw new UsageException("--" + name + " " + v + ": not writable");
+        }
+        return Path.of(v);
+    }
+
+    /** {@code --work-dir DIR}, by default {@code work/} in the logriver checkout; a file there is a mistake. */
+    public Path workDir() {
+        Path dir = has("work-dir") ? Path.of(get("work-dir")) : Home.dir().resolve("work");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--work-dir " + dir + ": is a file, expected a directory");
+        }
+        return dir;
     }
 
     /** A duration such as {@code 90}, {@code 90s}, {@code 5m} or {@code 1h}; null when absent. */

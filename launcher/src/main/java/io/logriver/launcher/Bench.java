@@ -34,7 +34,7 @@ final class Bench {
         Path stormDir = workDir.resolve("storm-bench-" + id);
         Path profiles = java.nio.file.Files.createDirectories(workDir.resolve("bench-profiles"));
         List<String> usedTopics = new ArrayList<>();
-        try (Broker broker = Broker.ensure(base, workDir, progress); Redis redis = Redis.ensure(base, workDir, progress);
+        try (Redis redis = Redis.ensure(base, workDir, progress); Broker broker = Broker.ensure(base, workDir, progress);
              Topics topics = new Topics(broker.bootstrapServers())) {
             // topics go only once the cluster is closed: a killed spout still commits its offsets as it stops
             try (LocalStorm storm = LocalStorm.start(stormDir)) {

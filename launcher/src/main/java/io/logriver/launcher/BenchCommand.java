@@ -1,5 +1,6 @@
 package io.logriver.launcher;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +18,25 @@ final class BenchCommand {
     private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "duration", "quick", "out", "config",
             "work-dir");
 
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** The report's path to {@code out}, progress to {@code err}. */
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     int run(List<String> argv) throws Exception {
         List<String> args = new ArrayList<>(argv);
         boolean quick = args.remove("--quick");
         Args a = Args.parse(args, OPTIONS);
         String modeText = a.has("mode") ? a.get("mode") : "both";
         List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Mode.parse(modeText));
-        Path workDir = a.has("work-dir") ? Path.of(a.get("work-dir")) : Home.dir().resolve("work");
-        Path out = a.has("out") ? Path.of(a.get("out"))
+        Path workDir = a.workDir();
+        Path outDir = a.has("out") ? Path.of(a.get("out"))
                 : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
-        BenchPlan plan = quick ? BenchPlan.quick(modes, out) : BenchPlan.full(modes, out);
+        BenchPlan plan = quick ? BenchPlan.quick(modes, outDir) : BenchPlan.full(modes, outDir);
         if (a.has("rates")) {
             plan = plan.withRates(rates(a.get("rates")));
         }
@@ -39,7 +49,7 @@ final class BenchCommand {
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
         }
-        Bench bench = new Bench(Progress.to(System.err));
+        Bench bench = new Bench(Progress.to(err));
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: the point under way is dropped, the cluster and topics are cleaned up, the report is written
         Thread hook = new Thread(() -> {
@@ -56,7 +66,7 @@ final class BenchCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BenchReport.Files f = bench.run(a.config(), plan, workDir);
-            System.out.println(f.markdown());
+            out.println(f.markdown());
         } finally {
             finished.countDown();
         }

@@ -35,6 +35,11 @@ public final class Broker implements AutoCloseable {
                     + ": no Kafka broker answers there (logriver starts its own broker only on 127.0.0.1)");
         }
         int port = Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+        if (!KafkaBroker.isFree(port)) {
+            throw new IOException(LogriverConfig.BOOTSTRAP_SERVERS + "=" + servers + ": the port is taken by something "
+                    + "that does not answer as a Kafka broker: stop it, or choose another port (-c "
+                    + LogriverConfig.BOOTSTRAP_SERVERS + "=127.0.0.1:PORT)");
+        }
         try {
             return new Broker(KafkaBroker.start(workDir.resolve("kafka"), port, progress), servers);
         } catch (IOException e) {

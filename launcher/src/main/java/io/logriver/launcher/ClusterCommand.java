@@ -1,6 +1,6 @@
 package io.logriver.launcher;
 
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
@@ -8,19 +8,34 @@ import java.util.Set;
 public final class ClusterCommand {
     private static final Set<String> OPTIONS = Set.of("work-dir", "ports", "slots");
 
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ClusterCommand() {
+        this(System.out, System.err);
+    }
+
+    /** What the command shows to {@code out}, progress to {@code err}. */
+    public ClusterCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public int run(List<String> argv) throws Exception {
         if (argv.isEmpty()) {
             throw new Args.UsageException("cluster needs up, down or status");
         }
+        if (!List.of("up", "down", "status").contains(argv.get(0))) {
+            throw new Args.UsageException("cluster " + argv.get(0) + ": expected up, down or status");
+        }
         Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
-        Progress progress = Progress.to(System.err);
+        Progress progress = Progress.to(err);
         DevCluster cluster = new DevCluster(layout(args), progress);
         switch (argv.get(0)) {
             case "up" -> up(cluster, args);
             case "down" -> progress.say("stopped " + cluster.down() + " processes of the cluster in "
                     + cluster.layout().dir());
-            case "status" -> cluster.status().forEach(System.out::println);
-            default -> throw new Args.UsageException("cluster " + argv.get(0) + ": expected up, down or status");
+            default -> cluster.status().forEach(out::println);
         }
         return 0;
     }
@@ -34,10 +49,10 @@ public final class ClusterCommand {
     }
 
     static ClusterLayout layout(Args args) {
-        return ClusterLayout.in(args.has("work-dir") ? Path.of(args.get("work-dir")) : Home.dir().resolve("work"));
+        return ClusterLayout.in(args.workDir());
     }
 
-    private static void up(DevCluster cluster, Args args) throws Exception {
+    private void up(DevCluster cluster, Args args) throws Exception {
         String ports = args.has("ports") ? args.get("ports") : "default";
         int slots = slots(args);
         ClusterState wanted = switch (ports) {
@@ -46,16 +61,16 @@ public final class ClusterCommand {
             default -> throw new Args.UsageException("--ports " + ports + ": expected default or free");
         };
         ClusterState s = cluster.up(wanted);
-        System.out.println("dev cluster up in " + cluster.layout().dir());
-        System.out.println("  nimbus     " + s.nimbusAddress() + "   (nimbus.seeds: [\"" + ClusterState.HOST
+        out.println("dev cluster up in " + cluster.layout().dir());
+        out.println("  nimbus     " + s.nimbusAddress() + "   (nimbus.seeds: [\"" + ClusterState.HOST
                 + "\"], nimbus.thrift.port: " + s.nimbus() + ")");
-        System.out.println("  kafka      " + s.kafka());
-        System.out.println("  slots      " + s.slots().size() + " worker slots, " + ClusterState.HOST + ":" + s.slots()
+        out.println("  kafka      " + s.kafka());
+        out.println("  slots      " + s.slots().size() + " worker slots, " + ClusterState.HOST + ":" + s.slots()
                 + " (workers exchange tuples through Storm's Netty messaging, their servers bound to "
                 + ClusterState.HOST + " by logriver's transport)");
-        System.out.println("  logs       " + cluster.layout().logs());
-        System.out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
+        out.println("  logs       " + cluster.layout().logs());
+        out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
                 + s.nimbus() + ", ui.host: " + ClusterState.HOST + " (README: Inspecting a running topology)");
-        System.out.println("next: bin/logriver submit; bin/logriver stats; bin/logriver cluster down");
+        out.println("next: bin/logriver submit; bin/logriver stats; bin/logriver cluster down");
     }
 }

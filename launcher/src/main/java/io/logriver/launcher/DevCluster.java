@@ -87,7 +87,7 @@ final class DevCluster {
                 new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             } catch (IOException e) {
                 throw new IOException("port " + ClusterState.HOST + ":" + port + " is taken (another Storm, ZooKeeper "
-                        + "or Kafka?): stop it, or start the dev cluster on free ports with --free-ports", e);
+                        + "or Kafka?): stop it, or start the dev cluster on free ports with --ports free", e);
             }
         }
     }

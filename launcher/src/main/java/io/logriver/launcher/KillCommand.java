@@ -1,5 +1,6 @@
 package io.logriver.launcher;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,17 @@ import org.apache.storm.generated.NotAliveException;
  */
 public final class KillCommand {
     private static final Set<String> OPTIONS = Set.of("wait", "nimbus", "work-dir");
+
+    private final PrintStream err;
+
+    public KillCommand() {
+        this(System.err);
+    }
+
+    /** Progress to {@code err}. */
+    public KillCommand(PrintStream err) {
+        this.err = err;
+    }
 
     public int run(List<String> argv) throws Exception {
         if (argv.isEmpty() || argv.get(0).startsWith("-")) {
@@ -31,7 +43,7 @@ public final class KillCommand {
         } catch (NotAliveException e) {
             throw new IllegalStateException("no topology named " + name + " on Nimbus at " + nimbus.address(), e);
         }
-        Progress progress = Progress.to(System.err);
+        Progress progress = Progress.to(err);
         progress.say("killing " + name + " (waiting " + wait.toSeconds() + " s for tuples in flight)");
         awaitGone(nimbus, name, wait.plusSeconds(60));
         progress.say("killed " + name);

@@ -1,6 +1,7 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -10,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 public final class LiveMode {
     private final Progress progress;
     private final Mode mode;
+    private final PrintStream out;
     private volatile boolean stopping;
 
-    public LiveMode(Progress progress, Mode mode) {
+    /** Progress to {@code progress}, the live view to {@code out}. */
+    public LiveMode(Progress progress, Mode mode, PrintStream out) {
         this.progress = progress;
         this.mode = mode;
+        this.out = out;
     }
 
     public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
@@ -28,7 +32,7 @@ public final class LiveMode {
             }
         }, "logriver-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Broker broker = Broker.ensure(base, workDir, progress); Redis redis = Redis.ensure(base, workDir, progress);
+        try (Redis redis = Redis.ensure(base, workDir, progress); Broker broker = Broker.ensure(base, workDir, progress);
              Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
             Directories.deleteTree(workDir.resolve("storm"));
@@ -38,7 +42,7 @@ public final class LiveMode {
                          c.topics().sessions(), c.generator().rate(),
                          new RecordGenerator(c.generator().seed(), c.generator().sessions()));
                  LiveView view = new LiveView(new JmxMetrics(name), c.bootstrapServers(), c.topics().stats(),
-                         System.out)) {
+                         out)) {
                 long generatorStart = System.currentTimeMillis();
                 generator.start();
                 if (mode == Mode.TRIDENT) {

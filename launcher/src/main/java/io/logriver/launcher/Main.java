@@ -1,10 +1,23 @@
 package io.logriver.launcher;
 
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code bin/logriver COMMAND [options]}: one small class per command. */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
@@ -37,33 +50,63 @@ public final class Main {
             "         and the logs");
 
     public static void main(String[] argv) {
-        List<String> args = Arrays.asList(argv);
+        System.exit(run(Arrays.asList(argv), System.out, System.err));
+    }
+
+    /**
+     * Runs one command and returns its exit status: 0 done, 1 failed, 2 a wrong command line. It never throws: a
+     * failure is one line on {@code err} saying what is wrong (and, for a wrong command line, where the usage is), its
+     * details go to the log.
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
-            System.out.println(USAGE);
-            return;
+            out.println(USAGE);
+            return 0;
         }
-        int status;
+        List<String> rest = args.subList(1, args.size());
         try {
-            status = switch (args.get(0)) {
-                case "run" -> new RunCommand().run(args.subList(1, args.size()));
-                case "bench" -> new BenchCommand().run(args.subList(1, args.size()));
-                case "cluster" -> new ClusterCommand().run(args.subList(1, args.size()));
-                case "submit" -> new SubmitCommand().run(args.subList(1, args.size()));
-                case "list" -> new ListCommand().run(args.subList(1, args.size()), System.out);
-                case "stats" -> new StatsCommand().run(args.subList(1, args.size()), System.out);
-                case "kill" -> new KillCommand().run(args.subList(1, args.size()));
-                case "rebalance" -> new RebalanceCommand().run(args.subList(1, args.size()));
+            return switch (args.get(0)) {
+                case "run" -> new RunCommand(out, err).run(rest);
+                case "bench" -> new BenchCommand(out, err).run(rest);
+                case "cluster" -> new ClusterCommand(out, err).run(rest);
+                case "submit" -> new SubmitCommand(err).run(rest);
+                case "list" -> new ListCommand().run(rest, out);
+                case "stats" -> new StatsCommand().run(rest, out);
+                case "kill" -> new KillCommand(err).run(rest);
+                case "rebalance" -> new RebalanceCommand(err).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (Args.UsageException e) {
-            System.err.println("logriver: " + e.getMessage());
-            System.err.println(USAGE);
-            status = 2;
-        } catch (Exception e) {
-            System.err.println("logriver: " + e.getMessage());
-            org.slf4j.LoggerFactory.getLogger(Main.class).error("failed", e);
-            status = 1;
+            err.println("logriver: " + e.getMessage() + " (bin/logriver help shows every command and option)");
+            return 2;
+        } catch (Exception | LinkageError e) {
+            LOG.error("bin/logriver {} failed", String.join(" ", args), e);
+            err.println("logriver: " + oneLine(e) + " (details: " + logFile() + ")");
+            return 1;
         }
-        System.exit(status);
+    }
+
+    /** What went wrong, on one line: the message of the exception that carries one, not of its wrappers. */
+    static String oneLine(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ExecutionException || t instanceof CompletionException || t instanceof UncheckedIOException
+                || t instanceof InvocationTargetException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof NoSuchFileException) {
+            m = "no such file or directory: " + m;
+        } else if (t instanceof AccessDeniedException) {
+            m = "permission denied: " + m;
+        } else if (t instanceof FileAlreadyExistsException) {
+            m = "already exists: " + m;
+        }
+        int newline = m.indexOf('\n');
+        return newline < 0 ? m : m.substring(0, newline).trim() + " ...";
+    }
+
+    /** Where bin/logriver writes its log. */
+    static Path logFile() {
+        return Path.of(System.getProperty("logriver.logdir", "work/logs"), "logriver.log");
     }
 }

@@ -1,5 +1,6 @@
 package io.logriver.launcher;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,17 @@ public final class RebalanceCommand {
     private static final Set<String> OPTIONS = Set.of("workers", "wait", "nimbus", "work-dir");
     /** How long the workers may take to be scheduled and reported, beyond the wait. */
     private static final Duration SCHEDULING = Duration.ofSeconds(120);
+
+    private final PrintStream err;
+
+    public RebalanceCommand() {
+        this(System.err);
+    }
+
+    /** Progress to {@code err}. */
+    public RebalanceCommand(PrintStream err) {
+        this.err = err;
+    }
 
     public int run(List<String> argv) throws Exception {
         if (argv.isEmpty() || argv.get(0).startsWith("-")) {
@@ -40,7 +52,7 @@ public final class RebalanceCommand {
         } catch (NotAliveException e) {
             throw new IllegalStateException("no active topology named " + name + " on Nimbus at " + nimbus.address(), e);
         }
-        Progress progress = Progress.to(System.err);
+        Progress progress = Progress.to(err);
         progress.say("rebalancing " + name + " to " + workers + " workers (deactivated for "
                 + (wait == null ? "its message timeout" : wait.toSeconds() + " s") + ", then its workers restart)");
         awaitRebalanced(nimbus, name, workers, (wait == null ? Duration.ofMinutes(5) : wait).plus(SCHEDULING));

@@ -4,37 +4,50 @@ import io.logriver.core.Names;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Session;
 import io.logriver.logic.SessionParser;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes a JSON-lines file to a topic, one record per non-empty line, in file order, then the end-of-input
- * control record (a header, not data). Session records are keyed by sessionID for compaction.
+ * Writes a JSON-lines file to a topic, one record per non-empty line, in file order, then the end-of-input control
+ * record (a header, not data). Session records are keyed by sessionID for compaction. Every write is checked: a line
+ * Kafka does not take (larger than the topic's {@code max.message.bytes}) stops the writing with an error that names
+ * the line, so no line is lost without a word.
  */
 public final class RecordFiles implements AutoCloseable {
-    /** Lines up to this size are sent (the pipeline itself rejects records over 64 KiB). */
-    static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
+    /** Kafka's default {@code message.max.bytes} (and so {@code max.message.bytes} of a topic that does not set it). */
+    static final int KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 
     private final KafkaProducer<String, byte[]> producer;
+    private final int maxMessageBytes;
 
+    /** For topics that take records of Kafka's default size. */
     public RecordFiles(String bootstrapServers) {
+        this(bootstrapServers, KAFKA_DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * @param maxMessageBytes the {@code max.message.bytes} of the topics written: the producer refuses a record that
+     *                        would not fit it (its size with Kafka's record and batch overhead), before sending it
+     */
+    public RecordFiles(String bootstrapServers, int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_LINE_BYTES + 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -45,26 +58,37 @@ public final class RecordFiles implements AutoCloseable {
         return n;
     }
 
-    /** Sends every non-empty line of {@code file} (no end of input: more may follow); returns how many were sent. */
+    /**
+     * Sends every non-empty line of {@code file} (no end of input: more may follow); returns how many were sent, once
+     * Kafka has them all.
+     */
     long send(Path file, String topic, boolean keyBySession) throws IOException {
+        AtomicReference<String> refused = new AtomicReference<>();
         long n = 0;
-        long lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lineNo++;
-                if (line.isEmpty()) {
+        String limit = String.format("%,d", maxMessageBytes) + " bytes, the most the Kafka topic " + topic
+                + " takes (its max.message.bytes); records over 64 KiB are invalid anyway: remove or shorten the line";
+        try (JsonLines lines = new JsonLines(file, maxMessageBytes, limit)) {
+            for (byte[] value = lines.next(); value != null && refused.get() == null; value = lines.next()) {
+                if (value.length == 0) {
                     continue;
                 }
-                byte[] value = line.getBytes(StandardCharsets.UTF_8);
-                if (value.length > MAX_LINE_BYTES) {
-                    throw new IOException(file + " line " + lineNo + ": " + value.length + " bytes, more than "
-                            + MAX_LINE_BYTES + " (records over 64 KiB are invalid anyway)");
-                }
-                producer.send(new ProducerRecord<>(topic, keyBySession ? sessionKey(value, lineNo) : null, value));
+                long lineNo = lines.lineNo();
+                String key = keyBySession ? sessionKey(value, lineNo) : null;
+                int size = value.length;
+                producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+                    if (e != null) {
+                        refused.compareAndSet(null, file + " line " + lineNo + ": " + String.format("%,d", size)
+                                + " bytes; Kafka did not take it: " + (e instanceof RecordTooLargeException
+                                ? "with Kafka's record overhead it is more than " + limit : e.getMessage()));
+                    }
+                });
                 n++;
             }
         }
         producer.flush();
+        if (refused.get() != null) {
+            throw new IOException(refused.get());
+        }
         return n;
     }
 

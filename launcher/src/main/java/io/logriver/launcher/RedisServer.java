@@ -103,18 +103,12 @@ public final class RedisServer implements AutoCloseable {
     /** Stops Redis (SIGTERM: it writes what it holds and exits), then a kill if that takes longer than 20 s. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+        try {
+            ClusterProcesses.stop(process.toHandle(), Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
-        // the watchdog waits for redis-server before it exits, so the pid file is gone or stale by now
         try {
             Files.deleteIfExists(dir.resolve("redis.pid"));
         } catch (IOException ignored) {

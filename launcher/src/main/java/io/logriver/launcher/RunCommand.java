@@ -1,6 +1,7 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -10,21 +11,41 @@ public final class RunCommand {
     private static final Set<String> OPTIONS =
             Set.of("mode", "duration", "config", "input", "sessions", "output", "dlq", "work-dir");
 
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RunCommand() {
+        this(System.out, System.err);
+    }
+
+    /** Results (the live view, file mode's summary line) to {@code out}, progress to {@code err}. */
+    public RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
         Mode mode = args.mode();
         LogriverConfig config = args.config();
-        Path workDir = args.has("work-dir") ? Path.of(args.get("work-dir")) : Home.dir().resolve("work");
-        Progress progress = Progress.to(System.err);
+        Path workDir = args.workDir();
+        Progress progress = Progress.to(err);
         if (args.has("input")) {
+            Path input = args.inputFile("input");
+            Path sessions = args.inputFile("sessions");
             if (!args.has("output")) {
                 throw new Args.UsageException("file mode needs --output FILE");
             }
-            FileMode.Summary s = new FileMode(progress, mode).run(config, args.inputFile("input"),
-                    args.inputFile("sessions"), args.outputFile("output"), args.outputFile("dlq"), workDir);
-            System.out.println(s.toJson());
+            FileMode.Summary s = new FileMode(progress, mode).run(config, input, sessions, args.outputFile("output"),
+                    args.outputFile("dlq"), workDir);
+            out.println(s.toJson());
             return 0;
         }
-        return new LiveMode(progress, mode).run(config, args.duration("duration"), workDir);
+        for (String fileModeOnly : List.of("sessions", "output", "dlq")) {
+            if (args.has(fileModeOnly)) {
+                throw new Args.UsageException("--" + fileModeOnly + " is for file mode, which needs --input FILE");
+            }
+        }
+        return new LiveMode(progress, mode, out).run(config, args.duration("duration"), workDir);
     }
 }

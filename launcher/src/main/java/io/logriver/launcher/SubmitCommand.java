@@ -1,6 +1,8 @@
 package io.logriver.launcher;
 
+import io.logriver.config.ConfigException;
 import io.logriver.config.LogriverConfig;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,16 +19,32 @@ import java.util.Set;
 public final class SubmitCommand {
     private static final Set<String> OPTIONS = Set.of("mode", "nimbus", "kafka", "redis", "name", "config", "work-dir");
 
+    private final PrintStream err;
+
+    public SubmitCommand() {
+        this(System.err);
+    }
+
+    /** Progress, and what the submitting JVM prints, to {@code err}. */
+    public SubmitCommand(PrintStream err) {
+        this.err = err;
+    }
+
     public int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
         String mode = args.mode().id();
         String name = args.has("name") ? args.get("name") : "logriver-" + mode;
-        Path jar = TopologyJar.built();
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
         NimbusConnection nimbus = nimbus(args, dev);
-        LogriverConfig c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev),
-                LogriverConfig.REDIS_URL, redis(args, dev)));
-        Progress progress = Progress.to(System.err);
+        LogriverConfig c;
+        try {
+            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev),
+                    LogriverConfig.REDIS_URL, redis(args, dev)));
+        } catch (ConfigException e) {
+            throw new Args.UsageException("configuration: " + e.getMessage());
+        }
+        Path jar = TopologyJar.built();
+        Progress progress = Progress.to(err);
         c = ensureTopics(c, progress);
         checkRedis(c, progress);
         checkCluster(nimbus, name, c, mode, progress);
@@ -34,7 +52,7 @@ public final class SubmitCommand {
                 + nimbus.address());
         Process p = new ProcessBuilder(TopologyJar.command(jar, nimbus.clientConf(), mainArgs(args, mode, name, c)))
                 .redirectErrorStream(true).start();
-        p.getInputStream().transferTo(System.err); // what storm jar would print
+        p.getInputStream().transferTo(err); // what storm jar would print
         int status = p.waitFor();
         if (status != 0) {
             throw new IllegalStateException("submitting " + name + " failed (exit " + status + "; see above)");

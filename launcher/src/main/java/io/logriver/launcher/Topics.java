@@ -10,8 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /** Creates logriver's topics where they are missing and reads how many partitions the request topic has. */
@@ -72,6 +74,13 @@ public final class Topics implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** The largest record batch the topic takes: its {@code max.message.bytes} (else the broker's message.max.bytes). */
+    public int maxMessageBytes(String topic) throws Exception {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(r)).all().get(30, TimeUnit.SECONDS).get(r);
+        return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
     }
 
     /** Deletes topics (a run's own); failures are reported, not thrown, since the run's result stands. */

@@ -131,13 +131,17 @@ class ClusterIT {
     }
 
     @Test
-    void namesTheAddressWhenNimbusOrKafkaDoesNotAnswer() {
+    void namesTheAddressWhenNimbusKafkaOrRedisDoesNotAnswer() {
         Exception nimbus = assertThrows(IllegalStateException.class, () -> new ListCommand().run(
                 List.of("--nimbus", "127.0.0.1:1"), System.out));
         assertTrue(nimbus.getMessage().startsWith("Nimbus at 127.0.0.1:1 does not answer"), nimbus.getMessage());
         Exception kafka = assertThrows(IllegalStateException.class,
                 () -> submit("core", List.of("--kafka", "127.0.0.1:1")));
         assertTrue(kafka.getMessage().startsWith("no Kafka broker answers at 127.0.0.1:1"), kafka.getMessage());
+        Exception redis = assertThrows(IllegalStateException.class,
+                () -> submit("core", List.of("--redis", "127.0.0.1:1")));
+        assertEquals("no Redis answers at 127.0.0.1:1 (--redis HOST:PORT or logriver.redis.url; or "
+                + "logriver.state.backend=memory, whose state a worker crash loses)", redis.getMessage());
     }
 
     /** The session records, before the topologies start: every join loads them first. */

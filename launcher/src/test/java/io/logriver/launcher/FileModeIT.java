@@ -30,16 +30,11 @@ class FileModeIT {
     private static TestBroker broker;
     private static ItDataSet data;
     private static Reference expected;
-    private static final Map<Mode, FileMode.Summary> summary = new HashMap<>();
-    private static final Map<Mode, List<String>> output = new HashMap<>();
-    private static final Map<Mode, List<String>> dlq = new HashMap<>();
+    private static BothModes runs;
     /** The same runs, spread over two workers and three tasks of every stage. */
-    private static final Map<Mode, FileMode.Summary> spreadSummary = new HashMap<>();
-    private static final Map<Mode, List<String>> spreadOutput = new HashMap<>();
-    private static final Map<Mode, List<String>> spreadDlq = new HashMap<>();
+    private static BothModes spread;
     /** The same runs with the state in the workers' memory only. */
-    private static final Map<Mode, FileMode.Summary> memorySummary = new HashMap<>();
-    private static final Map<Mode, List<String>> memoryOutput = new HashMap<>();
+    private static BothModes memory;
 
     @BeforeAll
     static void runFileMode() throws Exception {
@@ -55,24 +50,10 @@ class FileModeIT {
         Path requests = Files.write(dir.resolve("requests.jsonl"),
                 data.requests.stream().map(ItDataSet.Planned::line).toList(), StandardCharsets.UTF_8);
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
-        LogriverConfig spread = c.with(spreadOverWorkersAndTasks());
-        for (Mode mode : Mode.values()) {
-            Path out = dir.resolve("out-" + mode.id() + ".jsonl");
-            Path dead = dir.resolve("dlq-" + mode.id() + ".jsonl");
-            summary.put(mode, new FileMode(Progress.quiet(), mode).run(c, requests, sessions, out, dead, dir));
-            output.put(mode, Files.readAllLines(out));
-            dlq.put(mode, Files.readAllLines(dead));
-            Path spreadOut = dir.resolve("out-" + mode.id() + "-spread.jsonl");
-            Path spreadDead = dir.resolve("dlq-" + mode.id() + "-spread.jsonl");
-            spreadSummary.put(mode, new FileMode(Progress.quiet(), mode).run(spread, requests, sessions, spreadOut,
-                    spreadDead, dir));
-            spreadOutput.put(mode, Files.readAllLines(spreadOut));
-            spreadDlq.put(mode, Files.readAllLines(spreadDead));
-            Path memoryOut = dir.resolve("out-" + mode.id() + "-memory.jsonl");
-            memorySummary.put(mode, new FileMode(Progress.quiet(), mode).run(
-                    c.with(Map.of(LogriverConfig.STATE_BACKEND, "memory")), requests, sessions, memoryOut, null, dir));
-            memoryOutput.put(mode, Files.readAllLines(memoryOut));
-        }
+        runs = BothModes.run(c, requests, sessions, dir, "");
+        spread = BothModes.run(c.with(spreadOverWorkersAndTasks()), requests, sessions, dir, "-spread");
+        memory = BothModes.run(c.with(Map.of(LogriverConfig.STATE_BACKEND, "memory")), requests, sessions, dir,
+                "-memory");
     }
 
     /**
@@ -107,12 +88,7 @@ class FileModeIT {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void windowsEqualTheReference(Mode mode) {
-        List<String> out = output.get(mode);
-        String where = " of out-" + mode.id() + ".jsonl (expected.jsonl beside it) in " + broker.workDir;
-        assertEquals(expected.windows.size(), out.size(), "lines" + where);
-        for (int i = 0; i < out.size(); i++) {
-            assertEquals(expected.windows.get(i), out.get(i), "line " + (i + 1) + where);
-        }
+        runs.assertWindows(mode, expected.windows); // expected.jsonl beside the output
     }
 
     @ParameterizedTest
@@ -120,33 +96,32 @@ class FileModeIT {
     void summaryCountsEveryRecordOnce(Mode mode) {
         FileMode.Summary want = new FileMode.Summary(data.requests.size(), expected.aggregated, expected.filtered,
                 expected.invalid, expected.late, expected.windows.size());
-        FileMode.Summary s = summary.get(mode);
+        FileMode.Summary s = runs.summary.get(mode);
         assertEquals(want, s);
         assertEquals(s.read(), s.aggregated() + s.filtered() + s.invalid() + s.late());
     }
 
     @Test
     void coreAndTridentWriteTheSameBytesAndSummary() {
-        assertEquals(String.join("\n", output.get(Mode.CORE)), String.join("\n", output.get(Mode.TRIDENT)));
-        assertEquals(summary.get(Mode.CORE).toJson(), summary.get(Mode.TRIDENT).toJson());
+        runs.assertModesAgree();
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void twoWorkersAndThreeTasksOfEveryStageWriteTheSameBytes(Mode mode) {
-        assertEquals(String.join("\n", output.get(mode)), String.join("\n", spreadOutput.get(mode)),
+        assertEquals(String.join("\n", runs.output.get(mode)), String.join("\n", spread.output.get(mode)),
                 "out-" + mode.id() + "-spread.jsonl in " + broker.workDir);
-        assertEquals(summary.get(mode).toJson(), spreadSummary.get(mode).toJson());
-        assertEquals(withoutRunIds(dlq.get(mode)), withoutRunIds(spreadDlq.get(mode)),
+        assertEquals(runs.summary.get(mode).toJson(), spread.summary.get(mode).toJson());
+        assertEquals(withoutRunIds(runs.dlq.get(mode)), withoutRunIds(spread.dlq.get(mode)),
                 "the same dead letters (several sink tasks write them in another order)");
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void stateInMemoryOnlyWritesTheSameBytes(Mode mode) {
-        assertEquals(String.join("\n", output.get(mode)), String.join("\n", memoryOutput.get(mode)),
+        assertEquals(String.join("\n", runs.output.get(mode)), String.join("\n", memory.output.get(mode)),
                 "out-" + mode.id() + "-memory.jsonl in " + broker.workDir);
-        assertEquals(summary.get(mode).toJson(), memorySummary.get(mode).toJson());
+        assertEquals(runs.summary.get(mode).toJson(), memory.summary.get(mode).toJson());
     }
 
     /** Dead letters sorted, each run's own topic names ({@code weblogs-file-1a2b3c4d}) cut back to the configured one. */
@@ -160,7 +135,7 @@ class FileModeIT {
         Map<String, Integer> invalidByReason = new HashMap<>();
         List<String> latePayloads = new ArrayList<>();
         int invalidSessions = 0;
-        for (String line : dlq.get(mode)) {
+        for (String line : runs.dlq.get(mode)) {
             JsonNode n = JSON.readTree(line);
             String reason = n.get("reason").asText();
             String topic = n.get("topic").asText();

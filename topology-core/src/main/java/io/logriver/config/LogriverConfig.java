@@ -19,6 +19,7 @@ public record LogriverConfig(
         long latenessMs,
         long joinWaitMs,
         long clockIntervalMs,
+        long maxFutureMs,
         List<String> dropLevels,
         List<String> dropUrlPrefixes,
         Parallelism parallelism,
@@ -43,6 +44,7 @@ public record LogriverConfig(
     public static final String LATENESS_MS = "logriver.window.lateness.ms";
     public static final String JOIN_WAIT_MS = "logriver.join.wait.ms";
     public static final String CLOCK_INTERVAL_MS = "logriver.clock.interval.ms";
+    public static final String MAX_FUTURE_MS = "logriver.time.max.future.ms";
     public static final String DROP_LEVELS = "logriver.filter.drop.levels";
     public static final String DROP_URL_PREFIXES = "logriver.filter.drop.url.prefixes";
     public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
@@ -68,7 +70,7 @@ public record LogriverConfig(
     public static final List<String> MODES = List.of("core", "trident");
 
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
-            TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, DROP_LEVELS,
+            TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, MAX_FUTURE_MS, DROP_LEVELS,
             DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
             LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM,
             TRIDENT_FETCH_WAIT_MS, STATE_BACKEND, REDIS_URL);
@@ -147,7 +149,8 @@ public record LogriverConfig(
                 new Topics(v.string(TOPIC_WEBLOGS), v.string(TOPIC_SESSIONS), v.string(TOPIC_STATS),
                         v.string(TOPIC_DLQ), v.positiveInt(TOPIC_PARTITIONS)),
                 windowSize, v.longAtLeast(LATENESS_MS, 0), v.longAtLeast(JOIN_WAIT_MS, 0),
-                v.positiveLong(CLOCK_INTERVAL_MS), v.stringList(DROP_LEVELS), v.stringList(DROP_URL_PREFIXES),
+                v.positiveLong(CLOCK_INTERVAL_MS), v.longAtLeast(MAX_FUTURE_MS, 0), v.stringList(DROP_LEVELS),
+                v.stringList(DROP_URL_PREFIXES),
                 new Parallelism(p(v, "spout"), p(v, "parse"), p(v, "filter"), p(v, "join"), p(v, "aggregate"),
                         p(v, "sink")),
                 v.string(CONSUMER_GROUP), v.oneOf(FIRST_POLL, FIRST_POLL_STRATEGIES),
@@ -221,6 +224,7 @@ public record LogriverConfig(
         m.put(LATENESS_MS, latenessMs);
         m.put(JOIN_WAIT_MS, joinWaitMs);
         m.put(CLOCK_INTERVAL_MS, clockIntervalMs);
+        m.put(MAX_FUTURE_MS, maxFutureMs);
         m.put(DROP_LEVELS, dropLevels);
         m.put(DROP_URL_PREFIXES, dropUrlPrefixes);
         List<Integer> ps = List.of(parallelism.spout(), parallelism.parse(), parallelism.filter(),

@@ -2,6 +2,7 @@ package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.state.KeyValueState;
@@ -33,17 +34,18 @@ public final class CoreTopology {
         boolean durable = c.state().durable();
         Windows windows = new Windows(c.windowSizeMs());
         Fields partition = new Fields(Names.PARTITION);
+        FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
         TopologyBuilder b = new TopologyBuilder();
 
         b.setSpout(Names.WEBLOGS_SPOUT, sources.weblogs(), p.spout());
         b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout());
         b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
 
-        b.setBolt(Names.PARSE, new ParseBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes())), p.parse())
+        b.setBolt(Names.PARSE, new ParseBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes()), future), p.parse())
                 .fieldsGrouping(Names.WEBLOGS_SPOUT, partition);
         b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), p.parse())
                 .fieldsGrouping(Names.SESSIONS_SPOUT, partition); // a session's records stay in order
-        bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), c.joinWaitMs(), c.clockIntervalMs(),
+        bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), future, c.joinWaitMs(), c.clockIntervalMs(),
                         new PartitionBolt.Topics(c.bootstrapServers(), topics.weblogs(), topics.sessions(), topics.dlq()),
                         durable, c.benchProbe()), p.join(), durable)
                 .fieldsGrouping(Names.PARSE, partition)

@@ -2,6 +2,7 @@ package io.logriver.core;
 
 import com.codahale.metrics.Histogram;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
@@ -15,7 +16,8 @@ import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * Validates and filters request records, a pure function of each record: it passes every record on with its verdict
+ * Validates and filters request records, a function of each record and the wall clock (a request too far ahead of it is
+ * invalid: {@link FutureTimeRule}): it passes every record on with its verdict
  * ({@code valid} with the parsed request, {@code filtered}, the reason it is invalid, or the end of input), so that the
  * partition stage, which keeps the partition's order and state, counts and routes each one exactly once.
  */
@@ -26,11 +28,14 @@ public final class ParseBolt extends BaseRichBolt {
             Names.REQUEST, Names.EMIT_NANOS, Names.SCHED_NANOS, Names.INCARNATION);
 
     private final FilterRules rules;
+    private final FutureTimeRule future;
     private transient OutputCollector collector;
     private transient Histogram stageMicros;
 
-    public ParseBolt(FilterRules rules) {
+    /** @param future makes a request too far ahead of the wall clock invalid ({@code future-time}) */
+    public ParseBolt(FilterRules rules, FutureTimeRule future) {
         this.rules = rules;
+        this.future = future;
     }
 
     @Override
@@ -48,7 +53,7 @@ public final class ParseBolt extends BaseRichBolt {
         if (t.getBooleanByField(Names.CONTROL)) {
             verdict = Names.END_OF_INPUT;
         } else {
-            ParseResult<Request> r = RequestParser.parse(value);
+            ParseResult<Request> r = RequestParser.parse(value, future);
             if (!r.isOk()) {
                 verdict = r.reason();
             } else if (!rules.accepts(r.value())) {

@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
@@ -43,6 +44,7 @@ public final class PartitionBolt extends CheckpointedBolt {
 
     private final Windows windows;
     private final long latenessMs;
+    private final FutureTimeRule future;
     private final long joinWaitMs;
     private final long clockIntervalMs;
     private final String bootstrapServers;
@@ -69,11 +71,13 @@ public final class PartitionBolt extends CheckpointedBolt {
     public record Topics(String bootstrapServers, String weblogs, String sessions, String dlq) implements java.io.Serializable {
     }
 
-    public PartitionBolt(Windows windows, long latenessMs, long joinWaitMs, long clockIntervalMs, Topics topics,
-                         boolean durable, boolean probe) {
+    /** @param future keeps a partition's watermark from passing the wall clock */
+    public PartitionBolt(Windows windows, long latenessMs, FutureTimeRule future, long joinWaitMs, long clockIntervalMs,
+                         Topics topics, boolean durable, boolean probe) {
         super(durable);
         this.windows = windows;
         this.latenessMs = latenessMs;
+        this.future = future;
         this.joinWaitMs = joinWaitMs;
         this.clockIntervalMs = clockIntervalMs;
         this.bootstrapServers = topics.bootstrapServers();
@@ -90,7 +94,7 @@ public final class PartitionBolt extends CheckpointedBolt {
         if (bootstrapServers != null) {
             SessionBootstrap.load(bootstrapServers, sessionsTopic, table, Duration.ofMinutes(2));
         }
-        this.pipeline = new PartitionPipeline(windows, latenessMs, table, joinWaitMs);
+        this.pipeline = new PartitionPipeline(windows, latenessMs, future, table, joinWaitMs);
         if (!durable) {
             pipeline.checkpoint().track(false);
         }

@@ -9,7 +9,10 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
-/** Event-time parsing: ISO-8601 text (fraction and offset optional, no offset meaning UTC) or epoch milliseconds. */
+/**
+ * Event-time parsing: ISO-8601 text (fraction and offset optional, no offset meaning UTC) or epoch milliseconds. Times
+ * before 1970 are invalid in every form: epoch milliseconds are written without a sign, and no web request is that old.
+ */
 public final class EventTimes {
 
     /** Returned when a value is not a valid time. */
@@ -39,14 +42,15 @@ public final class EventTimes {
         return INVALID;
     }
 
-    /** ISO-8601 date-time text to epoch milliseconds; {@link #INVALID} when it does not parse. */
+    /** ISO-8601 date-time text to epoch milliseconds; {@link #INVALID} when it does not parse or lies before 1970. */
     public static long parseIso(String text) {
         try {
             TemporalAccessor t = ISO.parse(text);
             LocalDateTime local = LocalDateTime.from(t);
             ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
                     ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
-            return local.toInstant(offset).toEpochMilli();
+            long millis = local.toInstant(offset).toEpochMilli();
+            return millis < 0 ? INVALID : millis;
         } catch (DateTimeParseException | ArithmeticException e) {
             return INVALID;
         }

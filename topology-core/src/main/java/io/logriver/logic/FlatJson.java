@@ -43,7 +43,11 @@ public final class FlatJson {
             return ParseResult.rejected("too-large");
         }
         try (JsonParser p = FACTORY.createParser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return ParseResult.rejected("not-json"); // only whitespace
+            }
+            if (first != JsonToken.START_OBJECT) {
                 return ParseResult.rejected("not-object");
             }
             Map<String, Object> fields = new HashMap<>();

@@ -1,8 +1,9 @@
 package io.logriver.logic;
 
 /**
- * The watermark of one input partition: the highest event time among the records that passed the filter,
- * minus the allowed lateness. A record is late when its window is already final under that watermark.
+ * The watermark of one input partition: the highest event time among the records that passed the filter (never past
+ * the wall clock, see {@link FutureTimeRule#watermarkTime}), minus the allowed lateness. A record is late when its
+ * window is already final under that watermark.
  */
 public final class LatenessTracker {
     /** Before any record: no window is final. */
@@ -10,19 +11,24 @@ public final class LatenessTracker {
 
     private final Windows windows;
     private final long allowedLatenessMillis;
+    private final FutureTimeRule future;
     private long maxEventTime = Long.MIN_VALUE;
 
+    /** Without the wall clock: the watermark follows the event times alone. */
     public LatenessTracker(Windows windows, long allowedLatenessMillis) {
+        this(windows, allowedLatenessMillis, FutureTimeRule.OFF);
+    }
+
+    public LatenessTracker(Windows windows, long allowedLatenessMillis, FutureTimeRule future) {
         this.windows = windows;
         this.allowedLatenessMillis = allowedLatenessMillis;
+        this.future = future;
     }
 
     /** Checks one record that passed the filter, then lets it advance the watermark. True when it is late. */
     public boolean observeIsLate(long eventTime) {
         boolean late = windows.isFinal(windows.startOf(eventTime), watermark());
-        if (eventTime > maxEventTime) {
-            maxEventTime = eventTime;
-        }
+        maxEventTime = Math.max(maxEventTime, future.watermarkTime(eventTime));
         return late;
     }
 

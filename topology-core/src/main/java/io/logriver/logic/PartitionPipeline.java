@@ -33,6 +33,7 @@ public final class PartitionPipeline {
 
     final Windows windows;
     final long latenessMs;
+    final FutureTimeRule future;
     final JoinBuffer<Pending> buffer;
     final WatermarkGate gate;
     final Map<Integer, Lane> lanes = new HashMap<>();
@@ -51,15 +52,18 @@ public final class PartitionPipeline {
         }
     }
 
-    public PartitionPipeline(Windows windows, long latenessMs, SessionTable sessions, long joinWaitMs) {
+    /** With {@code future} keeping each partition's watermark from passing the wall clock. */
+    public PartitionPipeline(Windows windows, long latenessMs, FutureTimeRule future, SessionTable sessions,
+                             long joinWaitMs) {
         this.windows = windows;
         this.latenessMs = latenessMs;
+        this.future = future;
         this.buffer = new JoinBuffer<>(sessions, joinWaitMs);
         this.gate = new WatermarkGate(windows.sizeMillis());
     }
 
     Lane lane(int partition) {
-        return lanes.computeIfAbsent(partition, p -> new Lane(p, new LatenessTracker(windows, latenessMs)));
+        return lanes.computeIfAbsent(partition, p -> new Lane(p, new LatenessTracker(windows, latenessMs, future)));
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Validates one request record of the {@code weblogs} topic. Rejection reasons name the field:
  * {@code missing-field:NAME} or {@code malformed-field:NAME}, or the kind of damage ({@code not-json},
- * {@code not-object}, {@code too-large}, {@code too-deep}).
+ * {@code not-object}, {@code too-large}, {@code too-deep}), or {@code future-time} for a record otherwise valid whose
+ * event time is too far ahead of the wall clock ({@link FutureTimeRule}).
  */
 public final class RequestParser {
 
@@ -18,7 +19,18 @@ public final class RequestParser {
     private RequestParser() {
     }
 
+    /** Parses without the wall-clock rule. */
     public static ParseResult<Request> parse(byte[] bytes) {
+        return parse(bytes, FutureTimeRule.OFF);
+    }
+
+    /** Parses, then rejects a valid record whose event time {@code future} finds too far ahead. */
+    public static ParseResult<Request> parse(byte[] bytes, FutureTimeRule future) {
+        ParseResult<Request> r = parseRecord(bytes);
+        return r.isOk() && future.tooFarAhead(r.value().eventTime()) ? ParseResult.rejected(FutureTimeRule.REASON) : r;
+    }
+
+    private static ParseResult<Request> parseRecord(byte[] bytes) {
         ParseResult<Map<String, Object>> read = FlatJson.read(bytes, FIELDS);
         if (!read.isOk()) {
             return ParseResult.rejected(read.reason());

@@ -37,6 +37,18 @@ class LogriverConfigTest {
     }
 
     @Test
+    void maxFutureTimeIsFiveMinutesByDefaultZeroSwitchesItOffNegativeIsRefused() {
+        assertEquals(300_000, LogriverConfig.fromMap(defaults()).maxFutureMs());
+        Map<String, Object> m = defaults();
+        m.put(LogriverConfig.MAX_FUTURE_MS, 0);
+        assertEquals(0, LogriverConfig.fromMap(m).maxFutureMs());
+        m.put(LogriverConfig.MAX_FUTURE_MS, -1);
+        assertFailsNaming(LogriverConfig.MAX_FUTURE_MS, m);
+        m.put(LogriverConfig.MAX_FUTURE_MS, "an hour");
+        assertFailsNaming(LogriverConfig.MAX_FUTURE_MS, m);
+    }
+
+    @Test
     void everyKeyIsRequired() {
         for (String key : LogriverConfig.KEYS) {
             Map<String, Object> m = defaults();

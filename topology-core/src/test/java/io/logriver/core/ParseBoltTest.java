@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.apache.storm.tuple.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ParseBoltTest {
-    private final ParseBolt bolt = new ParseBolt(new FilterRules(List.of("DEBUG"), List.of("/health")));
+    private static final long NOW = 1_700_000_000_000L;
+    private final ParseBolt bolt = new ParseBolt(new FilterRules(List.of("DEBUG"), List.of("/health")),
+            new FutureTimeRule(60_000, () -> NOW));
     private final BoltHarness h = BoltHarness.prepared(bolt);
 
     private static final String VALID = "{\"timestamp\":\"2017-06-03T18:43:35.123Z\",\"webURL\":\"/app/a?x=1\","
@@ -38,6 +41,16 @@ class ParseBoltTest {
         assertEquals(Names.VALID, v.get(3));
         assertEquals("/app/a?x=1", ((Request) v.get(4)).webURL());
         assertEquals(List.of(5_000L, 4_500L, 0L), v.subList(5, 8));
+    }
+
+    @Test
+    void aRequestTooFarAheadOfTheWallClockIsInvalidAsFutureTime() {
+        String ahead = "{\"timestamp\":" + (NOW + 60_001) + ",\"webURL\":\"/a\",\"sessionID\":\"s\",\"durationMillis\":1}";
+        String atLimit = ahead.replace(Long.toString(NOW + 60_001), Long.toString(NOW + 60_000));
+        assertEquals("future-time", passOn(BoltHarness.spoutRecord(Names.WEBLOGS_SPOUT, 0, 5, ahead, 0)).get(3));
+        List<Object> v = passOn(BoltHarness.spoutRecord(Names.WEBLOGS_SPOUT, 0, 6, atLimit, 0));
+        assertEquals(Names.VALID, v.get(3));
+        assertEquals(NOW + 60_000, ((Request) v.get(4)).eventTime());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.Windows;
@@ -23,7 +24,7 @@ class PartitionBoltTest {
     private static final PartitionBolt.Topics TOPICS = new PartitionBolt.Topics(null, "weblogs", "sessions", "dlq");
 
     private static PartitionBolt bolt(boolean durable) {
-        return new PartitionBolt(new Windows(10_000), 2_000, 60_000, 100, TOPICS, durable, false);
+        return new PartitionBolt(new Windows(10_000), 2_000, FutureTimeRule.OFF, 60_000, 100, TOPICS, durable, false);
     }
 
     /** A record as parse passes it on, read by the given spout incarnation. */

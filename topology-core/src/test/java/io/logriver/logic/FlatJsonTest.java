@@ -76,6 +76,10 @@ class FlatJsonTest {
     static Stream<Arguments> rejected() {
         return Stream.of(
                 Arguments.of("THIS IS A PARSE ERROR", "not-json"),
+                Arguments.of("   ", "not-json"),
+                Arguments.of(" \t\r ", "not-json"),
+                Arguments.of("\u0000", "not-json"),
+                Arguments.of("{\"a\":" + "9".repeat(2000) + "}", "not-json"),
                 Arguments.of("{\"a\":", "not-json"),
                 Arguments.of("{\"a\":1", "not-json"),
                 Arguments.of("{\"a\":[1,2", "not-json"),

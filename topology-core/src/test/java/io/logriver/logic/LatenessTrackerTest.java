@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LatenessTrackerTest {
@@ -59,6 +60,26 @@ class LatenessTrackerTest {
         assertFalse(t.observeIsLate(10_000));
         assertTrue(t.observeIsLate(9_999));
         assertFalse(t.observeIsLate(10_000));
+    }
+
+    /** One record ahead of the wall clock (but within the limit) must not make the present late. */
+    @Test
+    void aRecordAheadOfTheWallClockMovesTheWatermarkOnlyToTheClock() {
+        AtomicLong now = new AtomicLong(100_000);
+        LatenessTracker t = new LatenessTracker(new Windows(10_000), 5_000, new FutureTimeRule(300_000, now::get));
+        assertFalse(t.observeIsLate(99_000));
+        assertFalse(t.observeIsLate(350_000)); // 250 s ahead of the clock: valid, and in its window
+        assertEquals(95_000, t.watermark());   // the clock, less the lateness: not 345,000
+        assertFalse(t.observeIsLate(99_500));  // the present is not late
+        now.set(400_000);
+        assertFalse(t.observeIsLate(360_000));
+        assertEquals(355_000, t.watermark());
+        assertTrue(t.observeIsLate(340_000));
+
+        LatenessTracker off = new LatenessTracker(new Windows(10_000), 5_000, new FutureTimeRule(0, () -> 100_000L));
+        off.observeIsLate(350_000);
+        assertEquals(345_000, off.watermark());
+        assertTrue(off.observeIsLate(99_500)); // without the rule, the present would be late
     }
 
     @Test

@@ -53,7 +53,7 @@ class PartitionPipelineTest {
     @Test
     void requestsAreAddedToTheirPartitionsShareAndMergedOnceEveryPartitionPassesTheWindow() {
         Downstream out = new Downstream(new WindowMerger(W, 2));
-        PartitionPipeline stage = new PartitionPipeline(W, 5_000, sessions(), 2_000);
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
         assertEquals(PartitionPipeline.Outcome.APPLIED, stage.offer(req(0, 0, 1_000, "s1", 10), 0, out));
         assertEquals(PartitionPipeline.Outcome.APPLIED, stage.offer(req(1, 0, 2_000, "s1", 30), 0, out));
         assertEquals(PartitionPipeline.Outcome.APPLIED, stage.offer(req(0, 1, 16_000, "s1", 20), 0, out));
@@ -68,7 +68,7 @@ class PartitionPipelineTest {
 
     @Test
     void aReplayedOffsetIsNotAdmittedTwice() {
-        PartitionPipeline stage = new PartitionPipeline(W, 5_000, sessions(), 2_000);
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
         assertTrue(stage.admit(0, 5));
         assertFalse(stage.admit(0, 5));
         assertFalse(stage.admit(0, 3));
@@ -79,7 +79,7 @@ class PartitionPipelineTest {
     @Test
     void aWaitingRequestHoldsItsWindowOpenUntilItsSessionComes() {
         Downstream out = new Downstream(new WindowMerger(W, 1));
-        PartitionPipeline stage = new PartitionPipeline(W, 5_000, sessions(), 2_000);
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
         assertEquals(PartitionPipeline.Outcome.WAITING, stage.offer(req(0, 0, 1_000, "s9", 7), 0, out));
         stage.offer(req(0, 1, 40_000, "s1", 1), 10, out);
         assertTrue(out.windows.isEmpty());
@@ -90,7 +90,7 @@ class PartitionPipelineTest {
     @Test
     void aRequestWhoseSessionNeverComesIsAMissAfterTheWait() {
         Downstream out = new Downstream(new WindowMerger(W, 1));
-        PartitionPipeline stage = new PartitionPipeline(W, 5_000, sessions(), 2_000);
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
         stage.offer(req(0, 0, 1_000, "ghost", 7), 100, out);
         stage.expire(2_099, out);
         assertEquals(0, out.applied.size());
@@ -103,7 +103,7 @@ class PartitionPipelineTest {
     @Test
     void aRequestJoinedElsewhereIsAppliedAtOnceOrLateAndNothingWaits() {
         Downstream out = new Downstream(new WindowMerger(W, 1));
-        PartitionPipeline stage = new PartitionPipeline(W, 5_000, new SessionTable(), 2_000);
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, new SessionTable(), 2_000);
         Pending known = req(0, 0, 1_000, "s1", 7);
         Pending ghost = req(0, 1, 2_000, "ghost", 9);
         assertEquals(PartitionPipeline.Outcome.APPLIED,
@@ -138,7 +138,7 @@ class PartitionPipelineTest {
         Map<String, byte[]> stageStore = new TreeMap<>();
         Map<String, byte[]> mergerStore = new TreeMap<>();
         Downstream out = new Downstream(new WindowMerger(W, 2));
-        PartitionPipeline stage = new PartitionPipeline(W, 5_000, sessions(), 2_000);
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
         Map<String, String> results = new TreeMap<>();
         long now = 0;
         for (int i = 0; i < input.size(); i++) {
@@ -151,7 +151,7 @@ class PartitionPipelineTest {
                 WindowMerger merger = new WindowMerger(W, 2);
                 merger.restore(mergerStore.entrySet());
                 out = new Downstream(merger);
-                stage = new PartitionPipeline(W, 5_000, sessions(), 2_000);
+                stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
                 stage.checkpoint().restore(stageStore.entrySet(), now, out);
                 for (Pending p : input.subList(0, i)) { // the spout starts again from its committed offsets
                     if (p.offset() >= replayFrom[p.partition()] && stage.admit(p.partition(), p.offset())) {

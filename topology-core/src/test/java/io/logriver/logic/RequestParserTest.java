@@ -101,7 +101,6 @@ class RequestParserTest {
                 Arguments.of("\"2017-06-03T13:43:35.250-05:00\"", T + 250),
                 Arguments.of("\"2017-06-03T18:43:35+00:00\"", T),
                 Arguments.of("\"2016-02-29T12:00:00Z\"", 1_456_747_200_000L),
-                Arguments.of("\"1969-12-31T23:59:59Z\"", -1000L),
                 Arguments.of("1496515415000", T),
                 Arguments.of("\"1496515415000\"", T),
                 Arguments.of("0", 0L),
@@ -160,6 +159,36 @@ class RequestParserTest {
     void nonexistentCalendarDateIsMalformed(String value) {
         ParseResult<Request> r = parse(rec("\"timestamp\":\"" + value + "\"", "\"startMillis\":1496515415000"));
         assertRejected("malformed-field:timestamp", r);
+    }
+
+    /** Epoch milliseconds have no sign, so no form of the time may lie before 1970. */
+    @ParameterizedTest(name = "timestamp {0}")
+    @ValueSource(strings = {"\"1969-12-31T23:59:59Z\"", "\"0001-01-01T00:00:00Z\"", "\"-5000-01-01T00:00:00Z\"",
+        "\"-999999999-01-01T00:00:00Z\"", "-1", "-62135596800000"})
+    void timeBeforeTheEpochIsMalformed(String value) {
+        assertRejected("malformed-field:timestamp", parse(rec("\"timestamp\":" + value)));
+    }
+
+    // ---- the wall clock
+
+    @Test
+    void recordTooFarAheadOfTheWallClockIsFutureTimeOnceOtherwiseValid() {
+        FutureTimeRule rule = new FutureTimeRule(300_000, () -> T - 300_000);
+        assertTrue(RequestParser.parse(bytes(rec(TS)), rule).isOk());
+        FutureTimeRule earlier = new FutureTimeRule(300_000, () -> T - 300_001);
+        assertRejected("future-time", RequestParser.parse(bytes(rec(TS)), earlier));
+        assertRejected("future-time", RequestParser.parse(bytes(rec("\"timestamp\":\"+99999999-01-01T00:00:00Z\"")),
+                earlier));
+        assertRejected("future-time", RequestParser.parse(bytes(rec("\"startMillis\":" + Long.MAX_VALUE)), earlier));
+        // the record's own damage comes first
+        assertRejected("missing-field:webURL", RequestParser.parse(bytes(with("webURL", null)), earlier));
+        // off: any time goes
+        assertTrue(RequestParser.parse(bytes(rec("\"startMillis\":" + Long.MAX_VALUE))).isOk());
+        assertTrue(RequestParser.parse(bytes(rec(TS)), new FutureTimeRule(0, () -> 0L)).isOk());
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.logriver.trident;
 import com.codahale.metrics.Counter;
 import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
@@ -13,16 +14,21 @@ import org.apache.storm.trident.operation.TridentOperationContext;
 import org.apache.storm.trident.tuple.TridentTuple;
 import org.apache.storm.tuple.Values;
 
-/** Validates request records: emits (request, null, null), or (null, dlqKey, dlqMessage) for an invalid one. */
+/**
+ * Validates request records (as the core topology's parse bolt): emits (request, null, null), or (null, dlqKey,
+ * dlqMessage) for an invalid one.
+ */
 final class ParseRequests extends BaseFunction {
     private static final long serialVersionUID = 1L;
 
     private final String topic;
+    private final FutureTimeRule future;
     private transient Counter read;
     private transient Counter invalid;
 
-    ParseRequests(String topic) {
+    ParseRequests(String topic, FutureTimeRule future) {
         this.topic = topic;
+        this.future = future;
     }
 
     @Override
@@ -39,7 +45,7 @@ final class ParseRequests extends BaseFunction {
         }
         read.inc();
         byte[] value = t.getBinaryByField(Names.VALUE);
-        ParseResult<Request> r = RequestParser.parse(value);
+        ParseResult<Request> r = RequestParser.parse(value, future);
         if (r.isOk()) {
             collector.emit(new Values(r.value(), null, null));
         } else {

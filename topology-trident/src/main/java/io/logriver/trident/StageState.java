@@ -1,6 +1,7 @@
 package io.logriver.trident;
 
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
 import io.logriver.logic.Session;
@@ -37,9 +38,10 @@ final class StageState extends LoggedState {
 
     final PartitionPipeline pipeline;
 
-    StageState(EntryStore store, Windows windows, long latenessMs) {
+    /** @param future keeps a partition's watermark from passing the wall clock */
+    StageState(EntryStore store, Windows windows, long latenessMs, FutureTimeRule future) {
         super(store);
-        this.pipeline = new PartitionPipeline(windows, latenessMs, new SessionTable(), 0);
+        this.pipeline = new PartitionPipeline(windows, latenessMs, future, new SessionTable(), 0);
     }
 
     @Override
@@ -61,16 +63,18 @@ final class StageState extends LoggedState {
         private static final long serialVersionUID = 1L;
         private final Windows windows;
         private final long latenessMs;
+        private final FutureTimeRule future;
 
-        Factory(StoreLocation location, Windows windows, long latenessMs) {
+        Factory(StoreLocation location, Windows windows, long latenessMs, FutureTimeRule future) {
             super(location, "stage");
             this.windows = windows;
             this.latenessMs = latenessMs;
+            this.future = future;
         }
 
         @Override
         LoggedState make(EntryStore store) {
-            return new StageState(store, windows, latenessMs);
+            return new StageState(store, windows, latenessMs, future);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.Names;
 import io.logriver.core.PartitionBolt;
 import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,9 +75,11 @@ public final class TridentPipeline {
                         .name(Names.WEBLOGS_SPOUT)), weblogs),
                 // unnamed: Trident names a bolt after its nodes, and the merge after its named inputs
                 tagged(t.newStream(txId(c, sessions), sources.sessions()), sessions)).name(Names.PARSE);
+        FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
+        ParseRequests parse = new ParseRequests(weblogs, future);
         Stream parsed = both.each(TOPIC, new KindIs(weblogs))
-                .each(KafkaRecordTranslator.FIELDS, new ParseRequests(weblogs), new Fields(Names.REQUEST, Names.KEY,
-                        Names.MESSAGE)).name(Names.PARSE).parallelismHint(n);
+                .each(KafkaRecordTranslator.FIELDS, parse, new Fields(Names.REQUEST, Names.KEY, Names.MESSAGE))
+                .name(Names.PARSE).parallelismHint(n);
         deadLetters.add(parsed.each(new Fields(Names.KEY), new NotNull()));
 
         Stream stage = parsed
@@ -88,7 +91,7 @@ public final class TridentPipeline {
                 .partitionBy(new Fields(Names.PARTITION))
                 .partitionAggregate(CollectArrivals.INPUT, new CollectArrivals(), CollectArrivals.OUTPUT)
                 .name(Names.PARTITION_STAGE)
-                .partitionPersist(new StageState.Factory(store, windows, c.latenessMs()), CollectArrivals.OUTPUT,
+                .partitionPersist(new StageState.Factory(store, windows, c.latenessMs(), future), CollectArrivals.OUTPUT,
                         new StageUpdater(weblogs, c.benchProbe()), StageUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
         // repartitioned here, so the stage's output is split in the stage's own bolt: only plain rows cross bolts

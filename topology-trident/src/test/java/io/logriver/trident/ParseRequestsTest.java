@@ -6,6 +6,7 @@ import static io.logriver.trident.TridentHarness.spoutRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.core.Names;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +19,10 @@ class ParseRequestsTest {
     private static final String VALID = "{\"timestamp\":\"2023-11-14T22:13:25Z\",\"webURL\":\"/app/page?id=7\","
             + "\"sessionID\":\"s-1\",\"durationMillis\":120,\"level\":\"warn\",\"status\":503}";
 
-    private final ParseRequests parse = new ParseRequests("weblogs");
+    /** The wall clock of these tests: 2023-11-14T22:13:20Z, five seconds before VALID's time. */
+    private static final long NOW = 1_700_000_000_000L;
+
+    private final ParseRequests parse = new ParseRequests("weblogs", new FutureTimeRule(60_000, () -> NOW));
     private final TridentHarness h = new TridentHarness();
 
     ParseRequestsTest() {
@@ -48,6 +52,19 @@ class ParseRequestsTest {
         assertEquals(Map.of("reason", "missing-field:webURL", "topic", "weblogs", "partition", 1, "offset", 9,
                 "payload", noUrl), json(row.get(2)));
         assertEquals(1, h.counter(Names.M_READ));
+        assertEquals(1, h.counter(Names.M_INVALID));
+    }
+
+    @Test
+    void recordTooFarAheadOfTheWallClockIsADeadLetterAsFutureTime() {
+        String ahead = VALID.replace("2023-11-14T22:13:25Z", "2023-11-14T22:14:20.001Z");
+        parse.execute(spoutRecord(0, 4L, ahead), h.rows);
+        parse.execute(spoutRecord(0, 5L, VALID.replace("2023-11-14T22:13:25Z", "2023-11-14T22:14:20Z")), h.rows);
+
+        assertEquals(Map.of("reason", "future-time", "topic", "weblogs", "partition", 0, "offset", 4,
+                "payload", ahead), json(h.emitted().get(0).get(2)));
+        assertEquals(NOW + 60_000, ((Request) h.emitted().get(1).get(0)).eventTime());
+        assertEquals(2, h.counter(Names.M_READ));
         assertEquals(1, h.counter(Names.M_INVALID));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.logriver.logic.DurationStats;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.Windows;
@@ -40,7 +41,7 @@ class RowSerializationTest {
     void spoutAndParseRows() {
         kryo.of(spoutRecord(0, 7L, VALID));
         kryo.of(spoutControl(1, 8L));
-        ParseRequests parse = new ParseRequests("weblogs");
+        ParseRequests parse = new ParseRequests("weblogs", FutureTimeRule.OFF);
         parse.prepare(new HashMap<>(), h.context);
         parse.execute(spoutRecord(0, 7L, VALID), h.rows);
         parse.execute(spoutRecord(0, 8L, "NOT JSON"), h.rows);
@@ -64,7 +65,7 @@ class RowSerializationTest {
 
     @Test
     void sharesWatermarksAndLateRowsOfThePartitionStage() {
-        StageState state = new StageState(new MemoryEntryStore(), new Windows(10_000), 5_000);
+        StageState state = new StageState(new MemoryEntryStore(), new Windows(10_000), 5_000, FutureTimeRule.OFF);
         StageUpdater updater = new StageUpdater("weblogs", false);
         updater.prepare(new HashMap<>(), h.context);
         Session s = new Session("s-1", "u-1", "acme");

@@ -11,6 +11,7 @@ import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.WindowKey;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ class StageUpdaterTest {
     private static final Session ACME = new Session("s1", "u1", "acme");
 
     private final LoggedStateTest.FlakyStore store = new LoggedStateTest.FlakyStore();
-    private final StageState state = new StageState(store, new Windows(10_000), 5_000);
+    private final StageState state = new StageState(store, new Windows(10_000), 5_000, FutureTimeRule.OFF);
     private final TridentHarness h = new TridentHarness();
     private StageUpdater updater = updater(false);
 
@@ -117,9 +118,21 @@ class StageUpdaterTest {
     }
 
     @Test
+    void aRecordAheadOfTheWallClockMovesTheWatermarkOnlyToTheClock() {
+        StageState ruled = new StageState(new MemoryEntryStore(), new Windows(10_000), 5_000,
+                new FutureTimeRule(60_000, () -> 100_000L));
+        List<List<Object>> rows = h.commit(ruled, updater, StageUpdater.OUTPUT, 1, tuple(CollectArrivals.OUTPUT,
+                List.of(request(0, 0, 130_000, ACME), request(0, 1, 92_000, ACME))));
+
+        StageOutput out = (StageOutput) rows.get(0).get(0);
+        assertEquals(List.of(new StageOutput.Watermark(0, 95_000)), out.watermarks(), "the clock, less the lateness");
+        assertEquals(List.of(), out.late(), "the record of the present is not late");
+    }
+
+    @Test
     void aRestartedStageGoesOnFromTheStore() {
         batch(1, request(0, 0, 1_000, ACME));
-        StageState restarted = new StageState(store, new Windows(10_000), 5_000);
+        StageState restarted = new StageState(store, new Windows(10_000), 5_000, FutureTimeRule.OFF);
 
         List<List<Object>> rows = h.commit(restarted, updater, StageUpdater.OUTPUT, 2,
                 tuple(CollectArrivals.OUTPUT, List.of(request(0, 1, 15_000, ACME))));

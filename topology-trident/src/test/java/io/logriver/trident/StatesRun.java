@@ -4,6 +4,7 @@ import static io.logriver.trident.TridentHarness.tuple;
 
 import io.logriver.core.Names;
 import io.logriver.core.PartitionBolt;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class StatesRun {
             replayedBefore += h.counter(Names.M_REPLAYED);
         }
         h = new TridentHarness();
-        stage = new StageState(stageStore, windows, latenessMs);
+        stage = new StageState(stageStore, windows, latenessMs, FutureTimeRule.OFF);
         merger = new MergerState(mergerStore, windows, partitions);
         stageUpdater = new StageUpdater("weblogs", false);
         stageUpdater.prepare(new HashMap<>(), h.context);

@@ -1,0 +1,41 @@
+package io.logriver.peers;
+
+import io.logriver.logic.LatencyProbe;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Per-record latencies, in microseconds, as {@link LatencyProbe} records them: in-topology (the record entering the
+ * engine to the record applied to its window) and end-to-end (the scheduled send time in its header to applied).
+ * Where "entering" and "applied" are for each engine: peers/README.md.
+ */
+public interface Latencies {
+
+    /** The in-topology latencies recorded since the last call. */
+    Histogram takeInTopology();
+
+    /** The end-to-end latencies recorded since the last call. */
+    Histogram takeEndToEnd();
+
+    /** Records applied to their windows since the engine started (the probe on). */
+    long applied();
+
+    /** The probe of this JVM: for engines that run in it. */
+    static Latencies ofThisJvm() {
+        return new Latencies() {
+            @Override
+            public Histogram takeInTopology() {
+                return LatencyProbe.takeInTopology();
+            }
+
+            @Override
+            public Histogram takeEndToEnd() {
+                return LatencyProbe.takeEndToEnd();
+            }
+
+            @Override
+            public long applied() {
+                return LatencyProbe.applied();
+            }
+        };
+    }
+}

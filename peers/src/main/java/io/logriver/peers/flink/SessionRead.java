@@ -1,0 +1,8 @@
+package io.logriver.peers.flink;
+
+import io.logriver.logic.DeadLetter;
+import io.logriver.logic.Session;
+
+/** One record of the session topic as read: a valid session, or the dead letter of an invalid record. */
+public record SessionRead(Session session, DeadLetter invalid) {
+}
