@@ -60,9 +60,9 @@ final class WindowTable {
         long requests = records.stream().mapToLong(n -> n.path("count").asLong()).sum();
         long errors = records.stream().mapToLong(n -> n.path("errors").asLong()).sum();
         long orgs = records.stream().map(n -> n.path("orgID").asText()).distinct().count();
-        out.printf("window %s to %s%s: %,d URLs of %,d orgs, %,d requests, %,d errors; slowest (ms):%n", start,
-                records.get(0).path("windowEnd").asText(), shown.add(start) ? "" : " (more records)", records.size(),
-                orgs, requests, errors);
+        out.printf("window %s to %s%s: %,d requests, %,d errors, %,d orgs, %,d org/URL pairs; slowest by p99 (ms):%n",
+                start, records.get(0).path("windowEnd").asText(), shown.add(start) ? "" : " (more records)", requests,
+                errors, orgs, records.size());
         records.stream().sorted(BY_P99_DESCENDING).limit(SLOWEST).forEach(n -> out.println(row(n)));
         out.flush();
     }

@@ -29,7 +29,8 @@ class WindowTableTest {
 
         table.flush(500, false);
         assertEquals(List.of(
-                "window " + W1 + " to 2017-06-03T18:40:10Z: 7 URLs of 2 orgs, 91 requests, 2 errors; slowest (ms):",
+                "window " + W1 + " to 2017-06-03T18:40:10Z: 91 requests, 2 errors, 2 orgs, 7 org/URL pairs; slowest by p99 "
+                        + "(ms):",
                 "    org-0    /u6                    count     16 errors    0 p50   300 p95    600 p99    600 max     600",
                 "    org-1    /u5                    count     15 errors    0 p50   250 p95    500 p99    500 max     500",
                 "    org-0    /u4                    count     14 errors    0 p50   200 p95    400 p99    400 max     400",
@@ -47,10 +48,10 @@ class WindowTableTest {
         table.add(record(W2, "org-1", "/c", 3, 0, 4), 2000);
         table.flush(2001, true);
         List<String> lines = shown().lines().toList();
-        assertEquals("window " + W1 + " to 2017-06-03T18:40:10Z (more records): 1 URLs of 1 orgs, 2 requests, 1 errors;"
-                + " slowest (ms):", lines.get(0));
-        assertEquals("window " + W2 + " to 2017-06-03T18:40:20Z: 1 URLs of 1 orgs, 3 requests, 0 errors; slowest (ms):",
-                lines.get(2));
+        assertEquals("window " + W1 + " to 2017-06-03T18:40:10Z (more records): 2 requests, 1 errors, 1 orgs, 1 org/URL "
+                + "pairs; slowest by p99 (ms):", lines.get(0));
+        assertEquals("window " + W2 + " to 2017-06-03T18:40:20Z: 3 requests, 0 errors, 1 orgs, 1 org/URL pairs; slowest "
+                + "by p99 (ms):", lines.get(2));
         assertEquals(4, lines.size());
     }
 
