@@ -125,11 +125,8 @@ public final class WatchCommand {
 
         @Override
         public void add(ConsumerRecord<String, String> r, long nowNanos) {
-            JsonNode n = parse(r);
-            if (n == null) {
-                out.println("not a window record at partition " + r.partition() + " offset " + r.offset() + ": "
-                        + r.value());
-            } else if (selected(n, args)) {
+            JsonNode n = parseOrSay(r, "a window record");
+            if (n != null && selected(n, args)) {
                 table.add(n, nowNanos);
             }
         }
@@ -157,11 +154,8 @@ public final class WatchCommand {
 
         @Override
         public void add(ConsumerRecord<String, String> r, long nowNanos) {
-            JsonNode n = parse(r);
-            if (n == null) {
-                out.println("not a dead letter at partition " + r.partition() + " offset " + r.offset() + ": "
-                        + r.value());
-            } else {
+            JsonNode n = parseOrSay(r, "a dead letter");
+            if (n != null) {
                 table.add(n);
             }
         }
@@ -187,6 +181,15 @@ public final class WatchCommand {
     private static boolean selected(JsonNode n, Args args) {
         return (!args.has("org") || args.get("org").equals(n.path("orgID").asText()))
                 && (!args.has("url") || n.path("webURL").asText().startsWith(args.get("url")));
+    }
+
+    /** The record as a JSON object; when it is not one, a line that says so, and null. */
+    private JsonNode parseOrSay(ConsumerRecord<String, String> r, String what) {
+        JsonNode n = parse(r);
+        if (n == null) {
+            out.println("not " + what + " at partition " + r.partition() + " offset " + r.offset() + ": " + r.value());
+        }
+        return n;
     }
 
     /** The record as a JSON object, or null when it is not one. */

@@ -36,22 +36,21 @@ class FeedWatchIT {
     private static final String TRIDENT = "logriver-trident";
     private static final String STATS = "weblog-stats";
     private static final String TRIDENT_STATS = "weblog-stats-trident";
+    private static TestCluster cluster;
     private static Path workDir;
-    private static ClusterLayout layout;
     private static ClusterState state;
 
     @BeforeAll
     static void up() throws Exception {
-        workDir = Files.createTempDirectory(Path.of("target"), "it-feed-").toAbsolutePath();
-        layout = ClusterLayout.in(workDir);
-        new ClusterCommand().run(List.of("up", "--ports", "free", "--slots", "4", "--work-dir", workDir.toString()));
-        state = ClusterState.load(layout);
+        cluster = TestCluster.up("it-feed-", 4);
+        workDir = cluster.workDir;
+        state = cluster.state;
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (layout != null) {
-            new DevCluster(layout, Progress.quiet()).down();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
