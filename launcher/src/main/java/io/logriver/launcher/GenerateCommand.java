@@ -44,17 +44,19 @@ public final class GenerateCommand {
         long started = System.nanoTime();
         LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(), c.topics().sessions(),
                 c.generator().rate(), new RecordGenerator(c.generator().seed(), c.generator().sessions()));
-        try (StopSignal stop = new StopSignal(); generator) {
-            generator.start();
-            follow(generator, stop, duration, progress, c.liveViewIntervalS());
-        } // closed: every record sent has been taken or refused
-        double secs = (System.nanoTime() - started) / 1e9;
-        out.printf("sent %,d requests to %s and %,d sessions to %s in %.1f s (%,.0f requests/s); Kafka refused %,d%n",
-                generator.sent(), c.topics().weblogs(), generator.sessionsSent(), c.topics().sessions(), secs,
-                generator.sent() / secs, generator.failed());
-        if (generator.failed() > 0) {
-            throw new IllegalStateException(String.format("Kafka at %s did not take %,d of the records sent: %s",
-                    c.bootstrapServers(), generator.failed(), generator.lastFailure()));
+        try (StopSignal stop = new StopSignal()) { // closed last: on Ctrl-C the JVM ends once all is said
+            try (generator) {
+                generator.start();
+                follow(generator, stop, duration, progress, c.liveViewIntervalS());
+            } // closed: every record sent has been taken or refused
+            double secs = (System.nanoTime() - started) / 1e9;
+            out.printf("sent %,d requests to %s and %,d sessions to %s in %.1f s (%,.0f requests/s); Kafka refused %,d%n",
+                    generator.sent(), c.topics().weblogs(), generator.sessionsSent(), c.topics().sessions(), secs,
+                    generator.sent() / secs, generator.failed());
+            if (generator.failed() > 0) {
+                throw new IllegalStateException(String.format("Kafka at %s did not take %,d of the records sent: %s",
+                        c.bootstrapServers(), generator.failed(), generator.lastFailure()));
+            }
         }
         return 0;
     }

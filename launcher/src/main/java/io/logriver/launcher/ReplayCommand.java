@@ -41,41 +41,51 @@ public final class ReplayCommand {
         LogriverConfig c = ClusterAddresses.configWithKafka(args);
         ClusterAddresses.requireKafka(c.bootstrapServers());
         Progress progress = Progress.to(err);
-        long requests = 0;
-        long sessionCount = 0;
-        boolean ended = false;
         try (StopSignal stop = new StopSignal(); Topics topics = new Topics(c.bootstrapServers())) {
             c = topics.ensure(c, 1);
-            LogriverConfig.Topics t = c.topics();
-            int max = topics.maxMessageBytes(t.weblogs());
+            int max = topics.maxMessageBytes(c.topics().weblogs());
             if (sessions != null) {
-                RecordFiles.check(sessions, t.sessions(), true, max);
+                RecordFiles.check(sessions, c.topics().sessions(), true, max);
             }
             if (input != null) {
                 progress.say(String.format("%s: %,d requests, every line fits %s", input,
-                        RecordFiles.check(input, t.weblogs(), false, max), t.weblogs()));
+                        RecordFiles.check(input, c.topics().weblogs(), false, max), c.topics().weblogs()));
             }
             try (RecordFiles files = new RecordFiles(c.bootstrapServers(), max)) {
-                if (sessions != null) {
-                    sessionCount = files.send(sessions, t.sessions(), true, RecordFiles.Pace.NOW);
-                    progress.say(String.format("wrote %,d sessions to %s", sessionCount, t.sessions()));
-                }
-                if (input != null) {
-                    requests = files.send(input, t.weblogs(), false, new ReplayPace(rate, progress, stop));
-                    progress.say(String.format("wrote %,d requests to %s (%d partitions: the n-th request to partition"
-                            + " n mod %d)%s", requests, t.weblogs(), t.partitions(), t.partitions(), stop.stopping()
-                            ? "; stopped by Ctrl-C: the first " + requests + " requests of the file are written" : ""));
-                }
-                if (end && !stop.stopping()) {
-                    files.endOfInput(t.weblogs());
-                    ended = true;
-                    progress.say("wrote the end-of-input marker to every partition of " + t.weblogs()
-                            + ": the topologies reading it close every window and count every later request as late");
-                }
+                Written w = write(files, c.topics(), input, sessions, end, new ReplayPace(rate, progress, stop), progress);
+                out.println(w.toJson()); // before the StopSignal closes: on Ctrl-C the JVM ends once all is said
             }
         }
-        out.println("{\"requests\":" + requests + ",\"sessions\":" + sessionCount + ",\"endOfInput\":" + ended + "}");
         return 0;
+    }
+
+    /** What {@code replay} wrote. */
+    record Written(long requests, long sessions, boolean endOfInput) {
+        String toJson() {
+            return "{\"requests\":" + requests + ",\"sessions\":" + sessions + ",\"endOfInput\":" + endOfInput + "}";
+        }
+    }
+
+    /** The sessions, then the requests at the pace given, then the end of input if asked (and not stopped). */
+    private static Written write(RecordFiles files, LogriverConfig.Topics t, Path input, Path sessions, boolean end,
+                                 ReplayPace pace, Progress progress) throws Exception {
+        long sessionCount = sessions == null ? 0 : files.send(sessions, t.sessions(), true, RecordFiles.Pace.NOW);
+        if (sessions != null) {
+            progress.say(String.format("wrote %,d sessions to %s", sessionCount, t.sessions()));
+        }
+        long requests = input == null ? 0 : files.send(input, t.weblogs(), false, pace);
+        if (input != null) {
+            progress.say(String.format("wrote %,d requests to %s (%d partitions: the n-th request to partition n mod %d)"
+                    + "%s", requests, t.weblogs(), t.partitions(), t.partitions(), pace.stopped()
+                    ? "; stopped by Ctrl-C: the first " + requests + " requests of the file are written" : ""));
+        }
+        if (!end || pace.stopped()) {
+            return new Written(requests, sessionCount, false);
+        }
+        files.endOfInput(t.weblogs());
+        progress.say("wrote the end-of-input marker to every partition of " + t.weblogs()
+                + ": the topologies reading it close every window and count every later request as late");
+        return new Written(requests, sessionCount, true);
     }
 
     /** {@code --rate N} requests per second, or {@code max} (the default): 0. */

@@ -22,6 +22,11 @@ final class ReplayPace implements RecordFiles.Pace {
         this.stop = stop;
     }
 
+    /** Whether Ctrl-C stopped the sending. */
+    boolean stopped() {
+        return stop.stopping();
+    }
+
     @Override
     public boolean before(long n) throws InterruptedException {
         long now = System.nanoTime();

@@ -45,16 +45,17 @@ public final class WatchCommand {
         ClusterAddresses.requireKafka(c.bootstrapServers());
         boolean fromBeginning = args.flag("from-beginning");
         Progress progress = Progress.to(err);
-        long records;
-        try (StopSignal stop = new StopSignal();
-             TopicFollower follower = new TopicFollower(c.bootstrapServers(), topic, fromBeginning)) {
-            progress.say("following " + topic + " on " + c.bootstrapServers() + " from its "
-                    + (fromBeginning ? "beginning" : "end") + "; " + (idle == null ? "Ctrl-C stops"
-                    : "until no record has come for " + idle.toSeconds() + " s"));
-            Shown shown = args.flag("json") ? new Raw(args) : dlq ? new DeadLetters(topic) : new Windows(args);
-            records = follow(follower, shown, stop, idle);
+        try (StopSignal stop = new StopSignal()) { // closed last: on Ctrl-C the JVM ends once all is said
+            long records;
+            try (TopicFollower follower = new TopicFollower(c.bootstrapServers(), topic, fromBeginning)) {
+                progress.say("following " + topic + " on " + c.bootstrapServers() + " from its "
+                        + (fromBeginning ? "beginning" : "end") + "; " + (idle == null ? "Ctrl-C stops"
+                        : "until no record has come for " + idle.toSeconds() + " s"));
+                Shown shown = args.flag("json") ? new Raw(args) : dlq ? new DeadLetters(topic) : new Windows(args);
+                records = follow(follower, shown, stop, idle);
+            }
+            progress.say(String.format("%,d records read from %s", records, topic));
         }
-        progress.say(String.format("%,d records read from %s", records, topic));
         return 0;
     }
 
