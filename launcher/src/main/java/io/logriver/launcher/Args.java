@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.Set;
 /** Command-line options: {@code --name value} pairs, repeatable {@code -c key=value}, and flags. */
 public final class Args {
     private final Map<String, String> options = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
     private final List<String> overrides = new ArrayList<>();
 
     private Args() {
@@ -23,10 +25,17 @@ public final class Args {
 
     /** Parses {@code argv}; every option must be one of {@code allowed} (names without the dashes). */
     public static Args parse(List<String> argv, Set<String> allowed) {
+        return parse(argv, allowed, Set.of());
+    }
+
+    /** As {@link #parse(List, Set)}, with {@code flags}: options without a value ({@code --json}). */
+    public static Args parse(List<String> argv, Set<String> allowed, Set<String> flagNames) {
         Args a = new Args();
         for (int i = 0; i < argv.size(); i++) {
             String arg = argv.get(i);
-            if (arg.equals("-c")) {
+            if (arg.startsWith("--") && flagNames.contains(arg.substring(2))) {
+                a.flags.add(arg.substring(2));
+            } else if (arg.equals("-c")) {
                 if (i + 1 >= argv.size()) {
                     throw new UsageException("-c needs key=value");
                 }
@@ -62,6 +71,26 @@ public final class Args {
 
     public boolean has(String name) {
         return options.containsKey(name);
+    }
+
+    /** Whether the flag {@code --name} was given. */
+    public boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    /**
+     * A whole number from {@code min} to 999,999,999 named by an option, or {@code absent} when the option is not
+     * given; {@code expected} says what it is, for the error.
+     */
+    public int number(String name, int min, int absent, String expected) {
+        String v = options.get(name);
+        if (v == null) {
+            return absent;
+        }
+        if (!v.matches("\\d{1,9}") || Integer.parseInt(v) < min) {
+            throw new UsageException("--" + name + " " + v + ": expected " + expected);
+        }
+        return Integer.parseInt(v);
     }
 
     /** An existing readable file named by an option, or null when the option is absent. */

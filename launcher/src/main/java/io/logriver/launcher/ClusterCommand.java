@@ -71,6 +71,7 @@ public final class ClusterCommand {
         out.println("  logs       " + cluster.layout().logs());
         out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
                 + s.nimbus() + ", ui.host: " + ClusterState.HOST + " (README: Inspecting a running topology)");
-        out.println("next: bin/logriver submit; bin/logriver stats; bin/logriver cluster down");
+        out.println("next: bin/logriver submit; bin/logriver generate; bin/logriver watch; bin/logriver stats; "
+                + "bin/logriver cluster down");
     }
 }

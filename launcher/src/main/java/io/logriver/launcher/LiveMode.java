@@ -4,7 +4,6 @@ import io.logriver.config.LogriverConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code run} without {@code --input}: broker, topics, generator, the core topology, and the live view until stopped. */
@@ -12,7 +11,6 @@ public final class LiveMode {
     private final Progress progress;
     private final Mode mode;
     private final PrintStream out;
-    private volatile boolean stopping;
 
     /** Progress to {@code progress}, the live view to {@code out}. */
     public LiveMode(Progress progress, Mode mode, PrintStream out) {
@@ -22,17 +20,8 @@ public final class LiveMode {
     }
 
     public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopping = true;
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "logriver-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Redis redis = Redis.ensure(base, workDir, progress); Broker broker = Broker.ensure(base, workDir, progress);
+        try (StopSignal stop = new StopSignal(); Redis redis = Redis.ensure(base, workDir, progress);
+             Broker broker = Broker.ensure(base, workDir, progress);
              Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
             Directories.deleteTree(workDir.resolve("storm"));
@@ -55,22 +44,18 @@ public final class LiveMode {
                         + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
                         + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
                 storm.submit(name, mode.stormConfig(c), mode.topology(c));
-                loop(view, generator, duration, c.liveViewIntervalS());
+                loop(stop, view, generator, duration, c.liveViewIntervalS());
                 progress.say("stopping: generator, topology, local cluster, Redis, broker");
-            }
-        } finally {
-            finished.countDown();
-            if (!stopping) {
-                Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
         return 0;
     }
 
-    private void loop(LiveView view, LoadGenerator generator, Duration duration, int intervalS) throws Exception {
+    private void loop(StopSignal stop, LiveView view, LoadGenerator generator, Duration duration, int intervalS)
+            throws Exception {
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         long nextView = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalS);
-        while (!stopping && System.nanoTime() < end) {
+        while (!stop.stopping() && System.nanoTime() < end) {
             Thread.sleep(100);
             if (System.nanoTime() >= nextView) {
                 view.print(generator);

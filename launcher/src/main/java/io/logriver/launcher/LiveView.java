@@ -6,7 +6,6 @@ import io.logriver.core.Names;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,11 +66,8 @@ public final class LiveView implements AutoCloseable {
         }
         if (!latest.isEmpty()) {
             out.println("  slowest URLs of window " + latestWindow + " (p99 ms):");
-            latest.stream().sorted(Comparator.comparingLong((JsonNode n) -> -n.get("p99").asLong())).limit(5)
-                    .forEach(n -> out.printf("    %-8s %-22s count %6d errors %4d p50 %5d p95 %6d p99 %6d max %7d%n",
-                            n.get("orgID").asText(), n.get("webURL").asText(), n.get("count").asLong(),
-                            n.get("errors").asLong(), n.get("p50").asLong(), n.get("p95").asLong(),
-                            n.get("p99").asLong(), n.get("max").asLong()));
+            latest.stream().sorted(WindowTable.BY_P99_DESCENDING).limit(WindowTable.SLOWEST)
+                    .forEach(n -> out.println(WindowTable.row(n)));
         }
         lastNanos = now;
         lastRead = read;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends generated records at a fixed rate on a schedule (open loop: record i is due at start + i / rate, whatever
  * the pipeline does), each stamped with its due time (header {@code logriver-sched-nanos}), and keeps count of how
- * far behind schedule it runs.
+ * far behind schedule it runs. Every send is checked: the records Kafka did not take are counted, with the last reason.
  */
 public final class LoadGenerator implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
@@ -25,6 +26,16 @@ public final class LoadGenerator implements AutoCloseable {
     private final String sessionTopic;
     private final int rate;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sessionsSent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile String lastFailure;
+    /** One callback for every send: no allocation per record. */
+    private final Callback onSent = (metadata, e) -> {
+        if (e != null) {
+            failed.incrementAndGet();
+            lastFailure = e.getMessage();
+        }
+    };
     private final AtomicLong behindMillis = new AtomicLong();
     private final AtomicLong maxBehindMillis = new AtomicLong();
     private volatile boolean stopped;
@@ -64,12 +75,14 @@ public final class LoadGenerator implements AutoCloseable {
             RecordGenerator.Generated g = records.next(now);
             String sessionID = sessionOf(g.request());
             if (g.newSession() != null) {
-                producer.send(new ProducerRecord<>(sessionTopic, sessionID, g.newSession().getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(sessionTopic, sessionID, g.newSession().getBytes(StandardCharsets.UTF_8)),
+                        onSent);
+                sessionsSent.incrementAndGet();
             }
             ProducerRecord<String, byte[]> r =
                     new ProducerRecord<>(requestTopic, sessionID, g.request().getBytes(StandardCharsets.UTF_8));
             r.headers().add(Names.SCHED_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
-            producer.send(r);
+            producer.send(r, onSent);
             sent.incrementAndGet();
             i++;
         }
@@ -80,8 +93,24 @@ public final class LoadGenerator implements AutoCloseable {
         return at < 0 ? null : request.substring(at + 13, request.indexOf('"', at + 13));
     }
 
+    /** Request records sent (Kafka may refuse some of them later: {@link #failed()}). */
     public long sent() {
         return sent.get();
+    }
+
+    /** Session records sent. */
+    public long sessionsSent() {
+        return sessionsSent.get();
+    }
+
+    /** Records (requests and sessions) Kafka did not take; final once the generator is closed. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Why the last record Kafka did not take was refused, or null. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** The furthest behind its schedule the generator has been, in milliseconds; {@code reset} starts again from 0. */

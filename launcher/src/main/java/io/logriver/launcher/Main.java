@@ -28,6 +28,14 @@ public final class Main {
             "       bin/logriver cluster up|down|status [--ports default|free] [--slots N]",
             "       bin/logriver submit [--mode core|trident] [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--name NAME]",
             "                           [--config FILE] [-c key=value]...",
+            "       bin/logriver generate [--kafka HOST:PORT] [--rate N] [--duration S] [--sessions N] [--seed N]",
+            "                             [--topics PREFIX] [--config FILE] [-c key=value]...",
+            "       bin/logriver replay [--input requests.jsonl] [--sessions sessions.jsonl] [--end-of-input]",
+            "                           [--kafka HOST:PORT] [--rate N|max] [--config FILE] [-c key=value]...",
+            "       bin/logriver watch [--topic T] [--org ORG] [--url PREFIX] [--from-beginning] [--dlq] [--json]",
+            "                          [--until-idle S] [--kafka HOST:PORT] [--config FILE] [-c key=value]...",
+            "       bin/logriver reprocess NAME --to-topic T [--from earliest|TIME] [--name NEW] [--dlq-topic D]",
+            "                              [--wait S] [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [-c key=value]...",
             "       bin/logriver list [--nimbus HOST[:PORT]]",
             "       bin/logriver stats [NAME] [--nimbus HOST[:PORT]] [--metrics-dir DIR]",
             "       bin/logriver kill NAME [--wait S] [--nimbus HOST[:PORT]]",
@@ -44,6 +52,11 @@ public final class Main {
             "                 cluster's unless --nimbus is given)",
             "  bench          latency/throughput of both modes: ceilings, then a sweep of offered rates; writes",
             "                 bench/results/<date>-<host>.md, .csv and .png (--quick: a smoke test under 3 minutes)",
+            "  generate       the generator of run, into the topics of a submitted topology (the dev cluster's broker",
+            "                 unless --kafka is given); stops after --duration or on Ctrl-C",
+            "  replay         writes files of records to those topics, in order (--end-of-input ends the input for good)",
+            "  watch          follows the window records (slowest URLs of each window), or --dlq the dead letters",
+            "  reprocess      Kappa: a copy of a running topology reads the request topic again into a new output topic",
             "  list, stats, kill  the topologies on that Nimbus; stats shows the Storm UI's figures and logriver's metrics",
             "  rebalance      spreads a topology over N workers, as storm rebalance -n N does",
             "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data, the dev cluster",
@@ -70,6 +83,10 @@ public final class Main {
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 case "cluster" -> new ClusterCommand(out, err).run(rest);
                 case "submit" -> new SubmitCommand(err).run(rest);
+                case "generate" -> new GenerateCommand(out, err).run(rest);
+                case "replay" -> new ReplayCommand(out, err).run(rest);
+                case "watch" -> new WatchCommand(out, err).run(rest);
+                case "reprocess" -> new ReprocessCommand(out, err).run(rest);
                 case "list" -> new ListCommand().run(rest, out);
                 case "stats" -> new StatsCommand().run(rest, out);
                 case "kill" -> new KillCommand(err).run(rest);

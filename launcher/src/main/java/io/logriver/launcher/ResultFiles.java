@@ -34,16 +34,21 @@ public final class ResultFiles {
     /** Writes the window records sorted by windowStart, orgID, webURL, and the dead letters in topic order. */
     public static long write(LogriverConfig c, Path output, Path dlq) throws IOException {
         List<String> windows = readAll(c.bootstrapServers(), c.topics().stats());
+        writeLines(output, sorted(windows));
+        if (dlq != null) {
+            writeLines(dlq, readAll(c.bootstrapServers(), c.topics().dlq()));
+        }
+        return windows.size();
+    }
+
+    /** Window records sorted by windowStart, orgID, webURL, as the output file holds them. */
+    public static List<String> sorted(List<String> windows) throws IOException {
         List<Map.Entry<JsonNode, String>> parsed = new ArrayList<>();
         for (String w : windows) {
             parsed.add(Map.entry(JSON.readTree(w), w));
         }
         parsed.sort(Map.Entry.comparingByKey(WINDOW_ORDER));
-        writeLines(output, parsed.stream().map(Map.Entry::getValue).toList());
-        if (dlq != null) {
-            writeLines(dlq, readAll(c.bootstrapServers(), c.topics().dlq()));
-        }
-        return windows.size();
+        return parsed.stream().map(Map.Entry::getValue).toList();
     }
 
     /** Every record value of the topic, from its beginning to the end it has now, partition by partition. */

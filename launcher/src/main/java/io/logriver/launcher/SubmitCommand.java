@@ -36,10 +36,11 @@ public final class SubmitCommand {
         String name = args.has("name") ? args.get("name") : "logriver-" + mode;
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
         NimbusConnection nimbus = nimbus(args, dev);
+        ClusterState toDev = args.has("nimbus") ? null : dev;
         LogriverConfig c;
         try {
-            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev),
-                    LogriverConfig.REDIS_URL, redis(args, dev)));
+            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, ClusterAddresses.kafka(args, toDev),
+                    LogriverConfig.REDIS_URL, ClusterAddresses.redis(args, toDev)));
         } catch (ConfigException e) {
             throw new Args.UsageException("configuration: " + e.getMessage());
         }
@@ -68,24 +69,6 @@ public final class SubmitCommand {
         return new NimbusConnection(dev != null ? dev.nimbusAddress() : ClusterState.HOST);
     }
 
-    private static String kafka(Args args, ClusterState dev) {
-        if (args.has("kafka")) {
-            return args.get("kafka");
-        }
-        boolean configured = args.overrides().stream().anyMatch(o -> o.startsWith(LogriverConfig.BOOTSTRAP_SERVERS + "="));
-        boolean toDevCluster = !args.has("nimbus") && dev != null;
-        return toDevCluster && !configured ? dev.kafka() : args.config().bootstrapServers();
-    }
-
-    private static String redis(Args args, ClusterState dev) {
-        if (args.has("redis")) {
-            return "redis://" + args.get("redis");
-        }
-        boolean configured = args.overrides().stream().anyMatch(o -> o.startsWith(LogriverConfig.REDIS_URL + "="));
-        boolean toDevCluster = !args.has("nimbus") && dev != null;
-        return toDevCluster && !configured ? "redis://" + dev.redis() : "redis://" + args.config().state().redisAddress();
-    }
-
     /** The workers keep their state in Redis: it must answer (from here, which is the best this command can check). */
     private static void checkRedis(LogriverConfig c, Progress progress) {
         if (!c.state().durable()) {
@@ -100,10 +83,7 @@ public final class SubmitCommand {
     }
 
     private static LogriverConfig ensureTopics(LogriverConfig c, Progress progress) throws Exception {
-        if (!KafkaBroker.answers(c.bootstrapServers(), Duration.ofSeconds(10))) {
-            throw new IllegalStateException("no Kafka broker answers at " + c.bootstrapServers()
-                    + " (--kafka HOST:PORT or " + LogriverConfig.BOOTSTRAP_SERVERS + ")");
-        }
+        ClusterAddresses.requireKafka(c.bootstrapServers());
         try (Topics topics = new Topics(c.bootstrapServers())) {
             LogriverConfig withPartitions = topics.ensure(c, 1);
             progress.say("topics ready on " + c.bootstrapServers() + " (" + withPartitions.topics().partitions()

@@ -53,22 +53,23 @@ class ClusterIT {
             LogriverConfig.JOIN_WAIT_MS + "=300");
     private static final long HOUR = 3_600_000L;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static TestCluster cluster;
     private static Path workDir;
     private static ClusterLayout layout;
     private static ClusterState state;
 
     @BeforeAll
     static void up() throws Exception {
-        workDir = Files.createTempDirectory(Path.of("target"), "it-cluster-").toAbsolutePath();
-        layout = ClusterLayout.in(workDir);
-        new ClusterCommand().run(List.of("up", "--ports", "free", "--slots", "4", "--work-dir", workDir.toString()));
-        state = ClusterState.load(layout);
+        cluster = TestCluster.up("it-cluster-", 4);
+        workDir = cluster.workDir;
+        layout = cluster.layout;
+        state = cluster.state;
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (layout != null) {
-            new DevCluster(layout, Progress.quiet()).down(); // whatever the tests left running
+        if (cluster != null) {
+            cluster.close(); // whatever the tests left running
         }
     }
 

@@ -165,7 +165,7 @@ class MainTest {
             }
         }
         assertTrue(commands.containsAll(List.of("run", "cluster", "submit", "list", "stats", "kill", "rebalance",
-                "bench")),
+                "bench", "generate", "replay", "watch", "reprocess")),
                 commands.toString());
     }
 

@@ -69,7 +69,7 @@ class TridentRestartIT {
              RecordFiles files = new RecordFiles(broker.bootstrapServers())) {
             config = topics.ensure(config, 1);
             files.produce(sessions, config.topics().sessions(), true);
-            files.send(firstHalf, config.topics().weblogs(), false);
+            files.send(firstHalf, config.topics().weblogs(), false, RecordFiles.Pace.NOW);
             restartAndRedisOutage(files, secondHalf, redisPort);
             restarted = windows(config.topics().stats());
             LogriverConfig fresh = config.with(Map.of(LogriverConfig.TOPIC_STATS, config.topics().stats() + "-fresh"));
