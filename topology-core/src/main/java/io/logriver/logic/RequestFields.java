@@ -31,6 +31,22 @@ final class RequestFields implements FlatJson.Members {
     String level;
     int status = Request.NO_STATUS;
 
+    /** Back to a record with none of the fields. */
+    RequestFields clear() {
+        hasTimestamp = false;
+        hasStartMillis = false;
+        hasWebURL = false;
+        webURL = null;
+        hasSessionID = false;
+        sessionID = null;
+        hasDuration = false;
+        duration = -1;
+        hasLevel = false;
+        level = null;
+        status = Request.NO_STATUS;
+        return this;
+    }
+
     @Override
     public void scalar(String name, JsonParser p, JsonToken v) throws IOException {
         boolean present = v != JsonToken.VALUE_NULL;

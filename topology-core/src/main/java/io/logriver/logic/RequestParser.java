@@ -12,6 +12,8 @@ import java.util.Map;
 public final class RequestParser {
 
     public static final long MAX_DURATION_MS = 86_400_000L;
+    /** One per thread, cleared for each record: a parse allocates no holder of its own. */
+    private static final ThreadLocal<RequestFields> FIELDS = ThreadLocal.withInitial(RequestFields::new);
 
     private RequestParser() {
     }
@@ -28,7 +30,7 @@ public final class RequestParser {
     }
 
     private static ParseResult<Request> parseRecord(byte[] bytes) {
-        RequestFields f = new RequestFields();
+        RequestFields f = FIELDS.get().clear();
         String damage = FlatJson.walk(bytes, f);
         if (damage != null) {
             return ParseResult.rejected(damage);

@@ -1,13 +1,10 @@
 package io.logriver.core;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.ExponentiallyDecayingReservoir;
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricSet;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
@@ -19,12 +16,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.storm.state.InMemoryKeyValueState;
+import org.apache.storm.task.GeneralTopologyContext;
 import org.apache.storm.task.IOutputCollector;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -81,14 +81,49 @@ public final class AllocationProbe {
         aggregate.initState(new InMemoryKeyValueState<>());
     }
 
-    /** A context whose metrics are of the types Storm's registry gives. */
+    /**
+     * A context whose metrics are of the types Storm's registry gives. Not a Mockito mock: mocking TopologyContext
+     * instruments the class, and every tuple's field lookup (through its context) would then allocate in Mockito.
+     */
     private static TopologyContext context() {
-        TopologyContext c = mock(TopologyContext.class);
-        when(c.registerCounter(anyString())).thenAnswer(i -> new Counter());
-        when(c.registerHistogram(anyString())).thenAnswer(i -> new Histogram(new ExponentiallyDecayingReservoir()));
-        when(c.registerGauge(anyString(), any())).thenAnswer(i -> i.getArgument(1));
-        return c;
+        return new TopologyContext(null, new HashMap<>(), new HashMap<>(), null, new HashMap<>(), null, "probe", null,
+                null, 1, null, null, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new AtomicBoolean(false), null) {
+            @Override
+            public Counter registerCounter(String name) {
+                return new Counter();
+            }
+
+            @Override
+            public Histogram registerHistogram(String name) {
+                return new Histogram(new ExponentiallyDecayingReservoir());
+            }
+
+            @Override
+            public <T> Gauge<T> registerGauge(String name, Gauge<T> gauge) {
+                return gauge;
+            }
+
+            @Override
+            public void registerMetricSet(String prefix, MetricSet set) {
+                // logriver's own histograms: nothing to register here
+            }
+        };
     }
+
+    /** The output fields of every stream a probed bolt reads, for the tuples' field lookups. */
+    private static final List<String> SOURCES = List.of(Names.WEBLOGS_SPOUT, Names.PARSE, Names.PARSE_SESSIONS,
+            Names.CLOCK_SPOUT, Names.PARTITION_STAGE);
+    private static final GeneralTopologyContext TUPLES = new GeneralTopologyContext(null, new HashMap<>(),
+            Map.of(0, SOURCES.get(0), 1, SOURCES.get(1), 2, SOURCES.get(2), 3, SOURCES.get(3), 4, SOURCES.get(4)),
+            null, Map.of(
+                    Names.WEBLOGS_SPOUT, Map.of("default", KafkaRecordTranslator.FIELDS),
+                    Names.PARSE, Map.of("default", ParseBolt.FIELDS),
+                    Names.PARSE_SESSIONS, Map.of("default", new Fields(Names.PARTITION, Names.OFFSET, Names.SESSION)),
+                    Names.CLOCK_SPOUT, Map.of("default", new Fields(Names.NOW)),
+                    Names.PARTITION_STAGE, Map.of("default", PartitionBolt.PARTIAL,
+                            Names.WATERMARK_STREAM, new Fields(Names.PARTITION, Names.WATERMARK))),
+            "probe");
 
     private void round(int n, boolean report) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(n);
@@ -102,12 +137,12 @@ public final class AllocationProbe {
         long translate = measure(() -> records.forEach(r -> translated.add(translator.apply(r))));
         long incarnation = RewindingKafkaSpout.nextIncarnation(); // as the spout sets it: after the stage's restore
         translated.forEach(v -> v.set(KafkaRecordTranslator.INCARNATION_INDEX, incarnation));
-        List<Tuple> spoutTuples = tuples(translated, Names.WEBLOGS_SPOUT, "default", KafkaRecordTranslator.FIELDS);
+        List<Tuple> spoutTuples = tuples(translated, Names.WEBLOGS_SPOUT, "default");
         out.clear(n);
         long parsing = measure(() -> spoutTuples.forEach(parse::execute));
-        List<Tuple> parsed = tuples(out.values(), Names.PARSE, "default", ParseBolt.FIELDS);
+        List<Tuple> parsed = tuples(out.values(), Names.PARSE, "default");
         out.clear(2 * n);
-        Tuple clock = tuple(List.of(0L), Names.CLOCK_SPOUT, "default", new Fields(Names.NOW));
+        Tuple clock = tuple(List.of(0L), Names.CLOCK_SPOUT, "default");
         long partitioning = measure(() -> {
             for (int i = 0; i < n; i++) {
                 if (sessionTuples.get(i) != null) {
@@ -125,11 +160,8 @@ public final class AllocationProbe {
         List<Tuple> shares = new ArrayList<>();
         for (int i = 0; i < out.values().size(); i++) {
             String stream = out.streams().get(i);
-            if (stream.equals("default")) {
-                shares.add(tuple(out.values().get(i), Names.PARTITION_STAGE, stream, PartitionBolt.PARTIAL));
-            } else if (stream.equals(Names.WATERMARK_STREAM)) {
-                shares.add(tuple(out.values().get(i), Names.PARTITION_STAGE, stream,
-                        new Fields(Names.PARTITION, Names.WATERMARK)));
+            if (stream.equals("default") || stream.equals(Names.WATERMARK_STREAM)) {
+                shares.add(tuple(out.values().get(i), Names.PARTITION_STAGE, stream));
             }
         }
         out.clear(n);
@@ -181,23 +213,21 @@ public final class AllocationProbe {
     }
 
     private static Tuple sessionTuple(String id) {
-        return tuple(List.of(0, 0L, new io.logriver.logic.Session(id, "user-1", "org-" + Math.floorMod(id.hashCode(), 25))),
-                Names.PARSE_SESSIONS, "default", new Fields(Names.PARTITION, Names.OFFSET, Names.SESSION));
+        io.logriver.logic.Session s = new io.logriver.logic.Session(id, "user-1", "org-" + Math.floorMod(id.hashCode(), 25));
+        return tuple(List.of(0, 0L, s),
+                Names.PARSE_SESSIONS, "default");
     }
 
-    private static List<Tuple> tuples(List<List<Object>> values, String component, String stream, Fields fields) {
+    private static List<Tuple> tuples(List<List<Object>> values, String component, String stream) {
         List<Tuple> out = new ArrayList<>(values.size());
-        Tuple template = null;
         for (List<Object> v : values) {
-            template = template == null ? tuple(v, component, stream, fields)
-                    : new TupleImpl(template.getContext(), v, component, 1, stream);
-            out.add(template);
+            out.add(tuple(v, component, stream));
         }
         return out;
     }
 
-    private static Tuple tuple(List<Object> values, String component, String stream, Fields fields) {
-        return BoltHarness.tuple(component, stream, fields, values.toArray());
+    private static Tuple tuple(List<Object> values, String component, String stream) {
+        return new TupleImpl(TUPLES, values, component, SOURCES.indexOf(component), stream);
     }
 
     /** Keeps what the bolts emit, without allocating in the measured part (its lists are sized beforehand). */
