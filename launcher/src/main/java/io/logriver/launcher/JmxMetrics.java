@@ -19,9 +19,14 @@ public final class JmxMetrics {
 
     /** The sum of a counter's count (or a numeric gauge's value) over all tasks, optionally of one component. */
     public long sum(String metric, String component) {
+        return sum(metric, component, "Count", "Value");
+    }
+
+    /** The sum over all tasks (optionally of one component) of the first of {@code attributes} a metric has. */
+    public long sum(String metric, String component, String... attributes) {
         long total = 0;
         for (ObjectName n : names(metric, component)) {
-            total += number(n, "Count", "Value");
+            total += number(n, attributes);
         }
         return total;
     }
@@ -37,6 +42,17 @@ public final class JmxMetrics {
             max = Math.max(max, number(n, attribute));
         }
         return max;
+    }
+
+    /** How many metrics of one component of this topology have a name that contains {@code part}. */
+    public int count(String component, String part) {
+        Set<ObjectName> all = server.queryNames(null, null);
+        all.removeIf(n -> {
+            String name = n.getKeyProperty("name");
+            String plain = name == null ? "" : name.replace("\"", "");
+            return !plain.contains(topology) || !plain.contains("." + component + ".") || !plain.contains(part);
+        });
+        return all.size();
     }
 
     private Set<ObjectName> names(String metric, String component) {

@@ -26,14 +26,14 @@ public final class LiveMode {
             LogriverConfig c = topics.ensure(base, 2);
             Directories.deleteTree(workDir.resolve("storm"));
             String name = "logriver-" + mode.id();
+            JmxMetrics metrics = new JmxMetrics(name);
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
                  LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                          c.topics().sessions(), c.generator().rate(),
                          new RecordGenerator(c.generator().seed(), c.generator().sessions()));
-                 LiveView view = new LiveView(new JmxMetrics(name), c.bootstrapServers(), c.topics().stats(),
-                         out)) {
+                 LiveView view = new LiveView(metrics, c.bootstrapServers(), c.topics().stats(), out,
+                         mode == Mode.CORE, c.metricsIntervalS())) {
                 long generatorStart = System.currentTimeMillis();
-                generator.start();
                 if (mode == Mode.TRIDENT) {
                     // Trident keeps its spout offsets in the local cluster's ZooKeeper, new for every run: start at
                     // this run's first record, so the view shows this run's data and none of it is skipped
@@ -44,11 +44,42 @@ public final class LiveMode {
                         + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
                         + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
                 storm.submit(name, mode.stormConfig(c), mode.topology(c));
+                awaitReady(stop, storm, name, metrics, Duration.ofMinutes(2));
+                generator.start();
                 loop(stop, view, generator, duration, c.liveViewIntervalS());
                 progress.say("stopping: generator, topology, local cluster, Redis, broker");
             }
         }
         return 0;
+    }
+
+    /**
+     * Waits until the topology takes records as they come, so the generator starts only then and the first minute has
+     * no start-up backlog. Core: once its request spout is activated and has its partitions (the KafkaSpout registers
+     * its {@code kafkaOffset} metrics then) and the partition stage has read the session table (it registers
+     * {@code logriver.sessions} then). Trident: once Nimbus reports it ACTIVE with its executors running.
+     */
+    private void awaitReady(StopSignal stop, LocalStorm storm, String name, JmxMetrics metrics, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stop.stopping() && !ready(storm, name, metrics)) {
+            if (System.nanoTime() > deadline) {
+                progress.say("topology " + name + " not ready after " + timeout.toSeconds() + " s: starting the "
+                        + "generator anyway (see work/logs/logriver.log)");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        progress.say("topology " + name + " is running and its spouts have their partitions: starting the generator");
+    }
+
+    private boolean ready(LocalStorm storm, String name, JmxMetrics metrics) throws Exception {
+        if (mode == Mode.CORE) {
+            return metrics.count(io.logriver.core.Names.WEBLOGS_SPOUT, "kafkaOffset") > 0
+                    && metrics.count(io.logriver.core.Names.PARTITION_STAGE, io.logriver.core.Names.M_SESSIONS) > 0;
+        }
+        org.apache.storm.generated.TopologyInfo info = storm.cluster().getTopologyInfoByName(name);
+        return "ACTIVE".equals(info.get_status()) && info.get_executors_size() > 0;
     }
 
     private void loop(StopSignal stop, LiveView view, LoadGenerator generator, Duration duration, int intervalS)

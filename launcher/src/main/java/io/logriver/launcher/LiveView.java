@@ -20,15 +20,24 @@ public final class LiveView implements AutoCloseable {
     private final JmxMetrics metrics;
     private final KafkaConsumer<String, String> windows;
     private final PrintStream out;
+    private final boolean core;
+    private final int intervalS;
     private long lastNanos = System.nanoTime();
     private long lastRead;
     private long lastDone;
     private String latestWindow = "";
     private final List<JsonNode> latest = new ArrayList<>();
 
-    public LiveView(JmxMetrics metrics, String bootstrapServers, String statsTopic, PrintStream out) {
+    /**
+     * @param core      the core topology: its latency line
+     * @param intervalS the interval its latency histograms cover ({@code logriver.metrics.interval.s})
+     */
+    public LiveView(JmxMetrics metrics, String bootstrapServers, String statsTopic, PrintStream out, boolean core,
+                    int intervalS) {
         this.metrics = metrics;
         this.out = out;
+        this.core = core;
+        this.intervalS = intervalS;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "logriver-live-view-" + ProcessHandle.current().pid());
@@ -50,19 +59,21 @@ public final class LiveView implements AutoCloseable {
         long late = metrics.sum(Names.M_LATE);
         long done = aggregated + filtered + invalid + late;
         out.printf("in %,.0f/s  out %,.0f/s | read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d"
-                        + "%s | join misses %,d (waiting %d) | windows %,d | latency p99 %,.0f us%s%n",
+                        + "%s | windows %,d%s%n",
                 (read - lastRead) / secs, (done - lastDone) / secs, read, aggregated, filtered, invalid, late,
-                read > done ? " (+" + (read - done) + " in flight)" : read == 0 ? " (topology starting)" : "", metrics.sum(Names.M_JOIN_MISSES),
-                metrics.sum(Names.M_JOIN_WAITING), metrics.sum(Names.M_WINDOWS),
-                metrics.max(Names.M_LATENCY_US, null, "99thPercentile"),
+                read > done ? " (+" + (read - done) + " in flight)" : read == 0 ? " (topology starting)" : "",
+                metrics.sum(Names.M_WINDOWS),
                 generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),
                         generator.behindMillis()));
+        if (core) {
+            out.println(latencies());
+        }
         if (metrics.sum(Names.M_BATCH_SIZE) > 0) {
             out.printf("  batches: %,d | records per batch and partition: mean %,.0f, max %,.0f | batch latency (first emit to"
-                            + " partition stage's commit) p50 %,.0f us, p99 %,.0f us%n", metrics.sum(Names.M_BATCH_SIZE),
+                            + " partition stage's commit) p50 %s, p99 %s%n", metrics.sum(Names.M_BATCH_SIZE),
                     metrics.max(Names.M_BATCH_SIZE, null, "Mean"), metrics.max(Names.M_BATCH_SIZE, null, "Max"),
-                    metrics.max(Names.M_LATENCY_US, null, "50thPercentile"),
-                    metrics.max(Names.M_LATENCY_US, null, "99thPercentile"));
+                    Units.micros(metrics.max(Names.M_LATENCY_US, null, "50thPercentile")),
+                    Units.micros(metrics.max(Names.M_LATENCY_US, null, "99thPercentile")));
         }
         if (!latest.isEmpty()) {
             out.println("  slowest URLs of window " + latestWindow + " (p99 ms):");
@@ -72,6 +83,22 @@ public final class LiveView implements AutoCloseable {
         lastNanos = now;
         lastRead = read;
         lastDone = done;
+    }
+
+    /**
+     * Core: the processing latency (spout emit to applied, without a wait for the session) and the waits for a session,
+     * each over the last complete interval of the histograms ({@code logriver.metrics.interval.s}).
+     */
+    private String latencies() {
+        long waits = metrics.sum(Names.M_JOIN_WAIT_US, Names.PARTITION_STAGE, "SnapshotSize");
+        return String.format("  last %d s: processing p50 %s, p99 %s, max %s | join waits %,d%s (waiting now %,d;"
+                        + " misses %,d in all)", intervalS,
+                Units.micros(metrics.max(Names.M_LATENCY_US, Names.PARTITION_STAGE, "50thPercentile")),
+                Units.micros(metrics.max(Names.M_LATENCY_US, Names.PARTITION_STAGE, "99thPercentile")),
+                Units.micros(metrics.max(Names.M_LATENCY_US, Names.PARTITION_STAGE, "Max")), waits,
+                waits == 0 ? "" : ", p99 " + Units.micros(metrics.max(Names.M_JOIN_WAIT_US, Names.PARTITION_STAGE,
+                        "99thPercentile")),
+                metrics.sum(Names.M_JOIN_WAITING), metrics.sum(Names.M_JOIN_MISSES));
     }
 
     private void poll() throws Exception {

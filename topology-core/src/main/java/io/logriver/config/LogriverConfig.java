@@ -28,6 +28,9 @@ public record LogriverConfig(
         long startTimestampMs,
         Generator generator,
         int liveViewIntervalS,
+        int metricsIntervalS,
+        long offsetCommitPeriodMs,
+        String sinkGrouping,
         boolean benchProbe,
         Trident trident,
         StateStore state,
@@ -58,6 +61,14 @@ public record LogriverConfig(
     public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
     public static final String GENERATOR_SEED = "logriver.generator.seed";
     public static final String LIVE_VIEW_INTERVAL_S = "logriver.liveview.interval.s";
+    /** Latency histograms report the values of the last complete interval of this many seconds. */
+    public static final String METRICS_INTERVAL_S = "logriver.metrics.interval.s";
+    /** How often the core Kafka spouts commit the offsets of acknowledged records. */
+    public static final String OFFSET_COMMIT_PERIOD_MS = "logriver.kafka.offset.commit.period.ms";
+    /** How core's dead letters and window records reach the sink tasks. */
+    public static final String SINK_GROUPING = "logriver.sink.grouping";
+    /** {@code shuffle}: any sink task; {@code local-or-shuffle}: a sink task of the same worker when there is one. */
+    public static final List<String> SINK_GROUPINGS = List.of("shuffle", "local-or-shuffle");
     public static final String BENCH_PROBE = "logriver.bench.probe";
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
@@ -72,7 +83,7 @@ public record LogriverConfig(
     static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
             TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, MAX_FUTURE_MS, DROP_LEVELS,
             DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
-            LIVE_VIEW_INTERVAL_S, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM,
+            LIVE_VIEW_INTERVAL_S, METRICS_INTERVAL_S, OFFSET_COMMIT_PERIOD_MS, SINK_GROUPING, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM,
             TRIDENT_FETCH_WAIT_MS, STATE_BACKEND, REDIS_URL);
 
     /** Topic names, and the partition count of the request topic. */
@@ -157,7 +168,8 @@ public record LogriverConfig(
                 v.longAtLeast(START_TIMESTAMP_MS, 0),
                 new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
                         v.longAtLeast(GENERATOR_SEED, 0)),
-                v.positiveInt(LIVE_VIEW_INTERVAL_S), v.bool(BENCH_PROBE),
+                v.positiveInt(LIVE_VIEW_INTERVAL_S), v.positiveInt(METRICS_INTERVAL_S),
+                v.positiveLong(OFFSET_COMMIT_PERIOD_MS), v.oneOf(SINK_GROUPING, SINK_GROUPINGS), v.bool(BENCH_PROBE),
                 new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM),
                         v.positiveInt(TRIDENT_FETCH_WAIT_MS)),
                 stateStore(v),
@@ -239,6 +251,9 @@ public record LogriverConfig(
         m.put(GENERATOR_SESSIONS, generator.sessions());
         m.put(GENERATOR_SEED, generator.seed());
         m.put(LIVE_VIEW_INTERVAL_S, liveViewIntervalS);
+        m.put(METRICS_INTERVAL_S, metricsIntervalS);
+        m.put(OFFSET_COMMIT_PERIOD_MS, offsetCommitPeriodMs);
+        m.put(SINK_GROUPING, sinkGrouping);
         m.put(BENCH_PROBE, benchProbe);
         m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
         m.put(TRIDENT_PARALLELISM, trident.parallelism());

@@ -49,7 +49,7 @@ public final class AggregateBolt extends CheckpointedBolt {
         merger.track(durable);
         this.windowsOut = context.registerCounter(Names.M_WINDOWS);
         this.duplicates = context.registerCounter(Names.M_REPLAYED);
-        this.stageMicros = context.registerHistogram(Names.M_STAGE_US);
+        this.stageMicros = IntervalReservoir.register(context, conf, Names.M_STAGE_US);
         context.registerGauge(Names.M_OPEN_WINDOW_KEYS, () -> merger.openKeys());
     }
 

@@ -55,12 +55,19 @@ public final class CoreTopology {
                 durable)
                 .fieldsGrouping(Names.PARTITION_STAGE, new Fields(Names.ORG_ID, Names.URL_KEY))
                 .allGrouping(Names.PARTITION_STAGE, Names.WATERMARK_STREAM);
-        bolt(b, Names.SINK, sink, p.sink(), durable)
-                .shuffleGrouping(Names.PARSE_SESSIONS, Names.INVALID_STREAM)
-                .shuffleGrouping(Names.PARTITION_STAGE, Names.INVALID_STREAM)
-                .shuffleGrouping(Names.PARTITION_STAGE, Names.LATE_STREAM)
-                .shuffleGrouping(Names.AGGREGATE, Names.WINDOWS_STREAM)
-                .allGrouping(Names.PARTITION_STAGE, Names.END_STREAM)
+        BoltDeclarer toSink = bolt(b, Names.SINK, sink, p.sink(), durable);
+        boolean local = c.sinkGrouping().equals("local-or-shuffle");
+        for (String[] in : new String[][] {{Names.PARSE_SESSIONS, Names.INVALID_STREAM},
+                {Names.PARTITION_STAGE, Names.INVALID_STREAM}, {Names.PARTITION_STAGE, Names.LATE_STREAM},
+                {Names.AGGREGATE, Names.WINDOWS_STREAM}}) {
+            // any sink task will do: each record is written once, and file mode sorts the windows
+            if (local) {
+                toSink.localOrShuffleGrouping(in[0], in[1]);
+            } else {
+                toSink.shuffleGrouping(in[0], in[1]);
+            }
+        }
+        toSink.allGrouping(Names.PARTITION_STAGE, Names.END_STREAM)
                 .allGrouping(Names.PARSE_SESSIONS, Names.END_STREAM)
                 .allGrouping(Names.AGGREGATE, Names.END_STREAM)
                 .allGrouping(Names.CLOCK_SPOUT);

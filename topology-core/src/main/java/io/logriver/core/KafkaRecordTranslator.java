@@ -2,12 +2,12 @@ package io.logriver.core;
 
 import java.nio.charset.StandardCharsets;
 import io.logriver.logic.HostClock;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.storm.kafka.spout.RecordTranslator;
 import org.apache.storm.tuple.Fields;
-import org.apache.storm.tuple.Values;
 
 /**
  * Turns a Kafka record into a tuple (partition, offset, value, emitNanos, schedNanos, control, incarnation): the raw
@@ -25,12 +25,21 @@ public final class KafkaRecordTranslator implements RecordTranslator<String, byt
 
     @Override
     public List<Object> apply(ConsumerRecord<String, byte[]> r) {
-        return new Values(r.partition(), r.offset(), r.value(), HostClock.nanos(), scheduled(r), isEndOfInput(r), 0L);
+        // a fixed-size list over the array, not a copy into a Values (the spout only sets the incarnation in it)
+        return Arrays.asList(r.partition(), r.offset(), r.value(), HostClock.nanos(), scheduled(r), isEndOfInput(r), 0L);
     }
 
     static long scheduled(ConsumerRecord<?, ?> r) {
         Header h = r.headers().lastHeader(Names.SCHED_HEADER);
-        return h == null || h.value().length != Long.BYTES ? -1 : java.nio.ByteBuffer.wrap(h.value()).getLong();
+        byte[] b = h == null ? null : h.value();
+        if (b == null || b.length != Long.BYTES) {
+            return -1;
+        }
+        long nanos = 0;
+        for (byte x : b) { // big-endian, as ByteBuffer writes it
+            nanos = (nanos << 8) | (x & 0xff);
+        }
+        return nanos;
     }
 
     static boolean isEndOfInput(ConsumerRecord<?, ?> r) {

@@ -47,7 +47,7 @@ public final class KafkaSources {
                 .setStartTimeStamp(c.startTimestampMs())
                 .setProcessingGuarantee(KafkaSpoutConfig.ProcessingGuarantee.AT_LEAST_ONCE)
                 .setRecordTranslator(new KafkaRecordTranslator())
-                .setOffsetCommitPeriodMs(1000)
+                .setOffsetCommitPeriodMs(c.offsetCommitPeriodMs())
                 .build();
     }
 }

@@ -73,7 +73,10 @@ public final class Names {
     public static final String M_OPEN_WINDOW_KEYS = "logriver.windows.open";
     public static final String M_SINK_ERRORS = "logriver.sink.errors";
     public static final String M_END_OF_INPUT = "logriver.end.of.input";
+    /** Core: spout emit to applied, without the time a request waited for its session. */
     public static final String M_LATENCY_US = "logriver.latency.us";
+    /** Core: how long each request that waited for its session waited (joined later, or a join miss). */
+    public static final String M_JOIN_WAIT_US = "logriver.join.wait.us";
     public static final String M_STAGE_US = "logriver.stage.us";
     public static final String M_BATCH_SIZE = "logriver.batch.size";
     public static final String M_SINK_WRITTEN = "logriver.sink.written";

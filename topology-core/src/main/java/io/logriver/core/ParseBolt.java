@@ -6,6 +6,7 @@ import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -13,7 +14,6 @@ import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
-import org.apache.storm.tuple.Values;
 
 /**
  * Validates and filters request records, a function of each record and the wall clock (a request too far ahead of it is
@@ -41,7 +41,7 @@ public final class ParseBolt extends BaseRichBolt {
     @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        this.stageMicros = context.registerHistogram(Names.M_STAGE_US);
+        this.stageMicros = IntervalReservoir.register(context, conf, Names.M_STAGE_US);
     }
 
     @Override
@@ -63,9 +63,9 @@ public final class ParseBolt extends BaseRichBolt {
                 request = r.value();
             }
         }
-        collector.emit(t, new Values(t.getIntegerByField(Names.PARTITION), t.getLongByField(Names.OFFSET),
+        collector.emit(t, Arrays.asList(t.getIntegerByField(Names.PARTITION), t.getLongByField(Names.OFFSET),
                 value, verdict, request, t.getLongByField(Names.EMIT_NANOS),
-                t.getLongByField(Names.SCHED_NANOS), t.getLongByField(Names.INCARNATION)));
+                t.getLongByField(Names.SCHED_NANOS), t.getLongByField(Names.INCARNATION))); // no copy, as a Values makes
         collector.ack(t);
         stageMicros.update((System.nanoTime() - start) / 1000);
     }

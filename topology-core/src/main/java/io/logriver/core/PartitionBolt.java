@@ -65,6 +65,7 @@ public final class PartitionBolt extends CheckpointedBolt {
     private transient Counter replayed;
     private transient Counter rewound;
     private transient Histogram latencyMicros;
+    private transient Histogram joinWaitMicros;
     private transient Histogram stageMicros;
 
     /** The topics and how the session table is filled; {@code bootstrapServers} null: an empty table (tests). */
@@ -108,8 +109,9 @@ public final class PartitionBolt extends CheckpointedBolt {
         this.misses = context.registerCounter(Names.M_JOIN_MISSES);
         this.replayed = context.registerCounter(Names.M_REPLAYED);
         this.rewound = context.registerCounter(Names.M_REWOUND);
-        this.latencyMicros = context.registerHistogram(Names.M_LATENCY_US);
-        this.stageMicros = context.registerHistogram(Names.M_STAGE_US);
+        this.latencyMicros = IntervalReservoir.register(context, conf, Names.M_LATENCY_US);
+        this.joinWaitMicros = IntervalReservoir.register(context, conf, Names.M_JOIN_WAIT_US);
+        this.stageMicros = IntervalReservoir.register(context, conf, Names.M_STAGE_US);
         context.registerGauge(Names.M_JOIN_WAITING, () -> pipeline.waiting());
         context.registerGauge(Names.M_SESSIONS, table::size);
         context.registerGauge(Names.M_OPEN_WINDOW_KEYS, () -> pipeline.openPartials());
@@ -138,7 +140,7 @@ public final class PartitionBolt extends CheckpointedBolt {
                     t.getLongByField(Names.OFFSET), out);
             collector.ack(t);
         } else if (take(t)) {
-            onRecord(t);
+            onRecord(t, start);
             collector.ack(t);
         }
         stageMicros.update((System.nanoTime() - start) / 1000);
@@ -163,7 +165,8 @@ public final class PartitionBolt extends CheckpointedBolt {
         return true;
     }
 
-    private void onRecord(Tuple t) {
+    /** A record of the partition, taken at {@code takenNanos}. */
+    private void onRecord(Tuple t, long takenNanos) {
         int partition = t.getIntegerByField(Names.PARTITION);
         String verdict = t.getStringByField(Names.VERDICT);
         if (Names.END_OF_INPUT.equals(verdict)) {
@@ -179,7 +182,7 @@ public final class PartitionBolt extends CheckpointedBolt {
             deadLetter(Names.INVALID_STREAM, verdict, t);
         } else {
             Pending p = new Pending(partition, t.getLongByField(Names.OFFSET), (Request) t.getValueByField(Names.REQUEST),
-                    t.getLongByField(Names.EMIT_NANOS), t.getLongByField(Names.SCHED_NANOS));
+                    t.getLongByField(Names.EMIT_NANOS), t.getLongByField(Names.SCHED_NANOS), takenNanos);
             if (pipeline.offer(p, nowMillis(), out) == PartitionPipeline.Outcome.LATE) {
                 late.inc();
                 deadLetter(Names.LATE_STREAM, DeadLetter.LATE, t);
@@ -207,17 +210,23 @@ public final class PartitionBolt extends CheckpointedBolt {
         Tuple anchor;
 
         @Override
-        public void applied(Pending p, Session s, boolean joined) {
+        public void applied(Pending p, Session s, boolean joined, boolean waited) {
             aggregated.inc();
             if (!joined) {
                 misses.inc();
             }
-            if (p.emitNanos() >= 0) {
-                long now = System.nanoTime();
+            if (p.emitNanos() < 0 || (waited && p.takenNanos() < 0)) {
+                return; // restored from a checkpoint: its times are of another JVM
+            }
+            long now = System.nanoTime();
+            if (waited) { // processing until it was taken, then waiting for its session
+                latencyMicros.update((p.takenNanos() - p.emitNanos()) / 1000);
+                joinWaitMicros.update((now - p.takenNanos()) / 1000);
+            } else {
                 latencyMicros.update((now - p.emitNanos()) / 1000);
-                if (probe) {
-                    LatencyProbe.record(now, p.emitNanos(), p.schedNanos());
-                }
+            }
+            if (probe) {
+                LatencyProbe.record(now, p.emitNanos(), p.schedNanos());
             }
         }
 

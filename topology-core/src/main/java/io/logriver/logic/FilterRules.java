@@ -14,11 +14,11 @@ public final class FilterRules implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Set<String> droppedLevels;
-    private final List<String> droppedUrlPrefixes;
+    private final String[] droppedUrlPrefixes;
 
     public FilterRules(List<String> droppedLevels, List<String> droppedUrlPrefixes) {
         this.droppedLevels = droppedLevels.stream().map(l -> l.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-        this.droppedUrlPrefixes = List.copyOf(droppedUrlPrefixes);
+        this.droppedUrlPrefixes = droppedUrlPrefixes.toArray(new String[0]); // looped over without an iterator
     }
 
     /** True when the request is kept. */

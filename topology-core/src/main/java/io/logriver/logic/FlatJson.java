@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A streaming read of the top level of one JSON object: it keeps the scalar values of the wanted fields and
- * skips everything else, enforcing the size and nesting limits. No tree is built.
+ * A streaming read of the top level of one JSON object, enforcing the size and nesting limits: {@link #walk} hands each
+ * top-level member to the caller as the parser reaches it ({@link RequestParser} reads a request that way, without a
+ * map), {@link #read} keeps the scalar values of the wanted fields in a map. No tree is built.
  */
 public final class FlatJson {
 
@@ -31,46 +32,74 @@ public final class FlatJson {
     private FlatJson() {
     }
 
+    /** What {@link #walk} hands over: each top-level member of the object, in order. */
+    public interface Members {
+        /** A member whose value is a scalar: {@code p} is on it, {@code value} is its token. */
+        void scalar(String name, JsonParser p, JsonToken value) throws IOException;
+
+        /** A member whose value is an object or an array (already skipped, within the depth limit). */
+        void container(String name);
+    }
+
     /**
      * Reads the wanted top-level fields of {@code bytes}. Values are {@link String}, {@link Long} or {@link #OTHER};
      * JSON null and absent fields are left out. The last occurrence of a repeated field wins.
      */
     public static ParseResult<Map<String, Object>> read(byte[] bytes, Set<String> wanted) {
+        Map<String, Object> fields = new HashMap<>();
+        String reason = walk(bytes, new Members() {
+            @Override
+            public void scalar(String name, JsonParser p, JsonToken v) throws IOException {
+                if (wanted.contains(name)) {
+                    putScalar(fields, name, p, v);
+                }
+            }
+
+            @Override
+            public void container(String name) {
+                if (wanted.contains(name)) {
+                    fields.put(name, OTHER);
+                }
+            }
+        });
+        return reason == null ? ParseResult.ok(fields) : ParseResult.rejected(reason);
+    }
+
+    /**
+     * Streams the top level of {@code bytes} into {@code members}, enforcing the size and nesting limits: null when the
+     * bytes are one JSON object, otherwise why not ({@code not-json}, {@code not-object}, {@code too-large},
+     * {@code too-deep}). {@code members} may have been handed some members before a rejection.
+     */
+    public static String walk(byte[] bytes, Members members) {
         if (bytes == null || bytes.length == 0) {
-            return ParseResult.rejected("not-json");
+            return "not-json";
         }
         if (bytes.length > MAX_BYTES) {
-            return ParseResult.rejected("too-large");
+            return "too-large";
         }
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return ParseResult.rejected("not-json"); // only whitespace
+                return "not-json"; // only whitespace
             }
             if (first != JsonToken.START_OBJECT) {
-                return ParseResult.rejected("not-object");
+                return "not-object";
             }
-            Map<String, Object> fields = new HashMap<>();
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                     if (!skipNested(p)) {
-                        return ParseResult.rejected("too-deep");
+                        return "too-deep";
                     }
-                    if (wanted.contains(name)) {
-                        fields.put(name, OTHER);
-                    }
-                } else if (wanted.contains(name)) {
-                    putScalar(fields, name, p, v);
+                    members.container(name);
+                } else {
+                    members.scalar(name, p, v);
                 }
             }
-            if (p.nextToken() != null) {
-                return ParseResult.rejected("not-json");
-            }
-            return ParseResult.ok(fields);
+            return p.nextToken() != null ? "not-json" : null;
         } catch (IOException | RuntimeException e) {
-            return ParseResult.rejected("not-json");
+            return "not-json";
         }
     }
 
@@ -112,16 +141,41 @@ public final class FlatJson {
         if (value instanceof Long l) {
             return l >= 0 ? l : -1;
         }
-        if (value instanceof String s && !s.isEmpty() && s.length() <= 18) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
+        return value instanceof String s ? digits(s.toCharArray(), 0, s.length()) : -1;
+    }
+
+    /**
+     * {@link #nonNegativeLong(Object)} of the value the parser is on, without building a String or a Long: a JSON
+     * integer that fits a long, or a string of at most 18 ASCII digits; -1 for anything else.
+     */
+    public static long nonNegativeLong(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                return -1;
             }
-            return Long.parseLong(s);
+            long l = p.getLongValue();
+            return l >= 0 ? l : -1;
+        }
+        if (v == JsonToken.VALUE_STRING) {
+            return digits(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         }
         return -1;
+    }
+
+    /** The value of {@code length} ASCII digits (1 to 18) at {@code offset}; -1 when they are not that. */
+    static long digits(char[] chars, int offset, int length) {
+        if (length == 0 || length > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = offset; i < offset + length; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** A non-empty string value, or null. */

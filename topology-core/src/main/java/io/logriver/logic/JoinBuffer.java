@@ -48,22 +48,20 @@ public final class JoinBuffer<T> {
     }
 
     /**
-     * Joins a request now (calling {@code joined} with its session) or keeps it waiting.
+     * Joins a request now or keeps it waiting.
      *
-     * @return true when it was joined at once
+     * @return its session when it is known, null when the request waits for it
      */
-    public boolean offer(T item, String sessionID, int partition, long windowEnd, long nowMillis,
-                         BiConsumer<T, Session> joined) {
+    public Session offer(T item, String sessionID, int partition, long windowEnd, long nowMillis) {
         Session s = table.get(sessionID);
         if (s != null) {
-            joined.accept(item, s);
-            return true;
+            return s;
         }
         Waiting<T> w = new Waiting<>(item, sessionID, partition, windowEnd, nowMillis + waitMillis);
         byDeadline.addLast(w);
         bySession.computeIfAbsent(sessionID, k -> new ArrayList<>()).add(w);
         windowEndsByPartition.computeIfAbsent(partition, k -> new TreeMap<>()).merge(windowEnd, 1, Integer::sum);
-        return false;
+        return null;
     }
 
     /** Applies a session record and joins the requests that were waiting for it. */

@@ -23,12 +23,10 @@ public final class PartitionCheckpoint {
 
     private final PartitionPipeline stage;
     private final Set<Integer> lanes = new HashSet<>();
-    private final Map<String, PartialRef> partials = new HashMap<>();
+    /** Partition, then the window keys whose partial changed: true when it was removed (nothing built per record). */
+    private final Map<Integer, Map<WindowKey, Boolean>> partials = new HashMap<>();
     private final Map<String, Pending> waiting = new HashMap<>();
     private boolean tracking = true;
-
-    private record PartialRef(int partition, WindowKey key, boolean removed) {
-    }
 
     PartitionCheckpoint(PartitionPipeline stage) {
         this.stage = stage;
@@ -48,13 +46,13 @@ public final class PartitionCheckpoint {
 
     void partialChanged(int partition, WindowKey key) {
         if (tracking) {
-            partials.put(partialKey(partition, key), new PartialRef(partition, key, false));
+            partials.computeIfAbsent(partition, p -> new HashMap<>()).put(key, Boolean.FALSE);
         }
     }
 
     void partialRemoved(int partition, WindowKey key) {
         if (tracking) {
-            partials.put(partialKey(partition, key), new PartialRef(partition, key, true));
+            partials.computeIfAbsent(partition, p -> new HashMap<>()).put(key, Boolean.TRUE);
         }
     }
 
@@ -78,16 +76,15 @@ public final class PartitionCheckpoint {
             put.accept(LANE + p, new StateCodec.Writer()
                     .longs(p, lane.lastOffset, lane.lateness.maxEventTime(), gate[0], gate[1]).done());
         }
-        partials.forEach((k, ref) -> {
-            DurationStats s = ref.removed() ? null : stage.lanes.get(ref.partition()).open
-                    .getOrDefault(ref.key().windowStart(), Map.of()).get(ref.key());
+        partials.forEach((p, keys) -> keys.forEach((key, removed) -> {
+            DurationStats s = removed ? null : stage.lanes.get(p).open.getOrDefault(key.windowStart(), Map.of()).get(key);
             if (s == null) {
-                delete.accept(k);
+                delete.accept(partialKey(p, key));
             } else {
-                put.accept(k, new StateCodec.Writer().longs(ref.partition(), ref.key().windowStart())
-                        .strings(ref.key().orgID(), ref.key().webURL()).bytes(s.toBytes()).done());
+                put.accept(partialKey(p, key), new StateCodec.Writer().longs(p, key.windowStart())
+                        .strings(key.orgID(), key.webURL()).bytes(s.toBytes()).done());
             }
-        });
+        }));
         waiting.forEach((k, p) -> {
             if (p == null) {
                 delete.accept(k);
@@ -139,18 +136,19 @@ public final class PartitionCheckpoint {
                 in.readLong(); // emit and scheduled times are of the JVM that wrote them: meaningless here
                 in.readLong();
                 Request r = new Request(eventTime, in.readString(), in.readString(), duration, in.readString(), status);
-                waitingInOrder.add(new Pending(p, offset, r, -1, -1));
+                waitingInOrder.add(new Pending(p, offset, r, -1, -1, -1));
             }
         }
         forget();
         waitingInOrder.sort(Comparator.comparingInt(Pending::partition).thenComparingLong(Pending::offset));
         for (Pending p : waitingInOrder) {
             long windowEnd = stage.windows.endOf(p.request().eventTime());
-            if (!stage.buffer.offer(p, p.request().sessionID(), p.partition(), windowEnd, nowMillis,
-                    (pending, s) -> stage.apply(pending, s, true, out))) {
+            Session s = stage.buffer.offer(p, p.request().sessionID(), p.partition(), windowEnd, nowMillis);
+            if (s == null) {
                 waiting(p);
             } else {
                 released(p);
+                stage.apply(p, s, true, true, out);
             }
         }
     }

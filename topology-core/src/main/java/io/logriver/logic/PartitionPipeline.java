@@ -18,8 +18,11 @@ public final class PartitionPipeline {
 
     /** Where the results go. */
     public interface Output {
-        /** The request was added to its window; {@code joined} false for a join miss (session unknown). */
-        void applied(Pending p, Session s, boolean joined);
+        /**
+         * The request was added to its window: {@code joined} false for a join miss (session unknown), {@code waited}
+         * true when it waited for its session (since {@link Pending#takenNanos()}) rather than joining at once.
+         */
+        void applied(Pending p, Session s, boolean joined, boolean waited);
 
         /** The partition's share of a window that became final for it. */
         void partial(int partition, WindowKey key, DurationStats stats);
@@ -63,7 +66,12 @@ public final class PartitionPipeline {
     }
 
     Lane lane(int partition) {
-        return lanes.computeIfAbsent(partition, p -> new Lane(p, new LatenessTracker(windows, latenessMs, future)));
+        Lane lane = lanes.get(partition);
+        if (lane == null) { // not computeIfAbsent: its lambda would capture this, an object per record
+            lane = new Lane(partition, new LatenessTracker(windows, latenessMs, future));
+            lanes.put(partition, lane);
+        }
+        return lane;
     }
 
     /**
@@ -88,13 +96,14 @@ public final class PartitionPipeline {
             return Outcome.LATE;
         }
         long windowEnd = windows.endOf(p.request().eventTime());
-        boolean joined = buffer.offer(p, p.request().sessionID(), p.partition(), windowEnd, nowMillis,
-                (pending, s) -> apply(pending, s, true, out));
-        if (!joined) {
+        Session s = buffer.offer(p, p.request().sessionID(), p.partition(), windowEnd, nowMillis);
+        if (s != null) {
+            apply(p, s, true, false, out);
+        } else {
             checkpoint.waiting(p);
         }
         forward(p.partition(), lane.lateness.watermark(), out);
-        return joined ? Outcome.APPLIED : Outcome.WAITING;
+        return s != null ? Outcome.APPLIED : Outcome.WAITING;
     }
 
     /**
@@ -108,7 +117,7 @@ public final class PartitionPipeline {
         if (lane.lateness.observeIsLate(p.request().eventTime())) {
             return Outcome.LATE;
         }
-        apply(p, session, joined, out);
+        apply(p, session, joined, false, out);
         forward(p.partition(), lane.lateness.watermark(), out);
         return Outcome.APPLIED;
     }
@@ -155,16 +164,16 @@ public final class PartitionPipeline {
 
     private void release(Pending p, Session s, boolean joined, Output out) {
         checkpoint.released(p);
-        apply(p, s, joined, out);
+        apply(p, s, joined, true, out);
     }
 
-    void apply(Pending p, Session s, boolean joined, Output out) {
+    void apply(Pending p, Session s, boolean joined, boolean waited, Output out) {
         Request r = p.request();
         WindowKey key = new WindowKey(windows.startOf(r.eventTime()), s.orgID(), r.urlKey());
         lane(p.partition()).open.computeIfAbsent(key.windowStart(), k -> new HashMap<>())
                 .computeIfAbsent(key, k -> new DurationStats()).add(r.durationMillis(), r.isError());
         checkpoint.partialChanged(p.partition(), key);
-        out.applied(p, s, joined);
+        out.applied(p, s, joined, waited);
     }
 
     private void recheckAll(Output out) {

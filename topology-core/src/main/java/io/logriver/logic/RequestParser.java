@@ -1,20 +1,19 @@
 package io.logriver.logic;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Validates one request record of the {@code weblogs} topic. Rejection reasons name the field:
  * {@code missing-field:NAME} or {@code malformed-field:NAME}, or the kind of damage ({@code not-json},
  * {@code not-object}, {@code too-large}, {@code too-deep}), or {@code future-time} for a record otherwise valid whose
- * event time is too far ahead of the wall clock ({@link FutureTimeRule}).
+ * event time is too far ahead of the wall clock ({@link FutureTimeRule}). The record is read in one streaming pass
+ * ({@link RequestFields}), without a map of its fields.
  */
 public final class RequestParser {
 
     public static final long MAX_DURATION_MS = 86_400_000L;
-
-    private static final Set<String> FIELDS =
-            Set.of("timestamp", "startMillis", "webURL", "sessionID", "durationMillis", "level", "status");
+    /** One per thread, cleared for each record: a parse allocates no holder of its own. */
+    private static final ThreadLocal<RequestFields> FIELDS = ThreadLocal.withInitial(RequestFields::new);
 
     private RequestParser() {
     }
@@ -31,52 +30,55 @@ public final class RequestParser {
     }
 
     private static ParseResult<Request> parseRecord(byte[] bytes) {
-        ParseResult<Map<String, Object>> read = FlatJson.read(bytes, FIELDS);
-        if (!read.isOk()) {
-            return ParseResult.rejected(read.reason());
+        RequestFields f = FIELDS.get().clear();
+        String damage = FlatJson.walk(bytes, f);
+        if (damage != null) {
+            return ParseResult.rejected(damage);
         }
-        Map<String, Object> f = read.value();
         long eventTime;
-        if (f.containsKey("timestamp")) {
-            eventTime = EventTimes.parse(f.get("timestamp"), true);
+        if (f.hasTimestamp) {
+            eventTime = f.timestamp;
             if (eventTime == EventTimes.INVALID) {
                 return malformed("timestamp");
             }
-        } else if (f.containsKey("startMillis")) {
-            eventTime = EventTimes.parse(f.get("startMillis"), false);
+        } else if (f.hasStartMillis) {
+            eventTime = f.startMillis;
             if (eventTime == EventTimes.INVALID) {
                 return malformed("startMillis");
             }
         } else {
             return ParseResult.rejected("missing-field:timestamp");
         }
-        String webURL = FlatJson.nonEmptyString(f.get("webURL"));
-        if (webURL == null) {
-            return missingOrMalformed(f, "webURL");
+        if (f.webURL == null) {
+            return missingOrMalformed(f.hasWebURL, "webURL");
         }
-        String sessionID = FlatJson.nonEmptyString(f.get("sessionID"));
-        if (sessionID == null) {
-            return missingOrMalformed(f, "sessionID");
+        if (f.sessionID == null) {
+            return missingOrMalformed(f.hasSessionID, "sessionID");
         }
-        long duration = FlatJson.nonNegativeLong(f.get("durationMillis"));
-        if (duration < 0 || duration > MAX_DURATION_MS) {
-            return missingOrMalformed(f, "durationMillis");
+        if (f.duration < 0 || f.duration > MAX_DURATION_MS) {
+            return missingOrMalformed(f.hasDuration, "durationMillis");
         }
-        Object level = f.getOrDefault("level", "INFO");
-        if (!(level instanceof String levelText)) {
+        String level = f.hasLevel ? f.level : "INFO";
+        if (level == null) {
             return malformed("level");
         }
-        return ParseResult.ok(new Request(eventTime, webURL, sessionID, duration, levelText, status(f.get("status"))));
+        return ParseResult.ok(new Request(eventTime, f.webURL, f.sessionID, f.duration, level, f.status));
     }
 
-    /** An HTTP status (100 to 599) from a JSON integer or digit string; anything else counts as absent. */
-    static int status(Object value) {
-        long s = FlatJson.nonNegativeLong(value);
-        return s >= 100 && s <= 599 ? (int) s : Request.NO_STATUS;
+    /**
+     * An HTTP status (100 to 599) from a JSON integer or digit string, as {@link FlatJson#nonNegativeLong} read it;
+     * anything else counts as absent.
+     */
+    static int status(long value) {
+        return value >= 100 && value <= 599 ? (int) value : Request.NO_STATUS;
     }
 
     static <T> ParseResult<T> missingOrMalformed(Map<String, Object> fields, String name) {
-        return fields.containsKey(name) ? malformed(name) : ParseResult.rejected("missing-field:" + name);
+        return missingOrMalformed(fields.containsKey(name), name);
+    }
+
+    static <T> ParseResult<T> missingOrMalformed(boolean present, String name) {
+        return present ? malformed(name) : ParseResult.rejected("missing-field:" + name);
     }
 
     static <T> ParseResult<T> malformed(String name) {

@@ -44,6 +44,9 @@ class ConfigLoaderTest {
         assertEquals("logriver-core", c.consumerGroup());
         assertEquals(new LogriverConfig.Generator(3_000, 400, 42), c.generator());
         assertEquals(5, c.liveViewIntervalS());
+        assertEquals(5, c.metricsIntervalS());
+        assertEquals(1_000, c.offsetCommitPeriodMs());
+        assertEquals("shuffle", c.sinkGrouping());
         assertEquals(1, c.storm().get("topology.workers"));
         assertEquals(30, c.storm().get("topology.message.timeout.secs"));
         assertEquals(null, c.storm().get("topology.max.spout.pending"));
@@ -144,13 +147,20 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {LogriverConfig.WINDOW_SIZE_MS, LogriverConfig.CLOCK_INTERVAL_MS,
         LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.GENERATOR_RATE, LogriverConfig.GENERATOR_SESSIONS,
-        LogriverConfig.LIVE_VIEW_INTERVAL_S, "logriver.parallelism.spout", "logriver.parallelism.parse",
+        LogriverConfig.LIVE_VIEW_INTERVAL_S, LogriverConfig.METRICS_INTERVAL_S, LogriverConfig.OFFSET_COMMIT_PERIOD_MS,
+        "logriver.parallelism.spout", "logriver.parallelism.parse",
         "logriver.parallelism.filter", "logriver.parallelism.join", "logriver.parallelism.aggregate",
         "logriver.parallelism.sink"})
     void zeroOrNegativeSize(String key) {
         assertFailsNaming(key, key + "=0");
         assertFailsNaming(key, key + "=-1");
         assertFailsNaming(key, key + "='-5'");
+    }
+
+    @Test
+    void sinkGroupingIsShuffleOrLocalOrShuffle() {
+        assertEquals("local-or-shuffle", override(LogriverConfig.SINK_GROUPING + "=local-or-shuffle").sinkGrouping());
+        assertFailsNaming(LogriverConfig.SINK_GROUPING, LogriverConfig.SINK_GROUPING + "=fields");
     }
 
     @ParameterizedTest

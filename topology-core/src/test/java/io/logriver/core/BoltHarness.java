@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.UniformReservoir;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +103,12 @@ final class BoltHarness {
                 n -> new Counter()));
         when(context.registerHistogram(anyString())).thenAnswer(i -> histograms.computeIfAbsent(i.getArgument(0),
                 n -> new Histogram(new UniformReservoir())));
+        doAnswer(i -> { // histograms on logriver's own reservoir come as a metric set
+            String prefix = i.getArgument(0);
+            ((MetricSet) i.getArgument(1)).getMetrics().forEach((name, m) -> histograms.put(prefix + "." + name,
+                    (Histogram) m));
+            return null;
+        }).when(context).registerMetricSet(anyString(), any());
         when(context.registerGauge(anyString(), any())).thenAnswer(i -> {
             Gauge<?> g = i.getArgument(1);
             gauges.put(i.getArgument(0), g);

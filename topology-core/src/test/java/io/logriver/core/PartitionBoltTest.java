@@ -73,6 +73,30 @@ class PartitionBoltTest {
     }
 
     @Test
+    void processingLatencyLeavesOutTheWaitForTheSessionWhichIsAFigureOfItsOwn() {
+        PartitionBolt bolt = bolt(false);
+        BoltHarness h = BoltHarness.prepared(bolt);
+        bolt.execute(session("s1", "org-a"));
+        long emitted = System.nanoTime();
+        bolt.execute(stamped(parsed(0, 1, B + 1_000, "s1", Names.VALID, 0), emitted));
+        assertEquals(1, h.histograms.get(Names.M_LATENCY_US).getCount());
+        assertEquals(0, h.histograms.get(Names.M_JOIN_WAIT_US).getCount(), "joined at once: no wait");
+        bolt.execute(stamped(parsed(0, 2, B + 1_000, "s2", Names.VALID, 0), emitted));
+        assertEquals(1, h.histograms.get(Names.M_LATENCY_US).getCount(), "waiting: not applied yet");
+        bolt.execute(session("s2", "org-b"));
+        assertEquals(2, h.histograms.get(Names.M_LATENCY_US).getCount());
+        assertEquals(1, h.histograms.get(Names.M_JOIN_WAIT_US).getCount(), "applied once its session came");
+        assertEquals(2, h.counter(Names.M_AGGREGATED));
+    }
+
+    /** The tuple with the spout's emit time set. */
+    private static Tuple stamped(Tuple parsed, long emitNanos) {
+        List<Object> v = new ArrayList<>(parsed.getValues());
+        v.set(ParseBolt.FIELDS.fieldIndex(Names.EMIT_NANOS), emitNanos);
+        return tuple(Names.PARSE, "default", ParseBolt.FIELDS, v.toArray());
+    }
+
+    @Test
     void durableReplaysOfTakenOffsetsAreAckedUncountedAndOldIncarnationsAreFailed() {
         PartitionBolt bolt = bolt(true);
         BoltHarness h = BoltHarness.prepared(bolt);

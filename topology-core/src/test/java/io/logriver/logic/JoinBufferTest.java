@@ -21,10 +21,19 @@ class JoinBufferTest {
     private final BiConsumer<String, Session> onMissed = (item, s) -> missed.add(item + "@" + s.orgID() + "/" + s.userID()
             + "/" + s.sessionID());
 
+    /** Offers a request; one joined at once goes to {@code onJoined}, as the waiting ones that join later do. */
+    private boolean offer(JoinBuffer<String> b, String item, String sessionID, int partition, long windowEnd, long now) {
+        Session s = b.offer(item, sessionID, partition, windowEnd, now);
+        if (s != null) {
+            onJoined.accept(item, s);
+        }
+        return s != null;
+    }
+
     @Test
     void knownSessionJoinsAtOnce() {
         table.apply(new Session("s-1", "u-1", "org-1"), 0, 0);
-        assertTrue(buffer.offer("r1", "s-1", 0, 10_000, 1_000, onJoined));
+        assertTrue(offer(buffer, "r1", "s-1", 0, 10_000, 1_000));
         assertEquals(List.of("r1@org-1/u-1"), joined);
         assertEquals(0, buffer.waiting());
         assertEquals(Long.MAX_VALUE, buffer.watermarkCeiling(0));
@@ -34,7 +43,7 @@ class JoinBufferTest {
 
     @Test
     void unknownSessionWaitsUntilItsDeadline() {
-        assertFalse(buffer.offer("r1", "s-x", 0, 10_000, 1_000, onJoined));
+        assertFalse(offer(buffer, "r1", "s-x", 0, 10_000, 1_000));
         assertTrue(joined.isEmpty());
         assertEquals(1, buffer.waiting());
         buffer.expire(2_999, onMissed); // deadline is 1,000 + 2,000 = 3,000
@@ -51,9 +60,9 @@ class JoinBufferTest {
 
     @Test
     void expireReleasesOnlyThoseDue() {
-        buffer.offer("r1", "a", 0, 10_000, 1_000, onJoined);
-        buffer.offer("r2", "b", 0, 10_000, 1_500, onJoined);
-        buffer.offer("r3", "c", 1, 20_000, 2_000, onJoined);
+        offer(buffer, "r1", "a", 0, 10_000, 1_000);
+        offer(buffer, "r2", "b", 0, 10_000, 1_500);
+        offer(buffer, "r3", "c", 1, 20_000, 2_000);
         buffer.expire(3_500, onMissed);
         assertEquals(List.of("r1@unknown/unknown/a", "r2@unknown/unknown/b"), missed);
         assertEquals(1, buffer.waiting());
@@ -64,9 +73,9 @@ class JoinBufferTest {
 
     @Test
     void arrivingSessionReleasesWaitingRequestsJoined() {
-        buffer.offer("r1", "s-1", 0, 10_000, 1_000, onJoined);
-        buffer.offer("r2", "s-2", 0, 10_000, 1_100, onJoined);
-        buffer.offer("r3", "s-1", 1, 20_000, 1_200, onJoined);
+        offer(buffer, "r1", "s-1", 0, 10_000, 1_000);
+        offer(buffer, "r2", "s-2", 0, 10_000, 1_100);
+        offer(buffer, "r3", "s-1", 1, 20_000, 1_200);
         assertEquals(3, buffer.waiting());
         buffer.onSession(new Session("s-1", "u-1", "org-1"), 0, 5, onJoined);
         assertEquals(List.of("r1@org-1/u-1", "r3@org-1/u-1"), joined);
@@ -78,7 +87,7 @@ class JoinBufferTest {
         assertEquals(List.of("r2@unknown/unknown/s-2"), missed);
         assertEquals(0, buffer.waiting());
         // and the session is now in the table: later requests join at once
-        assertTrue(buffer.offer("r4", "s-1", 0, 30_000, 9_000, onJoined));
+        assertTrue(offer(buffer, "r4", "s-1", 0, 30_000, 9_000));
         assertEquals("r4@org-1/u-1", joined.get(2));
     }
 
@@ -86,13 +95,13 @@ class JoinBufferTest {
     void staleSessionUpdateDoesNotOverwrite() {
         buffer.onSession(new Session("s-1", "u-new", "org-new"), 0, 10, onJoined);
         buffer.onSession(new Session("s-1", "u-old", "org-old"), 0, 3, onJoined);
-        assertTrue(buffer.offer("r1", "s-1", 0, 10_000, 0, onJoined));
+        assertTrue(offer(buffer, "r1", "s-1", 0, 10_000, 0));
         assertEquals(List.of("r1@org-new/u-new"), joined);
     }
 
     @Test
     void sessionForNobodyWaitingJoinsNothing() {
-        buffer.offer("r1", "s-1", 0, 10_000, 0, onJoined);
+        offer(buffer, "r1", "s-1", 0, 10_000, 0);
         buffer.onSession(new Session("s-2", "u", "o"), 0, 0, onJoined);
         assertTrue(joined.isEmpty());
         assertEquals(1, buffer.waiting());
@@ -101,11 +110,11 @@ class JoinBufferTest {
     @Test
     void watermarkCeilingIsEarliestWaitingWindowEndMinusOne() {
         assertEquals(Long.MAX_VALUE, buffer.watermarkCeiling(0));
-        buffer.offer("r1", "a", 0, 30_000, 0, onJoined);
+        offer(buffer, "r1", "a", 0, 30_000, 0);
         assertEquals(29_999, buffer.watermarkCeiling(0));
-        buffer.offer("r2", "b", 0, 10_000, 100, onJoined);
-        buffer.offer("r3", "c", 0, 10_000, 200, onJoined);
-        buffer.offer("r4", "d", 1, 5_000, 300, onJoined);
+        offer(buffer, "r2", "b", 0, 10_000, 100);
+        offer(buffer, "r3", "c", 0, 10_000, 200);
+        offer(buffer, "r4", "d", 1, 5_000, 300);
         assertEquals(9_999, buffer.watermarkCeiling(0));
         assertEquals(4_999, buffer.watermarkCeiling(1));
         assertEquals(Long.MAX_VALUE, buffer.watermarkCeiling(2));
@@ -120,10 +129,10 @@ class JoinBufferTest {
 
     @Test
     void expirePartitionReleasesAllOfThatPartitionOnly() {
-        buffer.offer("r1", "a", 0, 10_000, 0, onJoined);
-        buffer.offer("r2", "b", 1, 10_000, 10, onJoined);
-        buffer.offer("r3", "c", 0, 20_000, 20, onJoined);
-        buffer.offer("r4", "a", 1, 20_000, 30, onJoined);
+        offer(buffer, "r1", "a", 0, 10_000, 0);
+        offer(buffer, "r2", "b", 1, 10_000, 10);
+        offer(buffer, "r3", "c", 0, 20_000, 20);
+        offer(buffer, "r4", "a", 1, 20_000, 30);
         buffer.expirePartition(0, onMissed);
         assertEquals(List.of("r1@unknown/unknown/a", "r3@unknown/unknown/c"), missed);
         assertEquals(Long.MAX_VALUE, buffer.watermarkCeiling(0));
@@ -140,7 +149,7 @@ class JoinBufferTest {
 
     @Test
     void expirePartitionSkipsAlreadyJoined() {
-        buffer.offer("r1", "a", 0, 10_000, 0, onJoined);
+        offer(buffer, "r1", "a", 0, 10_000, 0);
         buffer.onSession(new Session("a", "u", "o"), 0, 0, onJoined);
         buffer.expirePartition(0, onMissed);
         assertTrue(missed.isEmpty());
@@ -149,7 +158,7 @@ class JoinBufferTest {
 
     @Test
     void missedRequestIsNotJoinedLater() {
-        buffer.offer("r1", "a", 0, 10_000, 0, onJoined);
+        offer(buffer, "r1", "a", 0, 10_000, 0);
         buffer.expire(WAIT, onMissed);
         buffer.onSession(new Session("a", "u", "o"), 0, 0, onJoined);
         assertTrue(joined.isEmpty());
@@ -159,7 +168,7 @@ class JoinBufferTest {
     @Test
     void zeroWaitExpiresAtTheSameInstant() {
         JoinBuffer<String> b = new JoinBuffer<>(new SessionTable(), 0);
-        assertFalse(b.offer("r1", "a", 0, 10_000, 500, onJoined));
+        assertFalse(offer(b, "r1", "a", 0, 10_000, 500));
         b.expire(499, onMissed);
         assertTrue(missed.isEmpty());
         b.expire(500, onMissed);

@@ -18,14 +18,19 @@ class PartitionPipelineTest {
         final WindowMerger merger;
         final List<WindowResult> windows = new ArrayList<>();
         final List<String> applied = new ArrayList<>();
+        /** The requests applied after waiting for their session. */
+        final List<String> waited = new ArrayList<>();
 
         Downstream(WindowMerger merger) {
             this.merger = merger;
         }
 
         @Override
-        public void applied(Pending p, Session s, boolean joined) {
+        public void applied(Pending p, Session s, boolean joined, boolean waited) {
             applied.add(p.partition() + "@" + p.offset() + ":" + s.orgID());
+            if (waited) {
+                this.waited.add(p.partition() + "@" + p.offset());
+            }
         }
 
         @Override
@@ -47,7 +52,8 @@ class PartitionPipelineTest {
     }
 
     private static Pending req(int partition, long offset, long eventTime, String session, long duration) {
-        return new Pending(partition, offset, new Request(eventTime, "/app/x?q=1", session, duration, "INFO", 200), -1, -1);
+        Request r = new Request(eventTime, "/app/x?q=1", session, duration, "INFO", 200);
+        return new Pending(partition, offset, r, -1, -1, -1);
     }
 
     @Test
@@ -118,6 +124,19 @@ class PartitionPipelineTest {
                 out.windows.stream().map(WindowResult::key).toList(), "the watermark passed the first window");
         assertEquals(PartitionPipeline.Outcome.LATE,
                 stage.offerJoined(req(0, 3, 4_000, "s1", 1), new Session("s1", "u1", "org-a"), true, out));
+    }
+
+    @Test
+    void theStageSaysWhichRequestsWaitedForTheirSession() {
+        Downstream out = new Downstream(new WindowMerger(W, 1));
+        PartitionPipeline stage = new PartitionPipeline(W, 5_000, FutureTimeRule.OFF, sessions(), 2_000);
+        stage.offer(req(0, 0, 1_000, "s1", 7), 0, out); // known: joined at once
+        stage.offer(req(0, 1, 1_000, "s9", 7), 0, out); // joined when its session comes
+        stage.offer(req(0, 2, 1_000, "ghost", 7), 0, out); // a miss after the wait
+        stage.onSession(new Session("s9", "u9", "org-c"), 0, 5, out);
+        stage.expire(2_000, out);
+        assertEquals(List.of("0@0:org-a", "0@1:org-c", "0@2:unknown"), out.applied);
+        assertEquals(List.of("0@1", "0@2"), out.waited);
     }
 
     /** A stream of two partitions: in time, a little disorder, some late records, some unknown sessions. */

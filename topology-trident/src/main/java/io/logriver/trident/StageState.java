@@ -21,7 +21,7 @@ final class StageState extends LoggedState {
     /** Trident joins before the stage: no request ever waits in it, so a restore has none to release. */
     private static final PartitionPipeline.Output NOTHING_WAITS = new PartitionPipeline.Output() {
         @Override
-        public void applied(Pending p, Session s, boolean joined) {
+        public void applied(Pending p, Session s, boolean joined, boolean waited) {
             throw new IllegalStateException("a request waited in the Trident partition stage: " + p);
         }
 

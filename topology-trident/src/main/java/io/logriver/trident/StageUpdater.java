@@ -81,7 +81,7 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
             return;
         }
         b.times.computeIfAbsent(a.partition(), p -> new BatchTimes()).records++;
-        Pending p = new Pending(a.partition(), a.offset(), a.request(), a.emitNanos(), a.schedNanos());
+        Pending p = new Pending(a.partition(), a.offset(), a.request(), a.emitNanos(), a.schedNanos(), -1);
         Session s = a.session() == null ? Session.unknown(a.request().sessionID()) : a.session();
         if (pipeline.offerJoined(p, s, a.session() != null, b) == PartitionPipeline.Outcome.LATE) {
             b.out.late().add(DeadLetter.of(DeadLetter.LATE, topic, a.partition(), a.offset(), a.value()));
@@ -96,7 +96,7 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
         long replayed;
 
         @Override
-        public void applied(Pending p, Session s, boolean joined) {
+        public void applied(Pending p, Session s, boolean joined, boolean waited) {
             times.get(p.partition()).add(p.emitNanos(), p.schedNanos());
             if (!joined) {
                 misses++;
