@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The dev cluster end to end: {@code cluster up} on free ports (ZooKeeper, Nimbus, a Supervisor with four slots,
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * figures, each worker, and logriver's metrics), every listening socket on 127.0.0.1, {@code kill}, and
  * {@code cluster down} leaving no process behind, even the workers of a Supervisor that crashed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final String NAME = "logriver-core";
     private static final String TRIDENT = "logriver-trident";
@@ -74,6 +78,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2) // it ends with cluster down
     void bothModesInTwoWorkersEqualTheReferenceThroughRebalancesAndStopWithNothingLeft() throws Exception {
         LogriverConfig c = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + state.kafka(),
                 LogriverConfig.TOPIC_PARTITIONS + "=" + PARTITIONS));
@@ -132,6 +137,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1) // while the cluster's broker answers: the Redis case gets past the Kafka check
     void namesTheAddressWhenNimbusKafkaOrRedisDoesNotAnswer() {
         Exception nimbus = assertThrows(IllegalStateException.class, () -> new ListCommand().run(
                 List.of("--nimbus", "127.0.0.1:1"), System.out));
