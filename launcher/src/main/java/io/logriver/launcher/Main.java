@@ -1,5 +1,17 @@
 package io.logriver.launcher;
 
+import io.logriver.launcher.bench.BenchCommand;
+import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cluster.ClusterCommand;
+import io.logriver.launcher.feed.GenerateCommand;
+import io.logriver.launcher.feed.ReplayCommand;
+import io.logriver.launcher.feed.ReprocessCommand;
+import io.logriver.launcher.feed.WatchCommand;
+import io.logriver.launcher.submit.KillCommand;
+import io.logriver.launcher.submit.ListCommand;
+import io.logriver.launcher.submit.RebalanceCommand;
+import io.logriver.launcher.submit.StatsCommand;
+import io.logriver.launcher.submit.SubmitCommand;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;

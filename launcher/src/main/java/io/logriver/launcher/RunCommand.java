@@ -1,6 +1,11 @@
 package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Mode;
+import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.filemode.FileMode;
+import io.logriver.launcher.live.LiveMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

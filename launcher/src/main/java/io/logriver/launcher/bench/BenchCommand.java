@@ -1,0 +1,116 @@
+package io.logriver.launcher.bench;
+
+import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Home;
+import io.logriver.launcher.cli.Mode;
+import io.logriver.launcher.cli.Progress;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--workers 1,2] [--backends redis,memory]
+ * [--duration S] [--quick] [--out DIR]}; {@code --workers} runs core's sweep once per worker count (the cost of
+ * serializing tuples between workers), {@code --backends} every sweep once per state backend (the cost of durable
+ * state).
+ */
+public final class BenchCommand {
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "duration", "quick", "out", "config",
+            "work-dir");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** The report's path to {@code out}, progress to {@code err}. */
+    public BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(List<String> argv) throws Exception {
+        List<String> args = new ArrayList<>(argv);
+        boolean quick = args.remove("--quick");
+        Args a = Args.parse(args, OPTIONS);
+        String modeText = a.has("mode") ? a.get("mode") : "both";
+        List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Mode.parse(modeText));
+        Path workDir = a.workDir();
+        Path outDir = a.has("out") ? Path.of(a.get("out"))
+                : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
+        BenchPlan plan = quick ? BenchPlan.quick(modes, outDir) : BenchPlan.full(modes, outDir);
+        if (a.has("rates")) {
+            plan = plan.withRates(rates(a.get("rates")));
+        }
+        if (a.has("workers")) {
+            plan = plan.withCoreWorkers(workers(a.get("workers")));
+        }
+        if (a.has("backends")) {
+            plan = plan.withBackends(backends(a.get("backends")));
+        }
+        if (a.has("duration")) {
+            plan = plan.withMeasure(a.duration("duration"));
+        }
+        Bench bench = new Bench(Progress.to(err));
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: the point under way is dropped, the cluster and topics are cleaned up, the report is written
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // the JVM ends after the bench did
+            }
+            bench.stop();
+            try {
+                finished.await(3, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "logriver-bench-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BenchReport.Files f = bench.run(a.config(), plan, workDir);
+            out.println(f.markdown());
+        } finally {
+            finished.countDown();
+        }
+        return 0;
+    }
+
+    /** Worker counts as given (the first is the one the targets judge), each from 1 to 16. */
+    static List<Integer> workers(String text) {
+        List<Integer> workers = new ArrayList<>();
+        for (String w : text.split(",")) {
+            if (!w.trim().matches("\\d{1,2}") || Integer.parseInt(w.trim()) < 1 || Integer.parseInt(w.trim()) > 16) {
+                throw new Args.UsageException("--workers " + text + ": expected worker counts from 1 to 16, like 1,2");
+            }
+            workers.add(Integer.parseInt(w.trim()));
+        }
+        return workers;
+    }
+
+    /** State backends as given (the first is the one the targets judge). */
+    static List<String> backends(String text) {
+        List<String> backends = new ArrayList<>();
+        for (String b : text.split(",")) {
+            if (!io.logriver.config.LogriverConfig.STATE_BACKENDS.contains(b.trim()) || backends.contains(b.trim())) {
+                throw new Args.UsageException("--backends " + text + ": expected some of "
+                        + io.logriver.config.LogriverConfig.STATE_BACKENDS + ", each once, like redis,memory");
+            }
+            backends.add(b.trim());
+        }
+        return backends;
+    }
+
+    static List<Long> rates(String text) {
+        List<Long> rates = new ArrayList<>();
+        for (String r : text.split(",")) {
+            if (!r.trim().matches("\\d{1,7}")) {
+                throw new Args.UsageException("--rates " + text + ": expected records/s like 1000,5000,10000");
+            }
+            rates.add(Long.parseLong(r.trim()));
+        }
+        rates.sort(Long::compare);
+        return rates;
+    }
+}

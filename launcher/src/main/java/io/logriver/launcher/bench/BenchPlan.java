@@ -1,0 +1,149 @@
+package io.logriver.launcher.bench;
+
+import io.logriver.launcher.cli.Mode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one benchmark measures: the modes, the offered rates (ascending: a mode's sweep stops at the first rate it
+ * cannot sustain), the Trident batch settings, the worker counts of core (each its own sweep), how long each mode runs unmeasured first (the JIT compiles the hot
+ * code of a topology in its first half minute or so), how long each point warms up and is measured, the records
+ * pre-loaded for the ceilings, and how many bisection steps narrow down the sustained rate between the last rate a
+ * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
+ */
+record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, List<CoreSetting> coreSettings,
+                 List<String> backends, Duration jitWarmUp, Duration warmUp, Duration measure, long ceilingRecords,
+                 int refineSteps, Path outDir) {
+
+    /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
+    static final long JIT_WARM_UP_RATE = 2_000;
+
+    /** What a sweep of a mode runs with: its label in the report, and the settings it overrides. */
+    interface Setting {
+        String label();
+
+        Map<String, Object> overrides();
+    }
+
+    /** One Trident batch setting: the batch interval and the records per partition and batch. */
+    record TridentSetting(int batchIntervalMs, int maxPollRecords) implements Setting {
+        @Override
+        public String label() {
+            return batchIntervalMs + "ms/" + maxPollRecords;
+        }
+
+        @Override
+        public Map<String, Object> overrides() {
+            return Map.of("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs,
+                    "logriver.trident.max.poll.records", maxPollRecords);
+        }
+    }
+
+    /**
+     * Core in {@code workers} workers. In the bench's local cluster they share one JVM, but every tuple that goes from
+     * one to another is serialized with Kryo and deserialized, as between the workers of a cluster (no socket, though).
+     */
+    record CoreSetting(int workers) implements Setting {
+        static final CoreSetting ONE_WORKER = new CoreSetting(1);
+
+        @Override
+        public String label() {
+            return workers == 1 ? "1 worker" : workers + " workers";
+        }
+
+        @Override
+        public Map<String, Object> overrides() {
+            return Map.of("topology.workers", workers);
+        }
+    }
+
+    /**
+     * A setting with the state backend it runs on ({@code logriver.state.backend}): the configured one keeps the
+     * setting's own label, another adds its name ({@code 1 worker, memory}).
+     */
+    record OnBackend(Setting setting, String backend, boolean named) implements Setting {
+        @Override
+        public String label() {
+            return named ? setting.label() + ", " + backend : setting.label();
+        }
+
+        @Override
+        public Map<String, Object> overrides() {
+            Map<String, Object> m = new java.util.HashMap<>(setting.overrides());
+            m.put("logriver.state.backend", backend);
+            return m;
+        }
+    }
+
+    static final List<Long> FULL_RATES = List.of(1_000L, 5_000L, 10_000L, 20_000L, 50_000L, 100_000L, 200_000L);
+    static final List<TridentSetting> FULL_TRIDENT = List.of(new TridentSetting(50, 1_000),
+            new TridentSetting(200, 5_000), new TridentSetting(1_000, 20_000));
+
+    /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
+    static BenchPlan quick(List<Mode> modes, Path outDir) {
+        return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
+                List.of(CoreSetting.ONE_WORKER), List.of(), Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8),
+                100_000, 0, outDir);
+    }
+
+    /**
+     * The full sweep: every rate up to the first a mode cannot sustain, then two bisection steps below it; three
+     * Trident batch settings.
+     */
+    static BenchPlan full(List<Mode> modes, Path outDir) {
+        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), List.of(),
+                Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, 2, outDir);
+    }
+
+    boolean stopAtSaturation() {
+        return refineSteps > 0;
+    }
+
+    /** The rate halfway between a sustained and an unsustained one, rounded to 1,000/s; 0 when none lies between. */
+    static long between(long sustained, long notSustained) {
+        long mid = Math.round((sustained + notSustained) / 2000.0) * 1000;
+        return mid > sustained && mid < notSustained ? mid : 0;
+    }
+
+    /**
+     * The settings a mode's sweeps run with, in order: each of the mode's own on each backend of {@code --backends}
+     * (the first backend named being the one the targets judge), or on the configured backend.
+     */
+    List<? extends Setting> settings(Mode mode, String configuredBackend) {
+        List<? extends Setting> own = mode == Mode.CORE ? coreSettings : tridentSettings;
+        if (backends.isEmpty()) {
+            return own;
+        }
+        List<Setting> out = new java.util.ArrayList<>();
+        for (String backend : backends) {
+            for (Setting s : own) {
+                out.add(new OnBackend(s, backend, !backend.equals(configuredBackend)));
+            }
+        }
+        return out;
+    }
+
+    BenchPlan withRates(List<Long> newRates) {
+        return new BenchPlan(modes, newRates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, measure,
+                ceilingRecords, refineSteps, outDir);
+    }
+
+    BenchPlan withMeasure(Duration newMeasure) {
+        return new BenchPlan(modes, rates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, newMeasure,
+                ceilingRecords, refineSteps, outDir);
+    }
+
+    /** Core once per worker count, in this order (the first is the one the targets judge). */
+    BenchPlan withCoreWorkers(List<Integer> workers) {
+        return new BenchPlan(modes, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(), backends,
+                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+    }
+
+    /** Every sweep once per state backend, in this order (the first is the one the targets judge). */
+    BenchPlan withBackends(List<String> newBackends) {
+        return new BenchPlan(modes, rates, tridentSettings, coreSettings, newBackends, jitWarmUp, warmUp, measure,
+                ceilingRecords, refineSteps, outDir);
+    }
+}

@@ -1,0 +1,137 @@
+package io.logriver.launcher.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A Java Flight Recorder recording of one bench point's measurement window (the bench JVM holds the local cluster,
+ * so the topology, and the generator), summed up for the report: how long garbage collection stopped the world,
+ * how busy the JVM and the machine were, which threads used the CPU, and where their sampled stacks were. Only a few
+ * cheap events are on: CPU load once a second, GC, and a stack sample of each running thread every 20 ms.
+ */
+final class BenchProfile implements AutoCloseable {
+    private final Recording recording = new Recording();
+
+    private BenchProfile() {
+    }
+
+    static BenchProfile start(String name) {
+        BenchProfile p = new BenchProfile();
+        p.recording.setName(name);
+        p.recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(20));
+        p.recording.enable("jdk.GarbageCollection");
+        p.recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
+        p.recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+        p.recording.start();
+        return p;
+    }
+
+    /** Stops the recording, keeps it in {@code file} (open it in JDK Mission Control) and sums it up. */
+    Summary stop(Path file) throws IOException {
+        recording.stop();
+        recording.dump(file);
+        return Summary.of(RecordingFile.readAllEvents(file));
+    }
+
+    @Override
+    public void close() {
+        recording.close();
+    }
+
+    /**
+     * @param gcPauses    stop-the-world pauses of the collector
+     * @param jvmCpu      the JVM's mean CPU use, as a fraction of the whole machine
+     * @param machineCpu  the machine's mean CPU use (every process), as a fraction
+     * @param threads     the threads with the most CPU, as "name share-of-machine"
+     * @param methods     the methods most often on top of a sampled stack, as "Class.method share-of-samples"
+     */
+    record Summary(int gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, double jvmCpu, double machineCpu,
+                   List<String> threads, List<String> methods) {
+
+        static final Summary NONE = new Summary(0, 0, 0, 0, 0, List.of(), List.of());
+
+        static Summary of(List<RecordedEvent> events) {
+            int pauses = 0;
+            double pauseTotal = 0;
+            double pauseMax = 0;
+            double jvm = 0;
+            double machine = 0;
+            int loads = 0;
+            Map<String, Double> threadCpu = new HashMap<>();
+            Map<String, Integer> topFrames = new HashMap<>();
+            int samples = 0;
+            for (RecordedEvent e : events) {
+                switch (e.getEventType().getName()) {
+                    case "jdk.GarbageCollection" -> {
+                        double ms = e.getDuration("sumOfPauses").toNanos() / 1e6;
+                        pauses++;
+                        pauseTotal += ms;
+                        pauseMax = Math.max(pauseMax, e.getDuration("longestPause").toNanos() / 1e6);
+                    }
+                    case "jdk.CPULoad" -> {
+                        jvm += e.getFloat("jvmUser") + e.getFloat("jvmSystem");
+                        machine += e.getFloat("machineTotal");
+                        loads++;
+                    }
+                    case "jdk.ThreadCPULoad" -> {
+                        String t = threadName(e.getThread("eventThread").getJavaName());
+                        threadCpu.merge(t, (double) e.getFloat("user") + e.getFloat("system"), Double::sum);
+                    }
+                    case "jdk.ExecutionSample" -> {
+                        samples++;
+                        if (e.getStackTrace() != null && !e.getStackTrace().getFrames().isEmpty()) {
+                            topFrames.merge(method(e.getStackTrace().getFrames().get(0)), 1, Integer::sum);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            // ThreadCPULoad reports a thread's share of the machine once per period: its mean is sum over periods
+            int periods = Math.max(1, loads);
+            Map<String, Double> meanThreadCpu = threadCpu.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    en -> en.getValue() / periods));
+            int n = Math.max(1, samples);
+            return new Summary(pauses, pauseTotal, pauseMax, jvm / periods, machine / periods,
+                    top(meanThreadCpu, 5, v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)),
+                    top(topFrames.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            en -> (double) en.getValue() / n)), 5, v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)));
+        }
+
+        /** One line of Markdown. */
+        String describe(Duration window) {
+            return String.format(Locale.ROOT, "GC paused %d× in %.0f s (%.1f ms in all, longest %.1f ms); CPU: this JVM"
+                            + " %.0f %%, machine %.0f %%; busiest threads: %s; hottest methods: %s", gcPauses,
+                    window.toMillis() / 1000.0, gcPauseTotalMs, gcPauseMaxMs, 100 * jvmCpu, 100 * machineCpu,
+                    String.join(", ", threads), String.join(", ", methods));
+        }
+
+        /** A Storm executor thread ({@code Thread-12-parse-executor[3, 3]}) by its component; others as they are. */
+        static String threadName(String javaName) {
+            if (javaName == null) {
+                return "?";
+            }
+            return javaName.replaceFirst("^Thread-\\d+-", "").replaceAll("\\[\\d+, \\d+\\]", "").replaceAll("-\\d+$", "");
+        }
+
+        private static String method(RecordedFrame f) {
+            String type = f.getMethod().getType().getName();
+            return type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+        }
+
+        private static List<String> top(Map<String, Double> values, int n, java.util.function.DoubleFunction<String> fmt) {
+            return values.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
+                    .map(en -> "`" + en.getKey() + "` " + fmt.apply(en.getValue())).toList();
+        }
+    }
+}

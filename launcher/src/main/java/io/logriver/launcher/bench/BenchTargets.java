@@ -1,0 +1,75 @@
+package io.logriver.launcher.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The benchmark's targets on a 2-core machine, checked against the measured points; misses say by how much. */
+final class BenchTargets {
+    private BenchTargets() {
+    }
+
+    static List<String> check(List<BenchPoint> points, Ceilings.Rates ceilings) {
+        List<String> md = new ArrayList<>();
+        md.add("");
+        md.add("## Targets");
+        md.add("");
+        md.add("| target | measured | met |");
+        md.add("|---|---|---|");
+        // core's targets are judged in one worker (the first setting of its sweeps)
+        String coreBase = points.stream().filter(p -> p.mode().equals("core")).map(BenchPoint::setting).findFirst()
+                .orElse("");
+        Optional<BenchPoint> core10k = points.stream()
+                .filter(p -> p.mode().equals("core") && p.setting().equals(coreBase) && p.targetRate() == 10_000)
+                .findFirst();
+        core10k.ifPresent(p -> {
+            md.add(line("core at 10k/s: in-topology p99.9 < 1 ms", p.inTopology().p999() + " µs",
+                    p.inTopology().p999() < 1000, p.inTopology().p999() / 1000.0));
+            md.add(line("core at 10k/s: end-to-end p99 ≤ 3 ms", p.endToEnd().p99() + " µs",
+                    p.endToEnd().p99() <= 3000, p.endToEnd().p99() / 3000.0));
+        });
+        if (ceilings != null) {
+            highest(points, p -> p.mode().equals("core") && p.setting().equals(coreBase) && p.sustained())
+                    .ifPresent(p -> md.add(fraction("core sustained ≥ 70 % of KafkaSpout -> null bolt",
+                    p.targetRate(), ceilings.spoutToNullBolt())));
+            sustained(points, "trident").ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
+                    + p.setting() + ")", p.targetRate(), ceilings.trident(BenchReport.batchSetting(p.setting())))));
+        }
+        // per batch setting, latency is judged at the highest rate sustained from a start without backlog
+        points.stream().filter(p -> p.mode().equals("trident")).map(BenchPoint::setting).distinct()
+                .forEach(setting -> highest(points, p -> p.mode().equals("trident") && p.setting().equals(setting)
+                        && p.sustained() && p.steady()).ifPresent(p -> md.add(batchLatency(p))));
+        return md;
+    }
+
+    private static Optional<BenchPoint> sustained(List<BenchPoint> points, String mode) {
+        return highest(points, p -> p.mode().equals(mode) && p.sustained());
+    }
+
+    /** The point of the highest offered rate among those that match. */
+    static Optional<BenchPoint> highest(List<BenchPoint> points, Predicate<BenchPoint> which) {
+        return points.stream().filter(which).max(Comparator.comparingLong(BenchPoint::targetRate));
+    }
+
+    private static String batchLatency(BenchPoint p) {
+        long intervalUs = Long.parseLong(p.setting().substring(0, p.setting().indexOf("ms"))) * 1000;
+        return line("Trident p99 end-to-end ≤ 2 × batch interval (" + p.setting() + ", " + p.targetRate() + "/s)",
+                p.endToEnd().p99() + " µs", p.endToEnd().p99() <= 2 * intervalUs,
+                p.endToEnd().p99() / (2.0 * intervalUs));
+    }
+
+    private static String fraction(String target, long sustained, double ceiling) {
+        double f = ceiling > 0 ? sustained / ceiling : 0;
+        return line(target, String.format(Locale.ROOT, "%,d of %,.0f/s = %.0f %%", sustained, ceiling, 100 * f),
+                f >= 0.7, 0.7 / Math.max(f, 1e-9));
+    }
+
+    /** {@code ratio}: measured over allowed (for a maximum) or needed over measured (for a minimum); > 1 is a miss. */
+    private static String line(String target, String measured, boolean met, double ratio) {
+        return "| " + target + " | " + measured + " | " + (met ? "yes" : String.format(Locale.ROOT,
+                "**no**: %.1f× off", ratio)) + " |";
+    }
+}

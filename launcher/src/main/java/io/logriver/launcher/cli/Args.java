@@ -1,0 +1,188 @@
+package io.logriver.launcher.cli;
+
+import io.logriver.config.ConfigException;
+import io.logriver.config.ConfigLoader;
+import io.logriver.config.LogriverConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options: {@code --name value} pairs, repeatable {@code -c key=value}, and flags. */
+public final class Args {
+    private final Map<String, String> options = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
+    private final List<String> overrides = new ArrayList<>();
+
+    private Args() {
+    }
+
+    /** Parses {@code argv}; every option must be one of {@code allowed} (names without the dashes). */
+    public static Args parse(List<String> argv, Set<String> allowed) {
+        return parse(argv, allowed, Set.of());
+    }
+
+    /** As {@link #parse(List, Set)}, with {@code flags}: options without a value ({@code --json}). */
+    public static Args parse(List<String> argv, Set<String> allowed, Set<String> flagNames) {
+        Args a = new Args();
+        for (int i = 0; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.startsWith("--") && flagNames.contains(arg.substring(2))) {
+                a.flags.add(arg.substring(2));
+            } else if (arg.equals("-c")) {
+                if (i + 1 >= argv.size()) {
+                    throw new UsageException("-c needs key=value");
+                }
+                a.overrides.add(argv.get(++i));
+            } else if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq > 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (!allowed.contains(name)) {
+                    throw new UsageException("unknown option --" + name);
+                }
+                if (value == null) {
+                    if (i + 1 >= argv.size() || argv.get(i + 1).startsWith("-")) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = argv.get(++i);
+                }
+                a.options.put(name, value);
+            } else {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+        }
+        return a;
+    }
+
+    public String get(String name) {
+        return options.get(name);
+    }
+
+    public boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    /** Whether the flag {@code --name} was given. */
+    public boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    /**
+     * A whole number from {@code min} to 999,999,999 named by an option, or {@code absent} when the option is not
+     * given; {@code expected} says what it is, for the error.
+     */
+    public int number(String name, int min, int absent, String expected) {
+        String v = options.get(name);
+        if (v == null) {
+            return absent;
+        }
+        if (!v.matches("\\d{1,9}") || Integer.parseInt(v) < min) {
+            throw new UsageException("--" + name + " " + v + ": expected " + expected);
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** An existing readable file named by an option, or null when the option is absent. */
+    public Path inputFile(String name) {
+        String v = options.get(name);
+        if (v == null) {
+            return null;
+        }
+        Path p = Path.of(v);
+        if (!Files.isReadable(p) || Files.isDirectory(p)) {
+            throw new UsageException("--" + name + " " + v + ": no such readable file");
+        }
+        return p;
+    }
+
+    /**
+     * A file to write, named by an option, or null when the option is absent. Checked before any work starts: it is
+     * not a directory, and its directory exists or can be made.
+     */
+    public Path outputFile(String name) {
+        String v = options.get(name);
+        if (v == null) {
+            return null;
+        }
+        Path p = Path.of(v).toAbsolutePath();
+        if (Files.isDirectory(p)) {
+            throw new UsageException("--" + name + " " + v + ": is a directory, expected a file");
+        }
+        try {
+            Files.createDirectories(p.getParent());
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--" + name + " " + v + ": cannot make its directory " + p.getParent());
+        }
+        if (!Files.isWritable(p.getParent()) || (Files.exists(p) && !Files.isWritable(p))) {
+            throw new UsageException("--" + name + " " + v + ": not writable");
+        }
+        return Path.of(v);
+    }
+
+    /** {@code --work-dir DIR}, by default {@code work/} in the logriver checkout; a file there is a mistake. */
+    public Path workDir() {
+        Path dir = has("work-dir") ? Path.of(get("work-dir")) : Home.dir().resolve("work");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--work-dir " + dir + ": is a file, expected a directory");
+        }
+        return dir;
+    }
+
+    /** A duration such as {@code 90}, {@code 90s}, {@code 5m} or {@code 1h}; null when absent. */
+    public Duration duration(String name) {
+        String v = options.get(name);
+        if (v == null) {
+            return null;
+        }
+        String digits = v.replaceAll("[smh]$", "");
+        if (!digits.matches("\\d{1,9}")) {
+            throw new UsageException("--" + name + " " + v + ": expected seconds, or a number followed by s, m or h");
+        }
+        long n = Long.parseLong(digits);
+        return switch (v.charAt(v.length() - 1)) {
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    /** Every {@code -c key=value}, in command-line order. */
+    public List<String> overrides() {
+        return List.copyOf(overrides);
+    }
+
+    /** The topology mode, {@code --mode core|trident}; core when absent. */
+    public Mode mode() {
+        return Mode.parse(options.getOrDefault("mode", "core"));
+    }
+
+    /** The configuration: defaults, then {@code --config FILE}, then every {@code -c key=value}. */
+    public LogriverConfig config() {
+        Path file = inputFile("config");
+        try {
+            return ConfigLoader.load(file, overrides);
+        } catch (ConfigException e) {
+            throw new UsageException("configuration: " + e.getMessage());
+        }
+    }
+
+    /** A wrong command line; the message says what is wrong. */
+    public static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

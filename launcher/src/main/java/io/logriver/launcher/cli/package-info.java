@@ -1,0 +1,2 @@
+/** What every command shares: its options, the mode, progress lines, Ctrl-C, the install directory, child processes. */
+package io.logriver.launcher.cli;

@@ -1,0 +1,136 @@
+package io.logriver.launcher.generator;
+
+import io.logriver.core.Names;
+import io.logriver.logic.HostClock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends generated records at a fixed rate on a schedule (open loop: record i is due at start + i / rate, whatever
+ * the pipeline does), each stamped with its due time (header {@code logriver-sched-nanos}), and keeps count of how
+ * far behind schedule it runs. Every send is checked: the records Kafka did not take are counted, with the last reason.
+ */
+public final class LoadGenerator implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final RecordGenerator records;
+    private final String requestTopic;
+    private final String sessionTopic;
+    private final int rate;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sessionsSent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile String lastFailure;
+    /** One callback for every send: no allocation per record. */
+    private final Callback onSent = (metadata, e) -> {
+        if (e != null) {
+            failed.incrementAndGet();
+            lastFailure = e.getMessage();
+        }
+    };
+    private final AtomicLong behindMillis = new AtomicLong();
+    private final AtomicLong maxBehindMillis = new AtomicLong();
+    private volatile boolean stopped;
+    private final Thread thread;
+
+    public LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate, RecordGenerator records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: the end-to-end latency starts at the due time
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.records = records;
+        this.requestTopic = requestTopic;
+        this.sessionTopic = sessionTopic;
+        this.rate = rate;
+        this.thread = new Thread(this::loop, "logriver-generator");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void loop() {
+        long start = HostClock.nanos(); // due times go in a header, compared in the workers
+        long i = 0;
+        while (!stopped) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - HostClock.nanos();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            behindMillis.set(-wait / 1_000_000);
+            maxBehindMillis.accumulateAndGet(-wait / 1_000_000, Math::max);
+            long now = System.currentTimeMillis();
+            RecordGenerator.Generated g = records.next(now);
+            String sessionID = sessionOf(g.request());
+            if (g.newSession() != null) {
+                producer.send(new ProducerRecord<>(sessionTopic, sessionID, g.newSession().getBytes(StandardCharsets.UTF_8)),
+                        onSent);
+                sessionsSent.incrementAndGet();
+            }
+            ProducerRecord<String, byte[]> r =
+                    new ProducerRecord<>(requestTopic, sessionID, g.request().getBytes(StandardCharsets.UTF_8));
+            r.headers().add(Names.SCHED_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
+            producer.send(r, onSent);
+            sent.incrementAndGet();
+            i++;
+        }
+    }
+
+    private static String sessionOf(String request) {
+        int at = request.indexOf("\"sessionID\":\"");
+        return at < 0 ? null : request.substring(at + 13, request.indexOf('"', at + 13));
+    }
+
+    /** Request records sent (Kafka may refuse some of them later: {@link #failed()}). */
+    public long sent() {
+        return sent.get();
+    }
+
+    /** Session records sent. */
+    public long sessionsSent() {
+        return sessionsSent.get();
+    }
+
+    /** Records (requests and sessions) Kafka did not take; final once the generator is closed. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Why the last record Kafka did not take was refused, or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** The furthest behind its schedule the generator has been, in milliseconds; {@code reset} starts again from 0. */
+    public long maxBehindMillis(boolean reset) {
+        return reset ? maxBehindMillis.getAndSet(0) : maxBehindMillis.get();
+    }
+
+    /** How far behind its schedule the generator was at its last record, in milliseconds. */
+    public long behindMillis() {
+        return behindMillis.get();
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.logriver.launcher.live;
+
+import io.logriver.config.LogriverConfig;
+import io.logriver.launcher.cli.Directories;
+import io.logriver.launcher.cli.Mode;
+import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.StopSignal;
+import io.logriver.launcher.generator.LoadGenerator;
+import io.logriver.launcher.generator.RecordGenerator;
+import io.logriver.launcher.kafka.Broker;
+import io.logriver.launcher.kafka.Topics;
+import io.logriver.launcher.local.LocalStorm;
+import io.logriver.launcher.metrics.JmxMetrics;
+import io.logriver.launcher.redis.Redis;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** {@code run} without {@code --input}: broker, topics, generator, the core topology, and the live view until stopped. */
+public final class LiveMode {
+    private final Progress progress;
+    private final Mode mode;
+    private final PrintStream out;
+
+    /** Progress to {@code progress}, the live view to {@code out}. */
+    public LiveMode(Progress progress, Mode mode, PrintStream out) {
+        this.progress = progress;
+        this.mode = mode;
+        this.out = out;
+    }
+
+    public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
+        try (StopSignal stop = new StopSignal(); Redis redis = Redis.ensure(base, workDir, progress);
+             Broker broker = Broker.ensure(base, workDir, progress);
+             Topics topics = new Topics(broker.bootstrapServers())) {
+            LogriverConfig c = topics.ensure(base, 2);
+            Directories.deleteTree(workDir.resolve("storm"));
+            String name = "logriver-" + mode.id();
+            JmxMetrics metrics = new JmxMetrics(name);
+            try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
+                 LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
+                         c.topics().sessions(), c.generator().rate(),
+                         new RecordGenerator(c.generator().seed(), c.generator().sessions()));
+                 LiveView view = new LiveView(metrics, c.bootstrapServers(), c.topics().stats(), out,
+                         mode == Mode.CORE, c.metricsIntervalS())) {
+                long generatorStart = System.currentTimeMillis();
+                if (mode == Mode.TRIDENT) {
+                    // Trident keeps its spout offsets in the local cluster's ZooKeeper, new for every run: start at
+                    // this run's first record, so the view shows this run's data and none of it is skipped
+                    c = c.with(java.util.Map.of(LogriverConfig.FIRST_POLL, "UNCOMMITTED_TIMESTAMP",
+                            LogriverConfig.START_TIMESTAMP_MS, generatorStart));
+                }
+                progress.say("generating " + c.generator().rate() + " requests/s; submitting topology " + name + " ("
+                        + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
+                        + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));
+                storm.submit(name, mode.stormConfig(c), mode.topology(c));
+                awaitReady(stop, storm, name, metrics, Duration.ofMinutes(2));
+                generator.start();
+                loop(stop, view, generator, duration, c.liveViewIntervalS());
+                progress.say("stopping: generator, topology, local cluster, Redis, broker");
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Waits until the topology takes records as they come, so the generator starts only then and the first minute has
+     * no start-up backlog. Core: once its request spout is activated and has its partitions (the KafkaSpout registers
+     * its {@code kafkaOffset} metrics then) and the partition stage has read the session table (it registers
+     * {@code logriver.sessions} then). Trident: once Nimbus reports it ACTIVE with its executors running.
+     */
+    private void awaitReady(StopSignal stop, LocalStorm storm, String name, JmxMetrics metrics, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stop.stopping() && !ready(storm, name, metrics)) {
+            if (System.nanoTime() > deadline) {
+                progress.say("topology " + name + " not ready after " + timeout.toSeconds() + " s: starting the "
+                        + "generator anyway (see work/logs/logriver.log)");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        progress.say("topology " + name + " is running and its spouts have their partitions: starting the generator");
+    }
+
+    private boolean ready(LocalStorm storm, String name, JmxMetrics metrics) throws Exception {
+        if (mode == Mode.CORE) {
+            return metrics.count(io.logriver.core.Names.WEBLOGS_SPOUT, "kafkaOffset") > 0
+                    && metrics.count(io.logriver.core.Names.PARTITION_STAGE, io.logriver.core.Names.M_SESSIONS) > 0;
+        }
+        org.apache.storm.generated.TopologyInfo info = storm.cluster().getTopologyInfoByName(name);
+        return "ACTIVE".equals(info.get_status()) && info.get_executors_size() > 0;
+    }
+
+    private void loop(StopSignal stop, LiveView view, LoadGenerator generator, Duration duration, int intervalS)
+            throws Exception {
+        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long nextView = System.nanoTime() + TimeUnit.SECONDS.toNanos(intervalS);
+        while (!stop.stopping() && System.nanoTime() < end) {
+            Thread.sleep(100);
+            if (System.nanoTime() >= nextView) {
+                view.print(generator);
+                nextView += TimeUnit.SECONDS.toNanos(intervalS);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.logriver.launcher.submit;
+
+import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cluster.ClusterCommand;
+import io.logriver.launcher.cluster.ClusterState;
+import io.logriver.launcher.cluster.NimbusConnection;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.storm.generated.KillOptions;
+import org.apache.storm.generated.NotAliveException;
+
+/**
+ * {@code kill NAME [--wait S] [--nimbus HOST[:PORT]]}: deactivates the topology, lets Storm wait S seconds (default
+ * 30, as {@code storm kill}) for tuples in flight, and returns once Nimbus has removed it.
+ */
+public final class KillCommand {
+    private static final Set<String> OPTIONS = Set.of("wait", "nimbus", "work-dir");
+
+    private final PrintStream err;
+
+    public KillCommand() {
+        this(System.err);
+    }
+
+    /** Progress to {@code err}. */
+    public KillCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    public int run(List<String> argv) throws Exception {
+        if (argv.isEmpty() || argv.get(0).startsWith("-")) {
+            throw new Args.UsageException("kill needs the topology's NAME");
+        }
+        String name = argv.get(0);
+        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
+        Duration wait = args.has("wait") ? args.duration("wait") : Duration.ofSeconds(30);
+        NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(ClusterCommand.layout(args)));
+        KillOptions opts = new KillOptions();
+        opts.set_wait_secs((int) wait.toSeconds());
+        try {
+            nimbus.call(n -> {
+                n.killTopologyWithOpts(name, opts);
+                return null;
+            });
+        } catch (NotAliveException e) {
+            throw new IllegalStateException("no topology named " + name + " on Nimbus at " + nimbus.address(), e);
+        }
+        Progress progress = Progress.to(err);
+        progress.say("killing " + name + " (waiting " + wait.toSeconds() + " s for tuples in flight)");
+        awaitGone(nimbus, name, wait.plusSeconds(60));
+        progress.say("killed " + name);
+        return 0;
+    }
+
+    private static void awaitGone(NimbusConnection nimbus, String name, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (nimbus.topology(name).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " is still on Nimbus at " + nimbus.address() + " after "
+                        + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(250);
+        }
+    }
+}

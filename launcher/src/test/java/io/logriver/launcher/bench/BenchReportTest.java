@@ -1,0 +1,120 @@
+package io.logriver.launcher.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Mode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+    private static final BenchPoint.Percentiles SOME = new BenchPoint.Percentiles(100, 1, 2, 3, 4, 5);
+
+    private static BenchPoint point(String setting, long rate, double achieved, long lagEnd) {
+        long sent = rate * 20;
+        return new BenchPoint("core", setting, rate, rate, achieved, sent, (long) (achieved * 20), 100, lagEnd, 0, SOME,
+                SOME, BenchProfile.Summary.NONE);
+    }
+
+    @Test
+    void aPointIsSustainedWhenItKeepsUpAndItsLagStaysBounded() {
+        assertTrue(point("1 worker", 10_000, 9_900, 100).sustained());
+        assertFalse(point("1 worker", 10_000, 9_700, 100).sustained(), "below 98 % of the rate");
+        assertFalse(point("1 worker", 10_000, 10_000, 100 + 4_001).sustained(), "lag grew by more than 2 % of what was sent");
+    }
+
+    @Test
+    void aPointThatStartsWithMoreThanASecondOfBacklogIsNotSteady() {
+        assertTrue(point("1 worker", 10_000, 10_000, 100).steady(), "100 records waiting at 10k/s");
+        BenchPoint draining = new BenchPoint("core", "1 worker", 10_000, 10_000, 12_000, 200_000, 240_000, 50_000, 10_000, 0,
+                SOME, SOME, BenchProfile.Summary.NONE);
+        assertTrue(draining.sustained());
+        assertFalse(draining.steady());
+    }
+
+    @Test
+    void bisectionStepsAreRoundedToThousandsAndStayStrictlyBetween() {
+        assertEquals(15_000, BenchPlan.between(10_000, 20_000));
+        assertEquals(8_000, BenchPlan.between(5_000, 10_000)); // 7,500 rounds up
+        assertEquals(0, BenchPlan.between(1_000, 2_000), "nothing lies between two adjacent thousands");
+        assertEquals(0, BenchPlan.between(5_000, 5_000));
+    }
+
+    @Test
+    void sustainedLineNamesTheBestRateAndTheFirstFailureAboveIt() {
+        String line = BenchReport.sustainedLine(List.of(point("50ms/1000", 10_000, 10_000, 100),
+                point("50ms/1000", 20_000, 14_000, 90_000), point("50ms/1000", 15_000, 14_900, 100)));
+        assertEquals("Sustained throughput (50ms/1000): 15,000 records/s; 20,000/s was not (14,000/s achieved), so the"
+                + " limit lies between the two.  ", line);
+    }
+
+    @Test
+    void sustainedLineSaysWhenTheHighestRateWasStillSustained() {
+        assertEquals("Sustained throughput (1 worker): 10,000 records/s; the highest rate measured, so the limit may lie higher.  ",
+                BenchReport.sustainedLine(List.of(point("1 worker", 1_000, 1_000, 100), point("1 worker", 10_000, 10_000, 100))));
+    }
+
+    @Test
+    void sustainedLineWhenNothingWasSustained() {
+        assertEquals("Sustained throughput (1 worker): none of the rates; 1,000/s was not (500/s achieved), so the limit lies"
+                + " between the two.  ", BenchReport.sustainedLine(List.of(point("1 worker", 1_000, 500, 50_000))));
+    }
+
+    @Test
+    void twoWorkersAreComparedWithOneAt10kAndInTheirSustainedRate() {
+        BenchPoint.Percentiles slower = new BenchPoint.Percentiles(100, 700, 800, 2_500, 4_000, 9_000);
+        BenchPoint twoAt10k = new BenchPoint("core", "2 workers", 10_000, 10_000, 10_000, 200_000, 200_000, 100, 100, 0,
+                slower, SOME, BenchProfile.Summary.NONE);
+        List<BenchPoint> rows = List.of(point("1 worker", 10_000, 10_000, 100), point("1 worker", 20_000, 20_000, 100),
+                twoAt10k, point("2 workers", 20_000, 15_000, 90_000));
+        assertEquals(List.of("core 2 workers against 1 worker: at 10k/s in-topology p50 700 µs against 1, p99 2,500"
+                + " against 3, p99.9 4,000 against 4; end-to-end p99 3 µs against 3; sustained 10,000 against 20,000"
+                + " records/s.  "),
+                BenchReport.againstFirst(Mode.CORE, rows, List.of("1 worker", "2 workers")));
+        assertEquals(List.of(), BenchReport.againstFirst(Mode.CORE, rows, List.of("1 worker")));
+    }
+
+    @Test
+    void tridentIsComparedAcrossBackendsAtTheSameBatchSetting() {
+        List<BenchPoint> rows = List.of(tridentPoint("200ms/5000", 10_000), tridentPoint("1000ms/20000", 10_000),
+                tridentPoint("200ms/5000, memory", 10_000), tridentPoint("1000ms/20000, memory", 10_000));
+        List<String> lines = BenchReport.againstFirst(Mode.TRIDENT, rows,
+                List.of("200ms/5000", "1000ms/20000", "200ms/5000, memory", "1000ms/20000, memory"));
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("trident 200ms/5000, memory against 200ms/5000: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("trident 1000ms/20000, memory against 1000ms/20000: "), lines.get(1));
+    }
+
+    private static BenchPoint tridentPoint(String setting, long rate) {
+        return new BenchPoint("trident", setting, rate, rate, rate, 200_000, 200_000, 100, 100, 0, SOME, SOME,
+                BenchProfile.Summary.NONE);
+    }
+
+    @Test
+    void workersGiveCoreOneSweepEach() {
+        BenchPlan plan = BenchPlan.full(List.of(Mode.CORE), java.nio.file.Path.of("out"))
+                .withCoreWorkers(BenchCommand.workers("1,2"));
+        assertEquals(List.of("1 worker", "2 workers"), plan.settings(Mode.CORE, "redis").stream()
+                .map(BenchPlan.Setting::label).toList());
+        assertEquals(java.util.Map.of("topology.workers", 2), plan.settings(Mode.CORE, "redis").get(1).overrides());
+        assertEquals(List.of("1 worker"), BenchPlan.quick(List.of(Mode.CORE), java.nio.file.Path.of("out"))
+                .settings(Mode.CORE, "redis").stream().map(BenchPlan.Setting::label).toList());
+    }
+
+    @Test
+    void backendsGiveEverySettingOneSweepEach() {
+        BenchPlan plan = BenchPlan.full(List.of(Mode.CORE), java.nio.file.Path.of("out"))
+                .withBackends(BenchCommand.backends("redis,memory"));
+        assertEquals(List.of("1 worker", "1 worker, memory"), plan.settings(Mode.CORE, "redis").stream()
+                .map(BenchPlan.Setting::label).toList());
+        assertEquals(java.util.Map.of("topology.workers", 1, "logriver.state.backend", "memory"),
+                plan.settings(Mode.CORE, "redis").get(1).overrides());
+        assertEquals("--backends redis,disk: expected some of [redis, memory], each once, like redis,memory",
+                org.junit.jupiter.api.Assertions.assertThrows(Args.UsageException.class,
+                        () -> BenchCommand.backends("redis,disk")).getMessage());
+        assertEquals("--workers 0,2: expected worker counts from 1 to 16, like 1,2", org.junit.jupiter.api.Assertions
+                .assertThrows(Args.UsageException.class, () -> BenchCommand.workers("0,2")).getMessage());
+    }
+}

@@ -1,0 +1,28 @@
+package io.logriver.launcher.testing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** Waiting in integration tests: poll until a value passes, or fail at a deadline showing the last value seen. */
+public final class Await {
+    private Await() {
+    }
+
+    /** Something to poll. */
+    public interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    public static <T> T until(String what, Duration deadline, Probe<T> probe, Predicate<T> done) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            assertFalse(System.nanoTime() > end, "no " + what + " within " + deadline + "; last:\n" + last);
+            Thread.sleep(500);
+            last = probe.get();
+        }
+        return last;
+    }
+}
