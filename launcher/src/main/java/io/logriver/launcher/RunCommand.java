@@ -2,10 +2,10 @@ package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.FileMode;
 import io.logriver.launcher.live.LiveMode;
+import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,10 +9,10 @@ import java.util.Map;
  * The main class's arguments: {@code [--mode core] [--name NAME] [--config FILE] [-c key=value]...}, the options
  * of {@code bin/logriver} that concern the topology itself.
  */
-record JarArgs(String mode, String name, Path config, List<String> overrides) {
+record JarArgs(Mode mode, String name, Path config, List<String> overrides) {
 
     static JarArgs parse(List<String> argv) {
-        String mode = "core";
+        String mode = Mode.CORE.id();
         String name = null;
         Path config = null;
         List<String> overrides = new ArrayList<>();
@@ -30,10 +30,10 @@ record JarArgs(String mode, String name, Path config, List<String> overrides) {
                 default -> throw new IllegalArgumentException("unexpected argument '" + option + "'");
             }
         }
-        if (!Topologies.MODES.contains(mode)) {
-            throw new IllegalArgumentException("--mode " + mode + ": expected one of " + Topologies.MODES);
-        }
-        return new JarArgs(mode, name == null ? Topologies.defaultName(mode) : name, config, List.copyOf(overrides));
+        String id = mode;
+        Mode m = Mode.find(id).orElseThrow(
+                () -> new IllegalArgumentException("--mode " + id + ": expected one of " + Mode.ids()));
+        return new JarArgs(m, name == null ? m.defaultName() : name, config, List.copyOf(overrides));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.logriver.topology;
 import io.logriver.config.ConfigException;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.StormConfigs;
 import java.util.Arrays;
 import org.apache.storm.StormSubmitter;
 import org.apache.storm.generated.AlreadyAliveException;
@@ -25,9 +24,8 @@ public final class LogriverTopology {
             args = JarArgs.parse(Arrays.asList(argv));
             LogriverConfig c = ConfigLoader.load(args.config(), args.overridesAfter(Utils.readCommandLineOpts()));
             c = WeblogsTopic.withPartitions(c);
-            StormSubmitter.submitTopology(args.name(), StormConfigs.of(c, args.mode()),
-                    Topologies.build(args.mode(), c));
-            System.out.println("submitted topology " + args.name() + " (mode " + args.mode() + ", "
+            StormSubmitter.submitTopology(args.name(), args.mode().stormConfig(c), args.mode().topology(c));
+            System.out.println("submitted topology " + args.name() + " (mode " + args.mode().id() + ", "
                     + c.topics().partitions() + " partitions of " + c.topics().weblogs() + ")");
         } catch (IllegalArgumentException | IllegalStateException | ConfigException e) {
             fail(e.getMessage());

@@ -14,7 +14,7 @@ class JarArgsTest {
     @Test
     void defaultsToTheCoreModeAndItsName() {
         JarArgs a = JarArgs.parse(List.of());
-        assertEquals("core", a.mode());
+        assertEquals(Mode.CORE, a.mode());
         assertEquals("logriver-core", a.name());
         assertNull(a.config());
     }
@@ -22,7 +22,7 @@ class JarArgsTest {
     @Test
     void readsEveryOption() {
         JarArgs a = JarArgs.parse(List.of("--mode", "core", "--name", "x", "--config", "f.yaml", "-c", "a=1", "-c", "b=2"));
-        assertEquals(new JarArgs("core", "x", Path.of("f.yaml"), List.of("a=1", "b=2")), a);
+        assertEquals(new JarArgs(Mode.CORE, "x", Path.of("f.yaml"), List.of("a=1", "b=2")), a);
     }
 
     @Test

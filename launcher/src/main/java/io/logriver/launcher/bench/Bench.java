@@ -2,12 +2,12 @@ package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Directories;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.kafka.Broker;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.redis.Redis;
+import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

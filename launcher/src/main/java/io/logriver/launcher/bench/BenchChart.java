@@ -1,5 +1,6 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.topology.Mode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class BenchChart {
             r.setSeriesStroke(i, new BasicStroke(key.endsWith("p50") ? 1f : key.endsWith("p99") ? 2f : 1f,
                     BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                     key.endsWith("p99.9") ? new float[] {4f, 4f} : null, 0f));
-            r.setSeriesPaint(i, key.startsWith("core") ? new Color(200, 60, 40) : palette(key));
+            r.setSeriesPaint(i, key.startsWith(Mode.CORE.id()) ? new Color(200, 60, 40) : palette(key));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);

@@ -2,8 +2,8 @@ package io.logriver.launcher.bench;
 
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Home;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class BenchCommand {
         boolean quick = args.remove("--quick");
         Args a = Args.parse(args, OPTIONS);
         String modeText = a.has("mode") ? a.get("mode") : "both";
-        List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Mode.parse(modeText));
+        List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Args.mode(modeText));
         Path workDir = a.workDir();
         Path outDir = a.has("out") ? Path.of(a.get("out"))
                 : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");

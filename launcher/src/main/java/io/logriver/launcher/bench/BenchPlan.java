@@ -1,6 +1,6 @@
 package io.logriver.launcher.bench;
 
-import io.logriver.launcher.cli.Mode;
+import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

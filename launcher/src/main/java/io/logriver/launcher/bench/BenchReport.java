@@ -1,7 +1,7 @@
 package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.cli.Mode;
+import io.logriver.topology.Mode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -107,8 +107,8 @@ final class BenchReport {
         md.add("");
         md.add("| setting | core | trident |");
         md.add("|---|---|---|");
-        Map<String, Object> core = config.stormFor("core");
-        Map<String, Object> trident = config.stormFor("trident");
+        Map<String, Object> core = config.stormFor(Mode.CORE.id());
+        Map<String, Object> trident = config.stormFor(Mode.TRIDENT.id());
         // the common settings, and every one the mode profiles set differently
         Set<String> keys = new TreeSet<>(List.of("topology.workers", "topology.message.timeout.secs"));
         Stream.concat(core.keySet().stream(), trident.keySet().stream())

@@ -2,7 +2,6 @@ package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.Names;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.generator.LoadGenerator;
 import io.logriver.launcher.generator.RecordGenerator;
@@ -10,6 +9,7 @@ import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.logic.LatencyProbe;
+import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

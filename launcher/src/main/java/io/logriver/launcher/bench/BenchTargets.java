@@ -1,5 +1,6 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.topology.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +21,10 @@ final class BenchTargets {
         md.add("| target | measured | met |");
         md.add("|---|---|---|");
         // core's targets are judged in one worker (the first setting of its sweeps)
-        String coreBase = points.stream().filter(p -> p.mode().equals("core")).map(BenchPoint::setting).findFirst()
+        String coreBase = points.stream().filter(p -> p.mode().equals(Mode.CORE.id())).map(BenchPoint::setting).findFirst()
                 .orElse("");
         Optional<BenchPoint> core10k = points.stream()
-                .filter(p -> p.mode().equals("core") && p.setting().equals(coreBase) && p.targetRate() == 10_000)
+                .filter(p -> p.mode().equals(Mode.CORE.id()) && p.setting().equals(coreBase) && p.targetRate() == 10_000)
                 .findFirst();
         core10k.ifPresent(p -> {
             md.add(line("core at 10k/s: in-topology p99.9 < 1 ms", p.inTopology().p999() + " µs",
@@ -32,15 +33,15 @@ final class BenchTargets {
                     p.endToEnd().p99() <= 3000, p.endToEnd().p99() / 3000.0));
         });
         if (ceilings != null) {
-            highest(points, p -> p.mode().equals("core") && p.setting().equals(coreBase) && p.sustained())
+            highest(points, p -> p.mode().equals(Mode.CORE.id()) && p.setting().equals(coreBase) && p.sustained())
                     .ifPresent(p -> md.add(fraction("core sustained ≥ 70 % of KafkaSpout -> null bolt",
                     p.targetRate(), ceilings.spoutToNullBolt())));
-            sustained(points, "trident").ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
+            sustained(points, Mode.TRIDENT.id()).ifPresent(p -> md.add(fraction("Trident sustained ≥ 70 % of its null ceiling ("
                     + p.setting() + ")", p.targetRate(), ceilings.trident(BenchReport.batchSetting(p.setting())))));
         }
         // per batch setting, latency is judged at the highest rate sustained from a start without backlog
-        points.stream().filter(p -> p.mode().equals("trident")).map(BenchPoint::setting).distinct()
-                .forEach(setting -> highest(points, p -> p.mode().equals("trident") && p.setting().equals(setting)
+        points.stream().filter(p -> p.mode().equals(Mode.TRIDENT.id())).map(BenchPoint::setting).distinct()
+                .forEach(setting -> highest(points, p -> p.mode().equals(Mode.TRIDENT.id()) && p.setting().equals(setting)
                         && p.sustained() && p.steady()).ifPresent(p -> md.add(batchLatency(p))));
         return md;
     }

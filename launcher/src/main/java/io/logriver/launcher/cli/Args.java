@@ -3,6 +3,7 @@ package io.logriver.launcher.cli;
 import io.logriver.config.ConfigException;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.topology.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,12 @@ public final class Args {
 
     /** The topology mode, {@code --mode core|trident}; core when absent. */
     public Mode mode() {
-        return Mode.parse(options.getOrDefault("mode", "core"));
+        return mode(options.getOrDefault("mode", Mode.CORE.id()));
+    }
+
+    /** The mode named {@code text}, as {@code --mode} names it. */
+    public static Mode mode(String text) {
+        return Mode.find(text).orElseThrow(() -> new UsageException("--mode " + text + ": expected core or trident"));
     }
 
     /** The configuration: defaults, then {@code --config FILE}, then every {@code -c key=value}. */

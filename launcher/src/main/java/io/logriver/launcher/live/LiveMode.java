@@ -2,7 +2,6 @@ package io.logriver.launcher.live;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Directories;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
 import io.logriver.launcher.generator.LoadGenerator;
@@ -12,6 +11,7 @@ import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.launcher.redis.Redis;
+import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class LiveMode {
              Topics topics = new Topics(broker.bootstrapServers())) {
             LogriverConfig c = topics.ensure(base, 2);
             Directories.deleteTree(workDir.resolve("storm"));
-            String name = "logriver-" + mode.id();
+            String name = mode.defaultName();
             JmxMetrics metrics = new JmxMetrics(name);
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
                  LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),

@@ -2,8 +2,8 @@ package io.logriver.launcher.submit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cluster.NimbusConnection;
+import io.logriver.topology.Mode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -43,7 +43,7 @@ public final class SubmitCommand {
     public int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
         String mode = args.mode().id();
-        String name = args.has("name") ? args.get("name") : "logriver-" + mode;
+        String name = args.has("name") ? args.get("name") : args.mode().defaultName();
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
         NimbusConnection nimbus = nimbus(args, dev);
         ClusterState toDev = args.has("nimbus") ? null : dev;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.testing.TestBroker;
+import io.logriver.topology.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

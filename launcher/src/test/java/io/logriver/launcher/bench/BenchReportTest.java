@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Mode;
+import io.logriver.topology.Mode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.logriver.launcher.filemode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.cli.Mode;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.topology.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
