@@ -1,12 +1,12 @@
 package io.logriver.peers;
 
-import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.HostClock;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
+import io.logriver.names.Names;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;

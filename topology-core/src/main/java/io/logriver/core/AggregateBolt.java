@@ -7,6 +7,7 @@ import io.logriver.logic.WindowKey;
 import io.logriver.logic.WindowMerger;
 import io.logriver.logic.WindowResult;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;

@@ -1,5 +1,6 @@
 package io.logriver.core;
 
+import io.logriver.names.Names;
 import java.util.Map;
 import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;

@@ -4,6 +4,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.state.KeyValueState;
 import org.apache.storm.topology.BoltDeclarer;

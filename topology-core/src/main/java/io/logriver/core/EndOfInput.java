@@ -1,5 +1,6 @@
 package io.logriver.core;
 
+import io.logriver.names.Names;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;

@@ -1,7 +1,8 @@
 package io.logriver.core;
 
-import java.nio.charset.StandardCharsets;
 import io.logriver.logic.HostClock;
+import io.logriver.names.Names;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

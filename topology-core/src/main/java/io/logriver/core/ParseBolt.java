@@ -6,6 +6,7 @@ import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
+import io.logriver.names.Names;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;

@@ -5,6 +5,7 @@ import io.logriver.logic.DeadLetter;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Session;
 import io.logriver.logic.SessionParser;
+import io.logriver.names.Names;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;

@@ -14,6 +14,7 @@ import io.logriver.logic.Session;
 import io.logriver.logic.SessionTable;
 import io.logriver.logic.WindowKey;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.logriver.core;
 
 import com.codahale.metrics.Counter;
 import io.logriver.logic.DeadLetter;
+import io.logriver.names.Names;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Queue;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.logic.DurationStats;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.util.List;
 import org.apache.storm.state.InMemoryKeyValueState;
 import org.apache.storm.state.KeyValueState;

@@ -8,6 +8,7 @@ import com.codahale.metrics.MetricSet;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -15,6 +15,7 @@ import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.UniformReservoir;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logriver.names.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

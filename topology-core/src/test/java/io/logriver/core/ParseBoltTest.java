@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
+import io.logriver.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.storm.tuple.Tuple;

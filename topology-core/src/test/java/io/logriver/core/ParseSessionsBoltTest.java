@@ -7,6 +7,7 @@ import static io.logriver.core.BoltHarness.spoutRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.logic.Session;
+import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
 import org.apache.storm.tuple.Tuple;

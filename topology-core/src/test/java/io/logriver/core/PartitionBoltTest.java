@@ -10,6 +10,7 @@ import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
-import io.logriver.core.Names;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.Request;
+import io.logriver.names.Names;
 import java.util.Map;
 import org.apache.storm.trident.operation.BaseFilter;
 import org.apache.storm.trident.operation.TridentOperationContext;

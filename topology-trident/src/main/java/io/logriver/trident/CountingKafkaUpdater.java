@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
-import io.logriver.core.Names;
+import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
 import org.apache.storm.kafka.trident.TridentKafkaState;

@@ -1,6 +1,6 @@
 package io.logriver.trident;
 
-import io.logriver.core.Names;
+import io.logriver.names.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
-import io.logriver.core.Names;
 import io.logriver.logic.WindowResult;
+import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
 import org.apache.storm.trident.operation.TridentCollector;

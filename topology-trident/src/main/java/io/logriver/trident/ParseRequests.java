@@ -1,12 +1,12 @@
 package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
-import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Request;
 import io.logriver.logic.RequestParser;
+import io.logriver.names.Names;
 import java.util.Map;
 import org.apache.storm.trident.operation.BaseFunction;
 import org.apache.storm.trident.operation.TridentCollector;

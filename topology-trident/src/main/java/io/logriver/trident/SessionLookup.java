@@ -1,8 +1,8 @@
 package io.logriver.trident;
 
-import io.logriver.core.Names;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
+import io.logriver.names.Names;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.storm.trident.operation.TridentCollector;

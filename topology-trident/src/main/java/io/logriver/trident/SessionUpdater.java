@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
-import io.logriver.core.Names;
 import io.logriver.logic.Session;
+import io.logriver.names.Names;
 import java.util.List;
 import org.apache.storm.trident.operation.TridentCollector;
 import org.apache.storm.trident.state.BaseStateUpdater;

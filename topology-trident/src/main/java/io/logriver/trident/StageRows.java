@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
-import io.logriver.core.Names;
 import io.logriver.core.PartitionBolt;
+import io.logriver.names.Names;
 import org.apache.storm.trident.operation.BaseFunction;
 import org.apache.storm.trident.operation.TridentCollector;
 import org.apache.storm.trident.tuple.TridentTuple;

@@ -2,7 +2,6 @@ package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
-import io.logriver.core.Names;
 import io.logriver.logic.DeadLetter;
 import io.logriver.logic.DurationStats;
 import io.logriver.logic.HostClock;
@@ -11,6 +10,7 @@ import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
 import io.logriver.logic.Session;
 import io.logriver.logic.WindowKey;
+import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,6 +2,7 @@ package io.logriver.trident;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
+import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -66,6 +67,7 @@ public final class TridentKafka {
         return new TridentKafkaStateFactory<String, String>()
                 .withProducerProperties(p)
                 .withKafkaTopicSelector(new DefaultTopicSelector(topic))
-                .withTridentTupleToKafkaMapper(new FieldNameBasedTupleToKafkaMapper<String, String>("key", "message"));
+                .withTridentTupleToKafkaMapper(
+                        new FieldNameBasedTupleToKafkaMapper<String, String>(Names.KEY, Names.MESSAGE));
     }
 }

@@ -2,11 +2,11 @@ package io.logriver.trident;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
-import io.logriver.core.Names;
 import io.logriver.core.PartitionBolt;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

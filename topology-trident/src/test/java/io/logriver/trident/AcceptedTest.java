@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.core.Names;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.Request;
+import io.logriver.names.Names;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.storm.trident.tuple.TridentTuple;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-import io.logriver.core.Names;
+import io.logriver.names.Names;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.storm.kafka.trident.TridentKafkaState;

@@ -5,10 +5,10 @@ import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.logriver.core.Names;
 import io.logriver.logic.DurationStats;
 import io.logriver.logic.WindowKey;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.storm.topology.ReportedFailedException;

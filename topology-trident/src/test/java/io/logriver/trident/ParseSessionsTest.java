@@ -5,8 +5,8 @@ import static io.logriver.trident.TridentHarness.spoutControl;
 import static io.logriver.trident.TridentHarness.spoutRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.logriver.core.Names;
 import io.logriver.logic.Session;
+import io.logriver.names.Names;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.logriver.trident;
 import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.logriver.core.Names;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.SessionTable;
+import io.logriver.names.Names;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.storm.trident.tuple.TridentTuple;

@@ -3,8 +3,8 @@ package io.logriver.trident;
 import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.logriver.core.Names;
 import io.logriver.logic.Session;
+import io.logriver.names.Names;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.storm.trident.tuple.TridentTuple;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.core.Names;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.Request;
 import io.logriver.logic.Session;
 import io.logriver.logic.WindowKey;
-import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

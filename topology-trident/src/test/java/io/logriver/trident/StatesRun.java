@@ -2,10 +2,10 @@ package io.logriver.trident;
 
 import static io.logriver.trident.TridentHarness.tuple;
 
-import io.logriver.core.Names;
 import io.logriver.core.PartitionBolt;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
+import io.logriver.names.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.Names;
+import io.logriver.names.Names;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.Names;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.generator.LoadGenerator;
 import io.logriver.launcher.generator.RecordGenerator;
@@ -9,6 +8,7 @@ import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.logic.LatencyProbe;
+import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaSources;
-import io.logriver.core.Names;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.generator.RecordGenerator;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
+import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import io.logriver.trident.TridentKafka;
 import java.nio.charset.StandardCharsets;

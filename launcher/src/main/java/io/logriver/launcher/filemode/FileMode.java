@@ -1,7 +1,6 @@
 package io.logriver.launcher.filemode;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.Names;
 import io.logriver.core.SinkBolt;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
@@ -11,6 +10,7 @@ import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.launcher.redis.Redis;
+import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.logriver.launcher.generator;
 
-import io.logriver.core.Names;
 import io.logriver.logic.HostClock;
+import io.logriver.names.Names;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;

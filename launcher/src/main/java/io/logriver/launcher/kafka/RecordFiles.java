@@ -1,9 +1,9 @@
 package io.logriver.launcher.kafka;
 
-import io.logriver.core.Names;
 import io.logriver.logic.ParseResult;
 import io.logriver.logic.Session;
 import io.logriver.logic.SessionParser;
+import io.logriver.names.Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.launcher.redis.Redis;
+import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -86,8 +87,8 @@ public final class LiveMode {
 
     private boolean ready(LocalStorm storm, String name, JmxMetrics metrics) throws Exception {
         if (mode == Mode.CORE) {
-            return metrics.count(io.logriver.core.Names.WEBLOGS_SPOUT, "kafkaOffset") > 0
-                    && metrics.count(io.logriver.core.Names.PARTITION_STAGE, io.logriver.core.Names.M_SESSIONS) > 0;
+            return metrics.count(Names.WEBLOGS_SPOUT, "kafkaOffset") > 0
+                    && metrics.count(Names.PARTITION_STAGE, Names.M_SESSIONS) > 0;
         }
         org.apache.storm.generated.TopologyInfo info = storm.cluster().getTopologyInfoByName(name);
         return "ACTIVE".equals(info.get_status()) && info.get_executors_size() > 0;

@@ -2,11 +2,11 @@ package io.logriver.launcher.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logriver.core.Names;
 import io.logriver.launcher.cli.Units;
 import io.logriver.launcher.feed.WindowTable;
 import io.logriver.launcher.generator.LoadGenerator;
 import io.logriver.launcher.metrics.JmxMetrics;
+import io.logriver.names.Names;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.logriver.launcher.metrics;
 
-import io.logriver.core.Names;
+import io.logriver.names.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.Names;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.kafka.KafkaBroker;
 import io.logriver.launcher.testing.ItDataSet;
 import io.logriver.launcher.testing.Reference;
 import io.logriver.launcher.testing.TestBroker;
+import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import io.logriver.trident.TridentKafka;
 import io.logriver.trident.TridentPipeline;

@@ -1,4 +1,4 @@
-package io.logriver.core;
+package io.logriver.names;
 
 /** Component, stream and field names, shared by the topology builders, the tests and the stats command. */
 public final class Names {
