@@ -51,11 +51,17 @@ public record LogriverConfig(
     public static final String DROP_LEVELS = "logriver.filter.drop.levels";
     public static final String DROP_URL_PREFIXES = "logriver.filter.drop.url.prefixes";
     public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
+    static final String PARALLELISM_SPOUT = PARALLELISM_PREFIX + "spout";
+    static final String PARALLELISM_PARSE = PARALLELISM_PREFIX + "parse";
+    static final String PARALLELISM_FILTER = PARALLELISM_PREFIX + "filter";
+    static final String PARALLELISM_JOIN = PARALLELISM_PREFIX + "join";
+    static final String PARALLELISM_AGGREGATE = PARALLELISM_PREFIX + "aggregate";
+    static final String PARALLELISM_SINK = PARALLELISM_PREFIX + "sink";
     public static final String CONSUMER_GROUP = "logriver.kafka.consumer.group";
-    public static final String FIRST_POLL = "logriver.kafka.first.poll";
     /** Where a spout starts when it has no offsets yet (the names of Storm's FirstPollOffsetStrategy). */
     public static final List<String> FIRST_POLL_STRATEGIES = List.of("UNCOMMITTED_EARLIEST", "UNCOMMITTED_LATEST",
             "UNCOMMITTED_TIMESTAMP", "EARLIEST", "LATEST", "TIMESTAMP");
+    public static final String FIRST_POLL = "logriver.kafka.first.poll";
     public static final String START_TIMESTAMP_MS = "logriver.kafka.start.timestamp.ms";
     public static final String GENERATOR_RATE = "logriver.generator.rate";
     public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
@@ -65,26 +71,62 @@ public record LogriverConfig(
     public static final String METRICS_INTERVAL_S = "logriver.metrics.interval.s";
     /** How often the core Kafka spouts commit the offsets of acknowledged records. */
     public static final String OFFSET_COMMIT_PERIOD_MS = "logriver.kafka.offset.commit.period.ms";
-    /** How core's dead letters and window records reach the sink tasks. */
-    public static final String SINK_GROUPING = "logriver.sink.grouping";
     /** {@code shuffle}: any sink task; {@code local-or-shuffle}: a sink task of the same worker when there is one. */
     public static final List<String> SINK_GROUPINGS = List.of("shuffle", "local-or-shuffle");
+    /** How core's dead letters and window records reach the sink tasks. */
+    public static final String SINK_GROUPING = "logriver.sink.grouping";
     public static final String BENCH_PROBE = "logriver.bench.probe";
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
     public static final String TRIDENT_FETCH_WAIT_MS = "logriver.trident.fetch.wait.ms";
-    public static final String STATE_BACKEND = "logriver.state.backend";
-    public static final String REDIS_URL = "logriver.redis.url";
     /** Where the topologies keep their state: Redis (durable), or the workers' memory (lost with a worker). */
     public static final List<String> STATE_BACKENDS = List.of("redis", "memory");
+    public static final String STATE_BACKEND = "logriver.state.backend";
+    /** {@code redis://HOST:PORT} or {@code HOST:PORT}; read as part of {@link StateStore}. */
+    public static final String REDIS_URL = "logriver.redis.url";
     /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
     public static final List<String> MODES = List.of("core", "trident");
 
-    static final Set<String> KEYS = Set.of(BOOTSTRAP_SERVERS, TOPIC_WEBLOGS, TOPIC_SESSIONS, TOPIC_STATS, TOPIC_DLQ,
-            TOPIC_PARTITIONS, WINDOW_SIZE_MS, LATENESS_MS, JOIN_WAIT_MS, CLOCK_INTERVAL_MS, MAX_FUTURE_MS, DROP_LEVELS,
-            DROP_URL_PREFIXES, CONSUMER_GROUP, FIRST_POLL, START_TIMESTAMP_MS, GENERATOR_RATE, GENERATOR_SESSIONS, GENERATOR_SEED,
-            LIVE_VIEW_INTERVAL_S, METRICS_INTERVAL_S, OFFSET_COMMIT_PERIOD_MS, SINK_GROUPING, BENCH_PROBE, TRIDENT_MAX_POLL_RECORDS, TRIDENT_PARALLELISM,
-            TRIDENT_FETCH_WAIT_MS, STATE_BACKEND, REDIS_URL);
+    /** Every logriver key with how its value is read and checked, and where the typed configuration holds it. */
+    private static final KeyTable TABLE = new KeyTable()
+            .key(BOOTSTRAP_SERVERS, LogriverConfig::servers, LogriverConfig::bootstrapServers)
+            .key(TOPIC_WEBLOGS, ConfigValues::string, c -> c.topics().weblogs())
+            .key(TOPIC_SESSIONS, ConfigValues::string, c -> c.topics().sessions())
+            .key(TOPIC_STATS, ConfigValues::string, c -> c.topics().stats())
+            .key(TOPIC_DLQ, ConfigValues::string, c -> c.topics().dlq())
+            .key(TOPIC_PARTITIONS, ConfigValues::positiveInt, c -> c.topics().partitions())
+            .key(WINDOW_SIZE_MS, ConfigValues::positiveLong, LogriverConfig::windowSizeMs)
+            .key(LATENESS_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::latenessMs)
+            .key(JOIN_WAIT_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::joinWaitMs)
+            .key(CLOCK_INTERVAL_MS, ConfigValues::positiveLong, LogriverConfig::clockIntervalMs)
+            .key(MAX_FUTURE_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::maxFutureMs)
+            .key(DROP_LEVELS, ConfigValues::stringList, LogriverConfig::dropLevels)
+            .key(DROP_URL_PREFIXES, ConfigValues::stringList, LogriverConfig::dropUrlPrefixes)
+            .key(PARALLELISM_SPOUT, ConfigValues::positiveInt, c -> c.parallelism().spout())
+            .key(PARALLELISM_PARSE, ConfigValues::positiveInt, c -> c.parallelism().parse())
+            .key(PARALLELISM_FILTER, ConfigValues::positiveInt, c -> c.parallelism().filter())
+            .key(PARALLELISM_JOIN, ConfigValues::positiveInt, c -> c.parallelism().join())
+            .key(PARALLELISM_AGGREGATE, ConfigValues::positiveInt, c -> c.parallelism().aggregate())
+            .key(PARALLELISM_SINK, ConfigValues::positiveInt, c -> c.parallelism().sink())
+            .key(CONSUMER_GROUP, ConfigValues::string, LogriverConfig::consumerGroup)
+            .key(FIRST_POLL, (v, k) -> v.oneOf(k, FIRST_POLL_STRATEGIES), LogriverConfig::firstPoll)
+            .key(START_TIMESTAMP_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::startTimestampMs)
+            .key(GENERATOR_RATE, ConfigValues::positiveInt, c -> c.generator().rate())
+            .key(GENERATOR_SESSIONS, ConfigValues::positiveInt, c -> c.generator().sessions())
+            .key(GENERATOR_SEED, (v, k) -> v.longAtLeast(k, 0), c -> c.generator().seed())
+            .key(LIVE_VIEW_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::liveViewIntervalS)
+            .key(METRICS_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::metricsIntervalS)
+            .key(OFFSET_COMMIT_PERIOD_MS, ConfigValues::positiveLong, LogriverConfig::offsetCommitPeriodMs)
+            .key(SINK_GROUPING, (v, k) -> v.oneOf(k, SINK_GROUPINGS), LogriverConfig::sinkGrouping)
+            .key(BENCH_PROBE, ConfigValues::bool, LogriverConfig::benchProbe)
+            .key(TRIDENT_MAX_POLL_RECORDS, ConfigValues::positiveInt, c -> c.trident().maxPollRecords())
+            .key(TRIDENT_PARALLELISM, ConfigValues::positiveInt, c -> c.trident().parallelism())
+            .key(TRIDENT_FETCH_WAIT_MS, ConfigValues::positiveInt, c -> c.trident().fetchWaitMs())
+            .key(STATE_BACKEND, (v, k) -> v.oneOf(k, STATE_BACKENDS), c -> c.state().backend())
+            .key(REDIS_URL, ConfigValues::string, c -> "redis://" + c.state().redisAddress());
+
+    /** Every logriver key (Storm's own and the mode profiles aside). */
+    static final Set<String> KEYS = TABLE.names();
 
     /** Topic names, and the partition count of the request topic. */
     public record Topics(String weblogs, String sessions, String stats, String dlq, int partitions)
@@ -94,7 +136,6 @@ public record LogriverConfig(
     /** Executors per component. */
     public record Parallelism(int spout, int parse, int filter, int join, int aggregate, int sink)
             implements Serializable {
-        static final List<String> NAMES = List.of("spout", "parse", "filter", "join", "aggregate", "sink");
     }
 
     /**
@@ -141,44 +182,42 @@ public record LogriverConfig(
                     throw new ConfigException(k + ": no value given");
                 }
                 (profiled == null ? storm : profiles).put(k, e.getValue());
-            } else if (!KEYS.contains(k) && !(k.startsWith(PARALLELISM_PREFIX)
-                    && Parallelism.NAMES.contains(k.substring(PARALLELISM_PREFIX.length())))) {
+            } else if (!KEYS.contains(k)) {
                 throw new ConfigException(k + ": unknown configuration key (logriver keys are listed in README.md)");
             }
         }
-        ConfigValues v = new ConfigValues(values);
-        String servers = v.string(BOOTSTRAP_SERVERS);
+        KeyTable.Values v = TABLE.read(new ConfigValues(values));
+        return new LogriverConfig(v.get(BOOTSTRAP_SERVERS),
+                new Topics(v.get(TOPIC_WEBLOGS), v.get(TOPIC_SESSIONS), v.get(TOPIC_STATS), v.get(TOPIC_DLQ),
+                        v.get(TOPIC_PARTITIONS)),
+                v.get(WINDOW_SIZE_MS), v.get(LATENESS_MS), v.get(JOIN_WAIT_MS), v.get(CLOCK_INTERVAL_MS),
+                v.get(MAX_FUTURE_MS), v.get(DROP_LEVELS), v.get(DROP_URL_PREFIXES),
+                new Parallelism(v.get(PARALLELISM_SPOUT), v.get(PARALLELISM_PARSE), v.get(PARALLELISM_FILTER),
+                        v.get(PARALLELISM_JOIN), v.get(PARALLELISM_AGGREGATE), v.get(PARALLELISM_SINK)),
+                v.get(CONSUMER_GROUP), v.get(FIRST_POLL), v.get(START_TIMESTAMP_MS),
+                new Generator(v.get(GENERATOR_RATE), v.get(GENERATOR_SESSIONS), v.get(GENERATOR_SEED)),
+                v.get(LIVE_VIEW_INTERVAL_S), v.get(METRICS_INTERVAL_S), v.get(OFFSET_COMMIT_PERIOD_MS),
+                v.get(SINK_GROUPING), v.get(BENCH_PROBE),
+                new Trident(v.get(TRIDENT_MAX_POLL_RECORDS), v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
+                stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL)),
+                Map.copyOf(storm), Map.copyOf(profiles));
+    }
+
+    /** {@code HOST:PORT[,HOST:PORT...]}. */
+    private static String servers(ConfigValues v, String key) {
+        String servers = v.string(key);
         for (String server : servers.split(",")) {
             String hostPort = server.trim();
             if (!hostPort.matches("[^:\\s]+:\\d{1,5}")
                     || Integer.parseInt(hostPort.substring(hostPort.indexOf(':') + 1)) > 65535) {
-                throw ConfigValues.bad(BOOTSTRAP_SERVERS, servers, "HOST:PORT[,HOST:PORT...]");
+                throw ConfigValues.bad(key, servers, "HOST:PORT[,HOST:PORT...]");
             }
         }
-        long windowSize = v.positiveLong(WINDOW_SIZE_MS);
-        return new LogriverConfig(servers,
-                new Topics(v.string(TOPIC_WEBLOGS), v.string(TOPIC_SESSIONS), v.string(TOPIC_STATS),
-                        v.string(TOPIC_DLQ), v.positiveInt(TOPIC_PARTITIONS)),
-                windowSize, v.longAtLeast(LATENESS_MS, 0), v.longAtLeast(JOIN_WAIT_MS, 0),
-                v.positiveLong(CLOCK_INTERVAL_MS), v.longAtLeast(MAX_FUTURE_MS, 0), v.stringList(DROP_LEVELS),
-                v.stringList(DROP_URL_PREFIXES),
-                new Parallelism(p(v, "spout"), p(v, "parse"), p(v, "filter"), p(v, "join"), p(v, "aggregate"),
-                        p(v, "sink")),
-                v.string(CONSUMER_GROUP), v.oneOf(FIRST_POLL, FIRST_POLL_STRATEGIES),
-                v.longAtLeast(START_TIMESTAMP_MS, 0),
-                new Generator(v.positiveInt(GENERATOR_RATE), v.positiveInt(GENERATOR_SESSIONS),
-                        v.longAtLeast(GENERATOR_SEED, 0)),
-                v.positiveInt(LIVE_VIEW_INTERVAL_S), v.positiveInt(METRICS_INTERVAL_S),
-                v.positiveLong(OFFSET_COMMIT_PERIOD_MS), v.oneOf(SINK_GROUPING, SINK_GROUPINGS), v.bool(BENCH_PROBE),
-                new Trident(v.positiveInt(TRIDENT_MAX_POLL_RECORDS), v.positiveInt(TRIDENT_PARALLELISM),
-                        v.positiveInt(TRIDENT_FETCH_WAIT_MS)),
-                stateStore(v),
-                Map.copyOf(storm), Map.copyOf(profiles));
+        return servers;
     }
 
     /** {@code redis://HOST:PORT} or {@code HOST:PORT}. */
-    private static StateStore stateStore(ConfigValues v) {
-        String url = v.string(REDIS_URL);
+    private static StateStore stateStore(String backend, String url) {
         String hostPort = url.startsWith("redis://") ? url.substring("redis://".length()) : url;
         if (hostPort.endsWith("/")) {
             hostPort = hostPort.substring(0, hostPort.length() - 1);
@@ -188,7 +227,7 @@ public record LogriverConfig(
                 || Integer.parseInt(hostPort.substring(colon + 1)) > 65535 || hostPort.substring(0, colon).contains("/")) {
             throw ConfigValues.bad(REDIS_URL, url, "redis://HOST:PORT");
         }
-        return new StateStore(v.oneOf(STATE_BACKEND, STATE_BACKENDS), hostPort.substring(0, colon),
+        return new StateStore(backend, hostPort.substring(0, colon),
                 Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
@@ -218,48 +257,11 @@ public record LogriverConfig(
         return m;
     }
 
-    private static int p(ConfigValues v, String name) {
-        return v.positiveInt(PARALLELISM_PREFIX + name);
-    }
-
     /** Every setting as flat key/value pairs, as the Storm UI shows them in the topology configuration. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(storm);
         m.putAll(profiles);
-        m.put(BOOTSTRAP_SERVERS, bootstrapServers);
-        m.put(TOPIC_WEBLOGS, topics.weblogs());
-        m.put(TOPIC_SESSIONS, topics.sessions());
-        m.put(TOPIC_STATS, topics.stats());
-        m.put(TOPIC_DLQ, topics.dlq());
-        m.put(TOPIC_PARTITIONS, topics.partitions());
-        m.put(WINDOW_SIZE_MS, windowSizeMs);
-        m.put(LATENESS_MS, latenessMs);
-        m.put(JOIN_WAIT_MS, joinWaitMs);
-        m.put(CLOCK_INTERVAL_MS, clockIntervalMs);
-        m.put(MAX_FUTURE_MS, maxFutureMs);
-        m.put(DROP_LEVELS, dropLevels);
-        m.put(DROP_URL_PREFIXES, dropUrlPrefixes);
-        List<Integer> ps = List.of(parallelism.spout(), parallelism.parse(), parallelism.filter(),
-                parallelism.join(), parallelism.aggregate(), parallelism.sink());
-        for (int i = 0; i < ps.size(); i++) {
-            m.put(PARALLELISM_PREFIX + Parallelism.NAMES.get(i), ps.get(i));
-        }
-        m.put(CONSUMER_GROUP, consumerGroup);
-        m.put(FIRST_POLL, firstPoll);
-        m.put(START_TIMESTAMP_MS, startTimestampMs);
-        m.put(GENERATOR_RATE, generator.rate());
-        m.put(GENERATOR_SESSIONS, generator.sessions());
-        m.put(GENERATOR_SEED, generator.seed());
-        m.put(LIVE_VIEW_INTERVAL_S, liveViewIntervalS);
-        m.put(METRICS_INTERVAL_S, metricsIntervalS);
-        m.put(OFFSET_COMMIT_PERIOD_MS, offsetCommitPeriodMs);
-        m.put(SINK_GROUPING, sinkGrouping);
-        m.put(BENCH_PROBE, benchProbe);
-        m.put(TRIDENT_MAX_POLL_RECORDS, trident.maxPollRecords());
-        m.put(TRIDENT_PARALLELISM, trident.parallelism());
-        m.put(TRIDENT_FETCH_WAIT_MS, trident.fetchWaitMs());
-        m.put(STATE_BACKEND, state.backend());
-        m.put(REDIS_URL, "redis://" + state.redisAddress());
+        m.putAll(TABLE.values(this));
         return m;
     }
 

@@ -114,7 +114,7 @@ class LogriverConfigTest {
         assertEquals(60_000L, m.get(LogriverConfig.WINDOW_SIZE_MS));
         assertEquals(2, m.get("topology.workers"));
         assertEquals(3, m.get("logriver.parallelism.sink"));
-        assertEquals(LogriverConfig.KEYS.size() + 6 + c.storm().size() + c.profiles().size(), m.size());
+        assertEquals(LogriverConfig.KEYS.size() + c.storm().size() + c.profiles().size(), m.size());
         assertEquals(c, LogriverConfig.fromMap(m));
     }
 
