@@ -6,9 +6,9 @@ import io.logriver.launcher.generator.LoadGenerator;
 import io.logriver.launcher.generator.RecordGenerator;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
+import io.logriver.launcher.metrics.Accounting;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.logic.LatencyProbe;
-import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +106,7 @@ final class BenchRun {
     }
 
     private static long finished(JmxMetrics m) {
-        return m.sum(Names.M_AGGREGATED) + m.sum(Names.M_FILTERED) + m.sum(Names.M_INVALID) + m.sum(Names.M_LATE);
+        return Accounting.of(m::sum).done();
     }
 
     /** Past the warm-up, waits (at most {@code limit}) until the start-up backlog is down to 100 ms of records. */

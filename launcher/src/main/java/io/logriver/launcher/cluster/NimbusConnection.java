@@ -1,11 +1,13 @@
 package io.logriver.launcher.cluster;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Deadline;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.storm.generated.ClusterSummary;
 import org.apache.storm.generated.Nimbus;
 import org.apache.storm.generated.TopologySummary;
@@ -77,17 +79,14 @@ public final class NimbusConnection {
 
     /** Waits until at least {@code n} supervisors have registered with Nimbus. */
     void awaitSupervisors(int n, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        AtomicInteger registered = new AtomicInteger();
+        if (!Deadline.await(timeout, Duration.ofMillis(250), () -> {
             ClusterSummary c = call(Nimbus.Iface::getClusterInfo);
-            if (c.get_supervisors_size() >= n) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(c.get_supervisors_size() + " supervisors registered with Nimbus at "
-                        + address() + " after " + timeout.toSeconds() + " s, expected " + n);
-            }
-            Thread.sleep(250);
+            registered.set(c.get_supervisors_size());
+            return registered.get() >= n;
+        })) {
+            throw new IllegalStateException(registered.get() + " supervisors registered with Nimbus at "
+                    + address() + " after " + timeout.toSeconds() + " s, expected " + n);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.logriver.launcher.cluster;
 
+import io.logriver.launcher.cli.Deadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -70,17 +71,19 @@ final class StormDaemons {
     }
 
     private void awaitPort(String name, Process p, int port) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answers(port)) {
+        boolean up = Deadline.await(START_TIMEOUT, Duration.ofMillis(200), () -> {
+            if (answers(port)) {
+                return true;
+            }
             if (!p.isAlive()) {
                 throw new IOException(name + " exited with " + p.exitValue() + " at start; see "
                         + layout.logs().resolve(name + ".log") + " and " + name + ".out");
             }
-            if (System.nanoTime() > deadline) {
-                throw new IOException(name + " did not listen on " + ClusterState.HOST + ":" + port + " within "
-                        + START_TIMEOUT.toSeconds() + " s; see " + layout.logs().resolve(name + ".log"));
-            }
-            Thread.sleep(200);
+            return false;
+        });
+        if (!up) {
+            throw new IOException(name + " did not listen on " + ClusterState.HOST + ":" + port + " within "
+                    + START_TIMEOUT.toSeconds() + " s; see " + layout.logs().resolve(name + ".log"));
         }
     }
 

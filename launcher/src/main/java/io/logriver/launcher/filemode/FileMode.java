@@ -8,6 +8,7 @@ import io.logriver.launcher.kafka.Broker;
 import io.logriver.launcher.kafka.RecordFiles;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
+import io.logriver.launcher.metrics.Accounting;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.launcher.redis.Redis;
 import io.logriver.names.Names;
@@ -198,7 +199,7 @@ public final class FileMode {
     }
 
     static Summary summary(JmxMetrics m) {
-        return new Summary(m.sum(Names.M_READ), m.sum(Names.M_AGGREGATED), m.sum(Names.M_FILTERED),
-                m.sum(Names.M_INVALID), m.sum(Names.M_LATE), m.sum(Names.M_WINDOWS));
+        Accounting a = Accounting.of(m::sum);
+        return new Summary(a.read(), a.aggregated(), a.filtered(), a.invalid(), a.late(), m.sum(Names.M_WINDOWS));
     }
 }

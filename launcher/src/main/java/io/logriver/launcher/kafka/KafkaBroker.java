@@ -1,5 +1,6 @@
 package io.logriver.launcher.kafka;
 
+import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Home;
 import io.logriver.launcher.cli.Processes;
 import io.logriver.launcher.cli.Progress;
@@ -88,16 +89,18 @@ public final class KafkaBroker implements AutoCloseable {
         Process p = launch(List.of("kafka.Kafka", props.toString()), dir.resolve("broker.log"), endsWithThisProcess);
         Files.writeString(dir.resolve("broker.pid"), Long.toString(p.pid()));
         KafkaBroker broker = new KafkaBroker(p, bootstrap, dir);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!answers(bootstrap, Duration.ofSeconds(2))) {
+        boolean up = Deadline.await(Duration.ofSeconds(90), Duration.ofMillis(250), () -> {
+            if (answers(bootstrap, Duration.ofSeconds(2))) {
+                return true;
+            }
             if (!p.isAlive()) {
                 throw new IOException("the Kafka broker exited with " + p.exitValue() + "; see " + dir.resolve("broker.log"));
             }
-            if (System.nanoTime() > deadline) {
-                broker.close();
-                throw new IOException("the Kafka broker did not answer within 90 s; see " + dir.resolve("broker.log"));
-            }
-            Thread.sleep(250);
+            return false;
+        });
+        if (!up) {
+            broker.close();
+            throw new IOException("the Kafka broker did not answer within 90 s; see " + dir.resolve("broker.log"));
         }
         return broker;
     }

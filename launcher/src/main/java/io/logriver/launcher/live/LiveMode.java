@@ -1,6 +1,7 @@
 package io.logriver.launcher.live;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
@@ -73,14 +74,10 @@ public final class LiveMode {
      */
     private void awaitReady(StopSignal stop, LocalStorm storm, String name, JmxMetrics metrics, Duration timeout)
             throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!stop.stopping() && !ready(storm, name, metrics)) {
-            if (System.nanoTime() > deadline) {
-                progress.say("topology " + name + " not ready after " + timeout.toSeconds() + " s: starting the "
-                        + "generator anyway (see work/logs/logriver.log)");
-                return;
-            }
-            Thread.sleep(100);
+        if (!Deadline.await(timeout, Duration.ofMillis(100), () -> stop.stopping() || ready(storm, name, metrics))) {
+            progress.say("topology " + name + " not ready after " + timeout.toSeconds() + " s: starting the "
+                    + "generator anyway (see work/logs/logriver.log)");
+            return;
         }
         progress.say("topology " + name + " is running and its spouts have their partitions: starting the generator");
     }

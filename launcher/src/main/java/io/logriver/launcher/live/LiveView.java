@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.launcher.cli.Units;
 import io.logriver.launcher.feed.WindowTable;
 import io.logriver.launcher.generator.LoadGenerator;
+import io.logriver.launcher.metrics.Accounting;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.names.Names;
 import java.io.PrintStream;
@@ -56,16 +57,13 @@ public final class LiveView implements AutoCloseable {
         poll();
         long now = System.nanoTime();
         double secs = (now - lastNanos) / 1e9;
-        long read = metrics.sum(Names.M_READ);
-        long aggregated = metrics.sum(Names.M_AGGREGATED);
-        long filtered = metrics.sum(Names.M_FILTERED);
-        long invalid = metrics.sum(Names.M_INVALID);
-        long late = metrics.sum(Names.M_LATE);
-        long done = aggregated + filtered + invalid + late;
+        Accounting a = Accounting.of(metrics::sum);
+        long read = a.read();
+        long done = a.done();
         out.printf("in %,.0f/s  out %,.0f/s | read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d"
                         + "%s | windows %,d%s%n",
-                (read - lastRead) / secs, (done - lastDone) / secs, read, aggregated, filtered, invalid, late,
-                read > done ? " (+" + (read - done) + " in flight)" : read == 0 ? " (topology starting)" : "",
+                (read - lastRead) / secs, (done - lastDone) / secs, read, a.aggregated(), a.filtered(), a.invalid(),
+                a.late(), read > done ? " (+" + (read - done) + " in flight)" : read == 0 ? " (topology starting)" : "",
                 metrics.sum(Names.M_WINDOWS),
                 generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),
                         generator.behindMillis()));

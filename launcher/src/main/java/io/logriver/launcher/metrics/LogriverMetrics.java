@@ -13,15 +13,10 @@ public final class LogriverMetrics {
 
     public static List<String> lines(CsvMetrics m) {
         List<String> out = new ArrayList<>();
-        long read = m.total(Names.M_READ);
-        long aggregated = m.total(Names.M_AGGREGATED);
-        long filtered = m.total(Names.M_FILTERED);
-        long invalid = m.total(Names.M_INVALID);
-        long late = m.total(Names.M_LATE);
-        long inFlight = read - aggregated - filtered - invalid - late;
+        Accounting a = Accounting.of(m::total);
         out.add(String.format("logriver (reported %s): read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d%s",
-                Instant.ofEpochSecond(m.latestReport()), read, aggregated, filtered, invalid, late,
-                inFlight == 0 ? "" : " (+" + inFlight + " in flight)"));
+                Instant.ofEpochSecond(m.latestReport()), a.read(), a.aggregated(), a.filtered(), a.invalid(), a.late(),
+                a.inFlight() == 0 ? "" : " (+" + a.inFlight() + " in flight)"));
         out.add(String.format("  join misses %,d (waiting %,d) | sessions %,d | windows %,d (open %,d) | sink errors %,d",
                 m.total(Names.M_JOIN_MISSES), m.total(Names.M_JOIN_WAITING), m.total(Names.M_SESSIONS),
                 m.total(Names.M_WINDOWS), m.total(Names.M_OPEN_WINDOW_KEYS), m.total(Names.M_SINK_ERRORS)));

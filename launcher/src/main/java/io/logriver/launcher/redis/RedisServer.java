@@ -1,5 +1,6 @@
 package io.logriver.launcher.redis;
 
+import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Home;
 import io.logriver.launcher.cli.Processes;
 import io.logriver.launcher.cli.Progress;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Redis server (6.2, the linux-amd64 binary that embedded-redis carries, unpacked by the redis-server module's
@@ -70,17 +70,19 @@ public final class RedisServer implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.out").toFile())).start();
         RedisServer server = new RedisServer(p, port, dir);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!RedisAddress.answers(address, Duration.ofSeconds(1))) {
+        boolean up = Deadline.await(Duration.ofSeconds(30), Duration.ofMillis(50), () -> {
+            if (RedisAddress.answers(address, Duration.ofSeconds(1))) {
+                return true;
+            }
             if (!p.isAlive()) {
                 throw new IOException("Redis on " + address + " exited with " + p.exitValue() + "; see "
                         + dir.resolve("redis.log"));
             }
-            if (System.nanoTime() > deadline) {
-                server.close();
-                throw new IOException("Redis on " + address + " did not answer within 30 s; see " + dir.resolve("redis.log"));
-            }
-            Thread.sleep(50);
+            return false;
+        });
+        if (!up) {
+            server.close();
+            throw new IOException("Redis on " + address + " did not answer within 30 s; see " + dir.resolve("redis.log"));
         }
         return server;
     }

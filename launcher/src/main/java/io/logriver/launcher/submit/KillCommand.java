@@ -1,6 +1,7 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
@@ -56,13 +57,9 @@ public final class KillCommand {
     }
 
     private static void awaitGone(NimbusConnection nimbus, String name, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (nimbus.topology(name).isPresent()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " is still on Nimbus at " + nimbus.address() + " after "
-                        + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(250);
+        if (!Deadline.await(timeout, Duration.ofMillis(250), () -> nimbus.topology(name).isEmpty())) {
+            throw new IllegalStateException(name + " is still on Nimbus at " + nimbus.address() + " after "
+                    + timeout.toSeconds() + " s");
         }
     }
 }

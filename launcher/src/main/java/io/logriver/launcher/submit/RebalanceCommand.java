@@ -1,6 +1,7 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
@@ -8,8 +9,8 @@ import io.logriver.launcher.cluster.NimbusConnection;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.storm.generated.NotAliveException;
 import org.apache.storm.generated.RebalanceOptions;
 import org.apache.storm.generated.TopologySummary;
@@ -78,19 +79,16 @@ public final class RebalanceCommand {
 
     private static void awaitRebalanced(NimbusConnection nimbus, String name, int workers, Duration timeout)
             throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<TopologySummary> t = nimbus.topology(name);
-        while (t.isEmpty() || !"ACTIVE".equals(t.get().get_status()) || t.get().get_num_workers() != workers) {
-            if (t.isEmpty()) {
-                throw new IllegalStateException(name + " is no longer on Nimbus at " + nimbus.address());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " is " + t.get().get_status() + " in "
-                        + t.get().get_num_workers() + " workers after " + timeout.toSeconds() + " s, not ACTIVE in "
-                        + workers + " (free worker slots: bin/logriver cluster status)");
-            }
-            Thread.sleep(250);
-            t = nimbus.topology(name);
+        AtomicReference<TopologySummary> last = new AtomicReference<>();
+        if (!Deadline.await(timeout, Duration.ofMillis(250), () -> {
+            TopologySummary t = nimbus.topology(name).orElseThrow(
+                    () -> new IllegalStateException(name + " is no longer on Nimbus at " + nimbus.address()));
+            last.set(t);
+            return "ACTIVE".equals(t.get_status()) && t.get_num_workers() == workers;
+        })) {
+            throw new IllegalStateException(name + " is " + last.get().get_status() + " in "
+                    + last.get().get_num_workers() + " workers after " + timeout.toSeconds() + " s, not ACTIVE in "
+                    + workers + " (free worker slots: bin/logriver cluster status)");
         }
     }
 }

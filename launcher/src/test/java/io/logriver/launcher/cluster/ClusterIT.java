@@ -1,7 +1,6 @@
 package io.logriver.launcher.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import io.logriver.launcher.submit.ListCommand;
 import io.logriver.launcher.submit.RebalanceCommand;
 import io.logriver.launcher.submit.StatsCommand;
 import io.logriver.launcher.submit.SubmitCommand;
+import io.logriver.launcher.testing.Await;
 import io.logriver.launcher.testing.ItDataSet;
 import io.logriver.launcher.testing.Reference;
 import io.logriver.launcher.testing.TestCluster;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -216,7 +215,7 @@ class ClusterIT {
                     "--work-dir", workDir.toString()));
         }
         for (String name : List.of(NAME, TRIDENT)) {
-            await(name + " in " + workers + " workers", () -> run(new StatsCommand()::run, name),
+            Await.until(name + " in " + workers + " workers", DEADLINE, () -> run(new StatsCommand()::run, name),
                     s -> workerLines(s) == workers && s.contains(" ACTIVE, "));
         }
     }
@@ -224,7 +223,7 @@ class ClusterIT {
     /** Each topology's topic holds exactly {@code expected} (window records sorted as file mode sorts them). */
     private static void assertWindows(List<String> expected, LogriverConfig... topologies) throws Exception {
         for (LogriverConfig c : topologies) {
-            await(expected.size() + " window records in " + c.topics().stats(),
+            Await.until(expected.size() + " window records in " + c.topics().stats(), DEADLINE,
                     () -> ResultFiles.readAll(c.bootstrapServers(), c.topics().stats()).size(), n -> n >= expected.size());
             Path out = workDir.resolve("out-" + c.topics().stats() + ".jsonl");
             ResultFiles.write(c, out, null);
@@ -236,7 +235,7 @@ class ClusterIT {
     private static void assertStats(int records, Reference r, int windows, int workers) throws Exception {
         String want = String.format("read %,d = aggregated %,d + filtered %,d + invalid %,d + late %,d",
                 records, r.aggregated, r.filtered, r.invalid, r.late);
-        String stats = await("stats with '" + want + "'", () -> run(new StatsCommand()::run, NAME),
+        String stats = Await.until("stats with '" + want + "'", DEADLINE, () -> run(new StatsCommand()::run, NAME),
                 s -> s.contains(want + "\n") && acked(s) > 0);
         assertTrue(stats.contains("windows " + String.format("%,d", windows) + " "), stats);
         assertTrue(emitted(stats) > 0, stats);
@@ -285,21 +284,5 @@ class ClusterIT {
             command.run(argv, out);
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    /** Polls until the value passes, or fails at the deadline showing the last value. */
-    private static <T> T await(String what, Probe<T> probe, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            assertFalse(System.nanoTime() > deadline, "no " + what + " within " + DEADLINE + "; last:\n" + last);
-            Thread.sleep(500);
-            last = probe.get();
-        }
-        return last;
     }
 }
