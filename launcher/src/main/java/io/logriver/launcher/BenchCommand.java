@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--workers 1,2] [--backends redis,memory]
- * [--duration S] [--quick] [--out DIR]}; {@code --workers} runs core's sweep once per worker count (the cost of
- * serializing tuples between workers), {@code --backends} every sweep once per state backend (the cost of durable
- * state).
+ * [--batches 50ms/1000,...] [--duration S] [--quick] [--out DIR]}; {@code --workers} runs core's sweep once per worker
+ * count (the cost of serializing tuples between workers), {@code --backends} every sweep once per state backend (the
+ * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep.
  */
 final class BenchCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "duration", "quick", "out", "config",
-            "work-dir");
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "batches", "duration", "quick",
+            "out", "config", "work-dir");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -45,6 +45,9 @@ final class BenchCommand {
         }
         if (a.has("backends")) {
             plan = plan.withBackends(backends(a.get("backends")));
+        }
+        if (a.has("batches")) {
+            plan = plan.withTridentSettings(batches(a.get("batches")));
         }
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
@@ -96,6 +99,20 @@ final class BenchCommand {
             backends.add(b.trim());
         }
         return backends;
+    }
+
+    /** Trident batch settings as given, each INTERVALms/RECORDS: the emit interval and records per partition. */
+    static List<BenchPlan.TridentSetting> batches(String text) {
+        List<BenchPlan.TridentSetting> settings = new ArrayList<>();
+        for (String b : text.split(",")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})ms/(\\d{1,6})").matcher(b.trim());
+            if (!m.matches() || Integer.parseInt(m.group(2)) == 0) {
+                throw new Args.UsageException("--batches " + text + ": expected batch settings INTERVALms/RECORDS"
+                        + " (emit interval, records per partition and batch), like 50ms/1000,200ms/5000");
+            }
+            settings.add(new BenchPlan.TridentSetting(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        return settings;
     }
 
     static List<Long> rates(String text) {

@@ -140,6 +140,12 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
                 jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 
+    /** Trident at these batch settings only, in this order (its ceilings too). */
+    BenchPlan withTridentSettings(List<TridentSetting> settings) {
+        return new BenchPlan(modes, rates, settings, coreSettings, backends, jitWarmUp, warmUp, measure,
+                ceilingRecords, refineSteps, outDir);
+    }
+
     /** Every sweep once per state backend, in this order (the first is the one the targets judge). */
     BenchPlan withBackends(List<String> newBackends) {
         return new BenchPlan(modes, rates, tridentSettings, coreSettings, newBackends, jitWarmUp, warmUp, measure,
