@@ -33,6 +33,20 @@ class BenchReportTest {
     }
 
     @Test
+    void coreLatencyTargetsAreJudgedOnTheSteady10kPointNotOnOneDrainingABacklog() {
+        BenchPoint.Percentiles backlog = new BenchPoint.Percentiles(100, 900_000, 1_000_000, 2_600_000, 2_700_000,
+                2_800_000);
+        BenchPoint draining = new BenchPoint("core", "1 worker", 10_000, 10_000, 12_000, 200_000, 240_000, 50_000,
+                10_000, 0, backlog, backlog, BenchProfile.Summary.NONE);
+        BenchPoint steady = point("1 worker", 10_000, 10_000, 100);
+        String targets = String.join("\n", BenchTargets.check(List.of(draining, steady), null));
+        assertTrue(targets.contains("| core at 10k/s: in-topology p99.9 < 1 ms | 4 µs | yes |"), targets);
+        assertFalse(targets.contains("2,700,000") || targets.contains("2700000"), targets);
+        assertFalse(String.join("\n", BenchTargets.check(List.of(draining), null)).contains("core at 10k/s"),
+                "no steady point, no judgement");
+    }
+
+    @Test
     void bisectionStepsAreRoundedToThousandsAndStayStrictlyBetween() {
         assertEquals(15_000, BenchPlan.between(10_000, 20_000));
         assertEquals(8_000, BenchPlan.between(5_000, 10_000)); // 7,500 rounds up
