@@ -116,6 +116,20 @@ final class BenchProfile implements AutoCloseable {
                     String.join(", ", threads), String.join(", ", methods));
         }
 
+        /**
+         * CPU time per record finished in the window, in µs on one core: this JVM's (the topology and the generator)
+         * and the rest of the machine's (the broker, Redis and whatever else runs), from the mean shares of the
+         * machine's {@code cores}.
+         */
+        String cpuPerRecord(Duration window, long finished, int cores) {
+            if (finished <= 0 || machineCpu <= 0) {
+                return "CPU per record: no records finished";
+            }
+            double coreMicros = window.toNanos() / 1_000.0 * cores;
+            return String.format(Locale.ROOT, "CPU per record: this JVM %.1f µs, rest of the machine %.1f µs",
+                    jvmCpu * coreMicros / finished, Math.max(0, machineCpu - jvmCpu) * coreMicros / finished);
+        }
+
         /** A Storm executor thread ({@code Thread-12-parse-executor[3, 3]}) by its component; others as they are. */
         static String threadName(String javaName) {
             if (javaName == null) {

@@ -175,7 +175,8 @@ final class BenchReport {
                 + " Mission Control):");
         md.add("");
         for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
-            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s", mode.id(), p.setting(), p.targetRate(),
+            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s; %s", mode.id(), p.setting(), p.targetRate(),
+                    p.profile().cpuPerRecord(plan.measure(), p.finished(), Runtime.getRuntime().availableProcessors()),
                     p.profile().describe(plan.measure())));
         }
         return md;
