@@ -82,7 +82,10 @@ final class BenchReport {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "). Kafka broker, "
                 + "local Storm cluster and generator share it. Each point: " + plan.warmUp().toSeconds() + " s warm-up, "
                 + plan.measure().toSeconds() + " s measured; open-loop generator (records due on a schedule, "
-                + "stamped with their due time); latencies per record in HdrHistograms, µs.");
+                + "stamped with their due time); latencies per record in HdrHistograms, µs."
+                + (plan.peers().isEmpty() ? "" : " The peers run after the local cluster has stopped, on the same"
+                + " broker and generator: " + String.join("; ", plan.peers().stream()
+                .map(p -> p.engine() + " in " + p.where()).toList()) + "."));
         if (failure != null) {
             md.add("");
             md.add("**Stopped early:** " + failure + ". The figures below are what was measured before.");
@@ -91,8 +94,12 @@ final class BenchReport {
         md.add("![latency against throughput](" + chart + ")");
         md.addAll(configuration());
         md.addAll(ceilingsTable());
+        md.addAll(EngineTable.of(plan, config.state().backend(), points, Runtime.getRuntime().availableProcessors()));
         for (Mode mode : plan.modes()) {
-            md.addAll(table(mode));
+            md.addAll(table(mode.id(), mode));
+        }
+        for (PeerEngine peer : plan.peers()) {
+            md.addAll(table(peer.id(), null));
         }
         md.addAll(BenchTargets.check(points, ceilings));
         md.add("");
@@ -144,14 +151,15 @@ final class BenchReport {
         return md;
     }
 
-    private List<String> table(Mode mode) {
+    /** The points of one engine: a Storm {@code mode}, or a peer (mode null). */
+    private List<String> table(String engine, Mode mode) {
         List<String> md = new ArrayList<>();
         md.add("");
-        md.add("## " + mode.id());
+        md.add("## " + engine);
         md.add("");
         md.add("| setting | offered/s | sent/s | achieved/s | lag start -> end | behind ms | sustained | in-topology p50 / p90 / p99 / p99.9 / max µs | end-to-end p50 / p90 / p99 / p99.9 / max µs |");
         md.add("|---|---|---|---|---|---|---|---|---|");
-        List<BenchPoint> rows = points.stream().filter(p -> p.mode().equals(mode.id())).toList();
+        List<BenchPoint> rows = points.stream().filter(p -> p.mode().equals(engine)).toList();
         List<String> settings = rows.stream().map(BenchPoint::setting).distinct().toList();
         Comparator<BenchPoint> bySettingAndRate = Comparator.comparingInt((BenchPoint p) -> settings.indexOf(p.setting()))
                 .thenComparingLong(BenchPoint::targetRate);
@@ -169,13 +177,15 @@ final class BenchReport {
         for (String setting : settings) {
             md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
         }
-        md.addAll(againstFirst(mode, rows, settings));
+        if (mode != null) {
+            md.addAll(againstFirst(mode, rows, settings));
+        }
         md.add("");
         md.add("What a flight recording of each measurement window saw (recordings in `work/bench-profiles`, for JDK"
                 + " Mission Control):");
         md.add("");
         for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
-            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s; %s", mode.id(), p.setting(), p.targetRate(),
+            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s; %s", engine, p.setting(), p.targetRate(),
                     p.profile().cpuPerRecord(plan.measure(), p.finished(), Runtime.getRuntime().availableProcessors()),
                     p.profile().describe(plan.measure())));
         }
