@@ -67,11 +67,16 @@ final class BenchReport {
             BenchPoint.Percentiles i = p.inTopology();
             BenchPoint.Percentiles e = p.endToEnd();
             b.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%.0f,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n",
-                    p.mode(), p.setting(), p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(),
+                    p.mode(), csvField(p.setting()), p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(),
                     p.behindMs(), p.sustained(), i.p50(), i.p90(), i.p99(), i.p999(), i.max(), e.p50(), e.p90(), e.p99(),
                     e.p999(), e.max()));
         }
         return b.toString();
+    }
+
+    /** A setting as one CSV field: quoted when it holds a comma ({@code 1 worker, memory}). */
+    static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     String markdown(String chart) {
@@ -85,14 +90,16 @@ final class BenchReport {
                 + "stamped with their due time); latencies per record in HdrHistograms, µs."
                 + (plan.peers().isEmpty() ? "" : " The peers run after the local cluster has stopped, on the same"
                 + " broker and generator: " + String.join("; ", plan.peers().stream()
-                .map(p -> p.engine() + " in " + p.where()).toList()) + "."));
+                .map(p -> p.engine() + " " + p.where()).toList()) + "."));
         if (failure != null) {
             md.add("");
             md.add("**Stopped early:** " + failure + ". The figures below are what was measured before.");
         }
         md.add("");
         md.add("![latency against throughput](" + chart + ")");
-        md.addAll(configuration());
+        if (!plan.modes().isEmpty()) {
+            md.addAll(configuration());
+        }
         md.addAll(ceilingsTable());
         md.addAll(EngineTable.of(plan, config.state().backend(), points, Runtime.getRuntime().availableProcessors()));
         for (Mode mode : plan.modes()) {
@@ -101,7 +108,9 @@ final class BenchReport {
         for (PeerEngine peer : plan.peers()) {
             md.addAll(table(peer.id(), null));
         }
-        md.addAll(BenchTargets.check(points, ceilings));
+        if (!plan.modes().isEmpty()) {
+            md.addAll(BenchTargets.check(points, ceilings));
+        }
         md.add("");
         return String.join("\n", md);
     }

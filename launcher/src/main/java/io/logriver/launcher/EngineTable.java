@@ -33,7 +33,7 @@ final class EngineTable {
         }
         for (PeerEngine peer : plan.peers()) {
             for (String setting : settings(points, peer.id())) {
-                md.add(row(plan, points, peer.id(), setting, peer.engine() + ", " + setting, peer.guarantee(),
+                md.add(row(plan, points, peer.id(), setting, peer.engine() + ", " + peer.where(), peer.guarantee(),
                         peer.applied(), cores));
             }
         }

@@ -14,23 +14,25 @@ import java.util.Locale;
  */
 enum PeerEngine {
     /** One KafkaStreams instance in this JVM, at least once, as Kafka Streams runs by default. */
-    KSTREAMS("Kafka Streams 4.1.0", "this JVM, one stream thread",
+    KSTREAMS("Kafka Streams 4.1.0", "1 stream thread", "in this JVM: one KafkaStreams instance with one stream thread",
             "at least once (`processing.guarantee` at_least_once, set by the bench; exactly_once_v2 is one setting"
                     + " away); window state in RocksDB, backed by changelog topics",
             "its `Aggregator` has added the record to the window's `DurationStats` (before the record cache)"),
     /** Flink's MiniCluster in a JVM of its own, so that its CPU and GC are its own and measured apart. */
-    FLINK("Flink 2.2.1", "a JVM of its own (`FlinkProcessPeer`), MiniCluster, parallelism 1",
+    FLINK("Flink 2.2.1", "own JVM", "in a JVM of its own (`FlinkProcessPeer`): a MiniCluster, parallelism 1",
             "window state exactly once through checkpoints every 5 s (in memory: survives a task failure, not the"
                     + " JVM); output at least once (`KafkaSink` AT_LEAST_ONCE, no transactions)",
             "`StatsAggregate.add` has added the record to its window's accumulator (heap state of the window operator)");
 
     private final String engine;
+    private final String setting;
     private final String where;
     private final String guarantee;
     private final String applied;
 
-    PeerEngine(String engine, String where, String guarantee, String applied) {
+    PeerEngine(String engine, String setting, String where, String guarantee, String applied) {
         this.engine = engine;
+        this.setting = setting;
         this.where = where;
         this.guarantee = guarantee;
         this.applied = applied;
@@ -46,7 +48,12 @@ enum PeerEngine {
         return engine;
     }
 
-    /** Where the job runs: the setting of the report's rows. */
+    /** The setting of its points in the report (no comma: it is a field of the CSV). */
+    String setting() {
+        return setting;
+    }
+
+    /** Where the job runs, and with how many threads or tasks. */
     String where() {
         return where;
     }

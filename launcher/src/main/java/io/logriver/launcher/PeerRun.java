@@ -54,7 +54,7 @@ final class PeerRun {
             try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                     c.topics().sessions(), (int) rate, new RecordGenerator(c.generator().seed(), c.generator().sessions(),
                     true), reachesWindow(settings))) {
-                return points.measure(engine.id(), engine.where(), rate, generator, probe(engine, peer, generator),
+                return points.measure(engine.id(), engine.setting(), rate, generator, probe(engine, peer, generator),
                         warmUp, measure, name);
             }
         }

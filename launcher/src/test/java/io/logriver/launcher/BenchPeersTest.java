@@ -83,8 +83,8 @@ class BenchPeersTest {
         List<BenchPoint> points = List.of(
                 point("core", "1 worker", 10_000, 10_000, e2e, BenchProfile.Summary.NONE),
                 point("core", "1 worker", 20_000, 15_000, e2e, BenchProfile.Summary.NONE),
-                point("kstreams", PeerEngine.KSTREAMS.where(), 1_000, 1_000, SOME, BenchProfile.Summary.NONE),
-                point("flink", PeerEngine.FLINK.where(), 10_000, 10_000, e2e, flinkCpu));
+                point("kstreams", PeerEngine.KSTREAMS.setting(), 1_000, 1_000, SOME, BenchProfile.Summary.NONE),
+                point("flink", PeerEngine.FLINK.setting(), 10_000, 10_000, e2e, flinkCpu));
         List<String> table = EngineTable.of(plan, "redis", points, 2);
         String md = String.join("\n", table);
         assertEquals(3, table.stream().filter(l -> l.startsWith("| core |") || l.startsWith("| kstreams |")
@@ -114,13 +114,21 @@ class BenchPeersTest {
     void theReportHasATableForEachPeer() {
         LogriverConfig c = ConfigLoader.load(null, List.of());
         BenchPlan plan = BenchPlan.full(List.of(), OUT).withPeers(List.of(PeerEngine.KSTREAMS));
-        String md = new BenchReport(c, plan, null, List.of(point("kstreams", PeerEngine.KSTREAMS.where(), 1_000, 990,
+        String md = new BenchReport(c, plan, null, List.of(point("kstreams", PeerEngine.KSTREAMS.setting(), 1_000, 990,
                 SOME, BenchProfile.Summary.NONE)), null).markdown("chart.png");
         assertTrue(md.contains("\n## kstreams\n"), md);
-        assertTrue(md.contains("| " + PeerEngine.KSTREAMS.where() + " | 1,000 | 1,000 | 990 |"), md);
-        assertTrue(md.contains("Sustained throughput (" + PeerEngine.KSTREAMS.where() + "): 1,000 records/s"), md);
+        assertTrue(md.contains("| 1 stream thread | 1,000 | 1,000 | 990 |"), md);
+        assertTrue(md.contains("Sustained throughput (1 stream thread): 1,000 records/s"), md);
         assertTrue(md.contains("The peers run after the local cluster has stopped"), md);
-        assertFalse(md.contains("\n## core\n"), md);
+        assertFalse(md.contains("\n## core\n") || md.contains("## Configuration") || md.contains("## Targets"),
+                "no Storm mode ran: " + md);
+    }
+
+    @Test
+    void aSettingWithACommaIsOneCsvField() {
+        assertEquals("\"1 worker, memory\"", BenchReport.csvField("1 worker, memory"));
+        assertEquals("own JVM", BenchReport.csvField(PeerEngine.FLINK.setting()));
+        assertFalse(PeerEngine.KSTREAMS.setting().contains(","));
     }
 
     @Test
