@@ -2,13 +2,12 @@ package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.Names;
-import io.logriver.logic.LatencyProbe;
+import io.logriver.peers.Latencies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.HdrHistogram.Histogram;
 
 /**
  * One point of the sweep: the production topology of a mode on topics of its own, fed by the open-loop generator at
@@ -50,27 +49,8 @@ final class BenchRun {
 
     /** A topology's counters (the metrics of its bolts) and the latency probe of this JVM, where it runs. */
     private static PointProbe probe(JmxMetrics m) {
-        return new PointProbe() {
-            @Override
-            public long finished() {
-                return m.sum(Names.M_AGGREGATED) + m.sum(Names.M_FILTERED) + m.sum(Names.M_INVALID) + m.sum(Names.M_LATE);
-            }
-
-            @Override
-            public long applied() {
-                return LatencyProbe.applied();
-            }
-
-            @Override
-            public Histogram takeInTopology() {
-                return LatencyProbe.takeInTopology();
-            }
-
-            @Override
-            public Histogram takeEndToEnd() {
-                return LatencyProbe.takeEndToEnd();
-            }
-        };
+        return new PointProbe(Latencies.ofThisJvm(), () -> m.sum(Names.M_AGGREGATED) + m.sum(Names.M_FILTERED)
+                + m.sum(Names.M_INVALID) + m.sum(Names.M_LATE), () -> null);
     }
 
     static LogriverConfig forRun(LogriverConfig c, String name, Map<String, Object> overrides) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import org.HdrHistogram.Histogram;
 
 /**
  * One point of a peer's sweep: the peer's job on topics of its own, fed by the same open-loop generator at a fixed
@@ -74,31 +73,7 @@ final class PeerRun {
     private static PointProbe probe(PeerEngine engine, Peer peer, LoadGenerator generator) {
         Latencies latencies = peer.latencies();
         long appliedBefore = latencies.applied();
-        return new PointProbe() {
-            @Override
-            public long finished() {
-                return applied() + generator.neverApplied();
-            }
-
-            @Override
-            public long applied() {
-                return latencies.applied() - appliedBefore;
-            }
-
-            @Override
-            public Histogram takeInTopology() {
-                return latencies.takeInTopology();
-            }
-
-            @Override
-            public Histogram takeEndToEnd() {
-                return latencies.takeEndToEnd();
-            }
-
-            @Override
-            public Duration ownJvmCpu() {
-                return engine.ownJvmCpu(peer);
-            }
-        };
+        return new PointProbe(latencies, () -> latencies.applied() - appliedBefore + generator.neverApplied(),
+                () -> engine.ownJvmCpu(peer));
     }
 }
