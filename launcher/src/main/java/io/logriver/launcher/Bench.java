@@ -57,11 +57,14 @@ final class Bench {
                 try {
                     sweepPeers(base, plan, new PeerRun(topics, progress, usedTopics, peersDir, profiles,
                             () -> stopping), id, points);
+                    Directories.deleteTree(peersDir); // kept when a peer failed: its logs are there
                 } catch (Exception e) {
                     failure = e;
+                    if (!(e instanceof BenchStopped)) {
+                        progress.say("the peers' logs are in " + peersDir);
+                    }
                 } finally {
                     topics.delete(usedTopics);
-                    Directories.deleteTree(peersDir);
                 }
             }
         }
