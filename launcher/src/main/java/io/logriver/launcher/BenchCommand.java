@@ -9,8 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--workers 1,2] [--backends redis,memory]
- * [--batches 50ms/1000,...] [--duration S] [--quick] [--out DIR]}; {@code --workers} runs core's sweep once per worker
+ * {@code bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]
+ * [--backends redis,memory] [--batches 50ms/1000,...] [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
+ * Storm modes and the peers ({@link BenchEngines}), which {@code --quick} leaves out; {@code --workers} runs core's sweep once per worker
  * count (the cost of serializing tuples between workers), {@code --backends} every sweep once per state backend (the
  * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep.
  */
@@ -32,11 +33,12 @@ final class BenchCommand {
         boolean quick = args.remove("--quick");
         Args a = Args.parse(args, OPTIONS);
         String modeText = a.has("mode") ? a.get("mode") : "both";
-        List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Mode.parse(modeText));
+        BenchEngines engines = quick ? BenchEngines.parse(modeText).quick() : BenchEngines.parse(modeText);
         Path workDir = a.workDir();
         Path outDir = a.has("out") ? Path.of(a.get("out"))
                 : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
-        BenchPlan plan = quick ? BenchPlan.quick(modes, outDir) : BenchPlan.full(modes, outDir);
+        BenchPlan plan = quick ? BenchPlan.quick(engines.modes(), outDir)
+                : BenchPlan.full(engines.modes(), outDir).withPeers(engines.peers());
         if (a.has("rates")) {
             plan = plan.withRates(rates(a.get("rates")));
         }
