@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * {@code bin/logriver bench}: the latency/throughput comparison of the two modes on one broker and one local cluster:
- * the ceilings first, then each mode's sweep of offered rates (Trident at each batch setting), then the report.
+ * the ceilings first, then each mode's sweep of offered rates (Trident at each batch setting), then each peer's sweep
+ * once the cluster is gone, then the report.
  * Stopping early (Ctrl-C) still writes what was measured.
  */
 final class Bench {
@@ -44,15 +45,34 @@ final class Bench {
         try (Redis redis = Redis.ensure(base, workDir, progress); Broker broker = Broker.ensure(base, workDir, progress);
              Topics topics = new Topics(broker.bootstrapServers())) {
             // topics go only once the cluster is closed: a killed spout still commits its offsets as it stops
-            try (LocalStorm storm = LocalStorm.start(stormDir)) {
-                ceilings = new Ceilings(storm, progress, usedTopics).measure(base, topics, plan.ceilingRecords(),
-                        plan.modes().contains(Mode.TRIDENT) ? plan.tridentSettings() : List.of(), id);
-                sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics, profiles, () -> stopping), id, points);
-            } catch (Exception e) {
-                failure = e;
-            } finally {
-                topics.delete(usedTopics);
-                Directories.deleteTree(stormDir);
+            if (!plan.modes().isEmpty()) {
+                try (LocalStorm storm = LocalStorm.start(stormDir)) {
+                    ceilings = new Ceilings(storm, progress, usedTopics).measure(base, topics, plan.ceilingRecords(),
+                            plan.modes().contains(Mode.TRIDENT) ? plan.tridentSettings() : List.of(), id);
+                    sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics, profiles, () -> stopping), id,
+                            points);
+                } catch (Exception e) {
+                    failure = e;
+                } finally {
+                    topics.delete(usedTopics);
+                    Directories.deleteTree(stormDir);
+                }
+            }
+            // the peers run once the local cluster is gone, each alone beside the broker
+            Path peersDir = workDir.resolve("peers-bench-" + id);
+            if (failure == null && !plan.peers().isEmpty()) {
+                try {
+                    sweepPeers(base, plan, new PeerRun(topics, progress, usedTopics, peersDir, profiles,
+                            () -> stopping), id, points);
+                    Directories.deleteTree(peersDir); // kept when a peer failed: its logs are there
+                } catch (Exception e) {
+                    failure = e;
+                    if (!(e instanceof BenchStopped)) {
+                        progress.say("the peers' logs are in " + peersDir);
+                    }
+                } finally {
+                    topics.delete(usedTopics);
+                }
             }
         }
         if (ceilings == null && points.isEmpty()) {
@@ -70,32 +90,65 @@ final class Bench {
             throws Exception {
         for (Mode mode : plan.modes()) {
             List<? extends BenchPlan.Setting> settings = plan.settings(mode, base.state().backend());
-            if (!plan.jitWarmUp().isZero() && !stopping) {
-                BenchPlan.Setting s = settings.get(0);
-                progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code"
-                                + " (the next line is of a cold JVM, and not reported)",
-                        mode.id(), plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
-                run(runs, base, mode, s, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1),
-                        id + "-jit-" + mode.id());
-            }
+            BenchPlan.Setting first = settings.get(0);
+            jitWarmUp(plan, mode.id(), () -> run(runs, base, mode, first, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(),
+                    Duration.ofSeconds(1), id + "-jit-" + mode.id()));
             for (BenchPlan.Setting s : settings) {
-                Point point = rate -> {
+                sweepRates(plan, rate -> {
                     BenchPoint p = run(runs, base, mode, s, rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
                     points.add(p);
                     return p.sustained();
-                };
-                long sustained = 0;
-                for (long rate : plan.rates()) {
-                    if (stopping) {
-                        return;
-                    }
-                    if (point.sustains(rate)) {
-                        sustained = rate;
-                    } else if (plan.stopAtSaturation()) {
-                        refine(point, sustained, rate, plan.refineSteps());
-                        break; // saturated: higher rates tell nothing more
-                    }
-                }
+                });
+            }
+        }
+    }
+
+    /**
+     * Each peer's sweep, as a mode's. A peer in a JVM of its own starts a new JVM at each point, so its JIT warm-up is
+     * part of every point's warm-up instead of a run before the sweep.
+     */
+    private void sweepPeers(LogriverConfig base, BenchPlan plan, PeerRun runs, String id, List<BenchPoint> points)
+            throws Exception {
+        for (PeerEngine peer : plan.peers()) {
+            Duration warmUp = peer.freshJvmPerPoint() ? plan.warmUp().plus(plan.jitWarmUp()) : plan.warmUp();
+            if (peer.freshJvmPerPoint() && !plan.jitWarmUp().isZero()) {
+                progress.say(String.format("%s: a JVM of its own at each point, so each point warms up %d s longer for"
+                        + " the JIT", peer.id(), plan.jitWarmUp().toSeconds()));
+            } else {
+                jitWarmUp(plan, peer.id(), () -> runs.run(base, peer, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(),
+                        Duration.ofSeconds(1), id + "-jit-" + peer.id()));
+            }
+            sweepRates(plan, rate -> {
+                BenchPoint p = runs.run(base, peer, rate, warmUp, plan.measure(), id + "-" + points.size());
+                points.add(p);
+                return p.sustained();
+            });
+        }
+    }
+
+    /** The unmeasured run that lets the JIT compile an engine's hot code before its sweep (none in a quick plan). */
+    private void jitWarmUp(BenchPlan plan, String engine, java.util.concurrent.Callable<BenchPoint> run)
+            throws Exception {
+        if (!plan.jitWarmUp().isZero() && !stopping) {
+            progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code"
+                            + " (the next line is of a cold JVM, and not reported)",
+                    engine, plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
+            run.call();
+        }
+    }
+
+    /** One sweep: the plan's rates up to the first not sustained, then bisection steps below it. */
+    private void sweepRates(BenchPlan plan, Point point) throws Exception {
+        long sustained = 0;
+        for (long rate : plan.rates()) {
+            if (stopping) {
+                return;
+            }
+            if (point.sustains(rate)) {
+                sustained = rate;
+            } else if (plan.stopAtSaturation()) {
+                refine(point, sustained, rate, plan.refineSteps());
+                return; // saturated: higher rates tell nothing more
             }
         }
     }

@@ -16,7 +16,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The benchmark's chart: end-to-end latency percentiles against achieved throughput, both modes, log scales. */
+/** The benchmark's chart: end-to-end latency percentiles against achieved throughput, every engine, log scales. */
 final class BenchChart {
     private BenchChart() {
     }
@@ -44,13 +44,15 @@ final class BenchChart {
             r.setSeriesStroke(i, new BasicStroke(key.endsWith("p50") ? 1f : key.endsWith("p99") ? 2f : 1f,
                     BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                     key.endsWith("p99.9") ? new float[] {4f, 4f} : null, 0f));
-            r.setSeriesPaint(i, key.startsWith(Mode.CORE.id()) ? new Color(200, 60, 40) : palette(key));
+            r.setSeriesPaint(i, key.startsWith(Mode.CORE.id()) ? new Color(200, 60, 40) : key.startsWith("kstreams ")
+                    ? new Color(230, 140, 20) : key.startsWith("flink ") ? new Color(90, 90, 90) : palette(key));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("logriver: latency against throughput, core and Trident", plot);
+        JFreeChart chart = new JFreeChart("logriver: latency against throughput, "
+                + String.join(", ", points.stream().map(BenchPoint::mode).distinct().toList()), plot);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 650);
     }

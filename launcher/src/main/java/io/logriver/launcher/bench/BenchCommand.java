@@ -3,7 +3,6 @@ package io.logriver.launcher.bench;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Home;
 import io.logriver.launcher.cli.Progress;
-import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench [--mode core|trident|both] [--rates 1000,5000,...] [--workers 1,2] [--backends redis,memory]
- * [--duration S] [--quick] [--out DIR]}; {@code --workers} runs core's sweep once per worker count (the cost of
- * serializing tuples between workers), {@code --backends} every sweep once per state backend (the cost of durable
- * state).
+ * {@code bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]
+ * [--backends redis,memory] [--batches 50ms/1000,...] [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
+ * Storm modes and the peers ({@link BenchEngines}), which {@code --quick} leaves out; {@code --workers} runs core's sweep once per worker
+ * count (the cost of serializing tuples between workers), {@code --backends} every sweep once per state backend (the
+ * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep.
  */
 public final class BenchCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "duration", "quick", "out", "config",
-            "work-dir");
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "batches", "duration", "quick",
+            "out", "config", "work-dir");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -36,11 +36,12 @@ public final class BenchCommand {
         boolean quick = args.remove("--quick");
         Args a = Args.parse(args, OPTIONS);
         String modeText = a.has("mode") ? a.get("mode") : "both";
-        List<Mode> modes = modeText.equals("both") ? List.of(Mode.CORE, Mode.TRIDENT) : List.of(Args.mode(modeText));
+        BenchEngines engines = quick ? BenchEngines.parse(modeText).quick() : BenchEngines.parse(modeText);
         Path workDir = a.workDir();
         Path outDir = a.has("out") ? Path.of(a.get("out"))
                 : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
-        BenchPlan plan = quick ? BenchPlan.quick(modes, outDir) : BenchPlan.full(modes, outDir);
+        BenchPlan plan = quick ? BenchPlan.quick(engines.modes(), outDir)
+                : BenchPlan.full(engines.modes(), outDir).withPeers(engines.peers());
         if (a.has("rates")) {
             plan = plan.withRates(rates(a.get("rates")));
         }
@@ -49,6 +50,9 @@ public final class BenchCommand {
         }
         if (a.has("backends")) {
             plan = plan.withBackends(backends(a.get("backends")));
+        }
+        if (a.has("batches")) {
+            plan = plan.withTridentSettings(batches(a.get("batches")));
         }
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
@@ -100,6 +104,20 @@ public final class BenchCommand {
             backends.add(b.trim());
         }
         return backends;
+    }
+
+    /** Trident batch settings as given, each INTERVALms/RECORDS: the emit interval and records per partition. */
+    static List<BenchPlan.TridentSetting> batches(String text) {
+        List<BenchPlan.TridentSetting> settings = new ArrayList<>();
+        for (String b : text.split(",")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})ms/(\\d{1,6})").matcher(b.trim());
+            if (!m.matches() || Integer.parseInt(m.group(2)) == 0) {
+                throw new Args.UsageException("--batches " + text + ": expected batch settings INTERVALms/RECORDS"
+                        + " (emit interval, records per partition and batch), like 50ms/1000,200ms/5000");
+            }
+            settings.add(new BenchPlan.TridentSetting(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        return settings;
     }
 
     static List<Long> rates(String text) {

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one benchmark measures: the modes, the offered rates (ascending: a mode's sweep stops at the first rate it
- * cannot sustain), the Trident batch settings, the worker counts of core (each its own sweep), how long each mode runs unmeasured first (the JIT compiles the hot
+ * What one benchmark measures: the modes, the peers (the same job on other engines, swept after the modes), the
+ * offered rates (ascending: a sweep stops at the first rate it cannot sustain), the Trident batch settings, the worker
+ * counts of core (each its own sweep), how long each mode runs unmeasured first (the JIT compiles the hot
  * code of a topology in its first half minute or so), how long each point warms up and is measured, the records
  * pre-loaded for the ceilings, and how many bisection steps narrow down the sustained rate between the last rate a
  * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
  */
-record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> tridentSettings, List<CoreSetting> coreSettings,
-                 List<String> backends, Duration jitWarmUp, Duration warmUp, Duration measure, long ceilingRecords,
-                 int refineSteps, Path outDir) {
+record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, List<TridentSetting> tridentSettings,
+                 List<CoreSetting> coreSettings, List<String> backends, Duration jitWarmUp, Duration warmUp,
+                 Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
 
     /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
     static final long JIT_WARM_UP_RATE = 2_000;
@@ -81,9 +82,12 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     static final List<TridentSetting> FULL_TRIDENT = List.of(new TridentSetting(50, 1_000),
             new TridentSetting(200, 5_000), new TridentSetting(1_000, 20_000));
 
-    /** --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. */
+    /**
+     * --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. It
+     * leaves the peers out.
+     */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
+        return new BenchPlan(modes, List.of(), List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
                 List.of(CoreSetting.ONE_WORKER), List.of(), Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8),
                 100_000, 0, outDir);
     }
@@ -93,7 +97,7 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
      * Trident batch settings.
      */
     static BenchPlan full(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), List.of(),
+        return new BenchPlan(modes, List.of(), FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), List.of(),
                 Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, 2, outDir);
     }
 
@@ -126,24 +130,36 @@ record BenchPlan(List<Mode> modes, List<Long> rates, List<TridentSetting> triden
     }
 
     BenchPlan withRates(List<Long> newRates) {
-        return new BenchPlan(modes, newRates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, measure,
+        return new BenchPlan(modes, peers, newRates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, measure,
                 ceilingRecords, refineSteps, outDir);
     }
 
     BenchPlan withMeasure(Duration newMeasure) {
-        return new BenchPlan(modes, rates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, newMeasure,
+        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, newMeasure,
+                ceilingRecords, refineSteps, outDir);
+    }
+
+    /** The peers after the Storm modes, each with the same sweep (none in a quick plan: CI stays short). */
+    BenchPlan withPeers(List<PeerEngine> newPeers) {
+        return new BenchPlan(modes, newPeers, rates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, measure,
                 ceilingRecords, refineSteps, outDir);
     }
 
     /** Core once per worker count, in this order (the first is the one the targets judge). */
     BenchPlan withCoreWorkers(List<Integer> workers) {
-        return new BenchPlan(modes, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(), backends,
+        return new BenchPlan(modes, peers, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(), backends,
                 jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+    }
+
+    /** Trident at these batch settings only, in this order (its ceilings too). */
+    BenchPlan withTridentSettings(List<TridentSetting> settings) {
+        return new BenchPlan(modes, peers, rates, settings, coreSettings, backends, jitWarmUp, warmUp, measure,
+                ceilingRecords, refineSteps, outDir);
     }
 
     /** Every sweep once per state backend, in this order (the first is the one the targets judge). */
     BenchPlan withBackends(List<String> newBackends) {
-        return new BenchPlan(modes, rates, tridentSettings, coreSettings, newBackends, jitWarmUp, warmUp, measure,
+        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, newBackends, jitWarmUp, warmUp, measure,
                 ceilingRecords, refineSteps, outDir);
     }
 }

@@ -54,9 +54,22 @@ final class BenchProfile implements AutoCloseable {
      * @param machineCpu  the machine's mean CPU use (every process), as a fraction
      * @param threads     the threads with the most CPU, as "name share-of-machine"
      * @param methods     the methods most often on top of a sampled stack, as "Class.method share-of-samples"
+     * @param ownJvmCpu   the mean CPU use of an engine that runs in a JVM of its own (a peer), as a fraction of the
+     *                    machine; 0 when the engine runs in this JVM
      */
     record Summary(int gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, double jvmCpu, double machineCpu,
-                   List<String> threads, List<String> methods) {
+                   List<String> threads, List<String> methods, double ownJvmCpu) {
+
+        Summary(int gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, double jvmCpu, double machineCpu,
+                List<String> threads, List<String> methods) {
+            this(gcPauses, gcPauseTotalMs, gcPauseMaxMs, jvmCpu, machineCpu, threads, methods, 0);
+        }
+
+        /** With the CPU time an engine's own JVM used over the {@code window}, on a machine of {@code cores}. */
+        Summary withOwnJvm(Duration cpu, Duration window, int cores) {
+            return new Summary(gcPauses, gcPauseTotalMs, gcPauseMaxMs, jvmCpu, machineCpu, threads, methods,
+                    cpu.toNanos() / (double) (window.toNanos() * cores));
+        }
 
         static final Summary NONE = new Summary(0, 0, 0, 0, 0, List.of(), List.of());
 
@@ -114,6 +127,25 @@ final class BenchProfile implements AutoCloseable {
                             + " %.0f %%, machine %.0f %%; busiest threads: %s; hottest methods: %s", gcPauses,
                     window.toMillis() / 1000.0, gcPauseTotalMs, gcPauseMaxMs, 100 * jvmCpu, 100 * machineCpu,
                     String.join(", ", threads), String.join(", ", methods));
+        }
+
+        /**
+         * CPU time per record finished in the window, in µs on one core: this JVM's (the topology and the generator)
+         * and the rest of the machine's (the broker, Redis and whatever else runs), from the mean shares of the
+         * machine's {@code cores}; for an engine in a JVM of its own, that JVM's first.
+         */
+        String cpuPerRecord(Duration window, long finished, int cores) {
+            if (finished <= 0 || machineCpu <= 0) {
+                return "CPU per record: no records finished";
+            }
+            double coreMicros = window.toNanos() / 1_000.0 * cores;
+            if (ownJvmCpu > 0) {
+                return String.format(Locale.ROOT, "CPU per record: the engine's JVM %.1f µs, this JVM (the generator)"
+                                + " %.1f µs, rest of the machine %.1f µs", ownJvmCpu * coreMicros / finished,
+                        jvmCpu * coreMicros / finished, Math.max(0, machineCpu - jvmCpu - ownJvmCpu) * coreMicros / finished);
+            }
+            return String.format(Locale.ROOT, "CPU per record: this JVM %.1f µs, rest of the machine %.1f µs",
+                    jvmCpu * coreMicros / finished, Math.max(0, machineCpu - jvmCpu) * coreMicros / finished);
         }
 
         /** A Storm executor thread ({@code Thread-12-parse-executor[3, 3]}) by its component; others as they are. */

@@ -68,11 +68,16 @@ final class BenchReport {
             BenchPoint.Percentiles i = p.inTopology();
             BenchPoint.Percentiles e = p.endToEnd();
             b.append(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%.0f,%d,%d,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n",
-                    p.mode(), p.setting(), p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(),
+                    p.mode(), csvField(p.setting()), p.targetRate(), p.offered(), p.achieved(), p.lagStart(), p.lagEnd(),
                     p.behindMs(), p.sustained(), i.p50(), i.p90(), i.p99(), i.p999(), i.max(), e.p50(), e.p90(), e.p99(),
                     e.p999(), e.max()));
         }
         return b.toString();
+    }
+
+    /** A setting as one CSV field: quoted when it holds a comma ({@code 1 worker, memory}). */
+    static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     String markdown(String chart) {
@@ -83,19 +88,30 @@ final class BenchReport {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "). Kafka broker, "
                 + "local Storm cluster and generator share it. Each point: " + plan.warmUp().toSeconds() + " s warm-up, "
                 + plan.measure().toSeconds() + " s measured; open-loop generator (records due on a schedule, "
-                + "stamped with their due time); latencies per record in HdrHistograms, µs.");
+                + "stamped with their due time); latencies per record in HdrHistograms, µs."
+                + (plan.peers().isEmpty() ? "" : " The peers run after the local cluster has stopped, on the same"
+                + " broker and generator: " + String.join("; ", plan.peers().stream()
+                .map(p -> p.engine() + " " + p.where()).toList()) + "."));
         if (failure != null) {
             md.add("");
             md.add("**Stopped early:** " + failure + ". The figures below are what was measured before.");
         }
         md.add("");
         md.add("![latency against throughput](" + chart + ")");
-        md.addAll(configuration());
-        md.addAll(ceilingsTable());
-        for (Mode mode : plan.modes()) {
-            md.addAll(table(mode));
+        if (!plan.modes().isEmpty()) {
+            md.addAll(configuration());
         }
-        md.addAll(BenchTargets.check(points, ceilings));
+        md.addAll(ceilingsTable());
+        md.addAll(EngineTable.of(plan, config.state().backend(), points, Runtime.getRuntime().availableProcessors()));
+        for (Mode mode : plan.modes()) {
+            md.addAll(table(mode.id(), mode));
+        }
+        for (PeerEngine peer : plan.peers()) {
+            md.addAll(table(peer.id(), null));
+        }
+        if (!plan.modes().isEmpty()) {
+            md.addAll(BenchTargets.check(points, ceilings));
+        }
         md.add("");
         return String.join("\n", md);
     }
@@ -145,14 +161,15 @@ final class BenchReport {
         return md;
     }
 
-    private List<String> table(Mode mode) {
+    /** The points of one engine: a Storm {@code mode}, or a peer (mode null). */
+    private List<String> table(String engine, Mode mode) {
         List<String> md = new ArrayList<>();
         md.add("");
-        md.add("## " + mode.id());
+        md.add("## " + engine);
         md.add("");
         md.add("| setting | offered/s | sent/s | achieved/s | lag start -> end | behind ms | sustained | in-topology p50 / p90 / p99 / p99.9 / max µs | end-to-end p50 / p90 / p99 / p99.9 / max µs |");
         md.add("|---|---|---|---|---|---|---|---|---|");
-        List<BenchPoint> rows = points.stream().filter(p -> p.mode().equals(mode.id())).toList();
+        List<BenchPoint> rows = points.stream().filter(p -> p.mode().equals(engine)).toList();
         List<String> settings = rows.stream().map(BenchPoint::setting).distinct().toList();
         Comparator<BenchPoint> bySettingAndRate = Comparator.comparingInt((BenchPoint p) -> settings.indexOf(p.setting()))
                 .thenComparingLong(BenchPoint::targetRate);
@@ -170,13 +187,16 @@ final class BenchReport {
         for (String setting : settings) {
             md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
         }
-        md.addAll(againstFirst(mode, rows, settings));
+        if (mode != null) {
+            md.addAll(againstFirst(mode, rows, settings));
+        }
         md.add("");
         md.add("What a flight recording of each measurement window saw (recordings in `work/bench-profiles`, for JDK"
                 + " Mission Control):");
         md.add("");
         for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
-            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s", mode.id(), p.setting(), p.targetRate(),
+            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s; %s", engine, p.setting(), p.targetRate(),
+                    p.profile().cpuPerRecord(plan.measure(), p.finished(), Runtime.getRuntime().availableProcessors()),
                     p.profile().describe(plan.measure())));
         }
         return md;

@@ -1,2 +1,2 @@
-/** The benchmark: the ceilings, each mode's sweep of offered rates, and its report, CSV and chart. */
+/** The benchmark: the ceilings, each engine's sweep of offered rates, and its report, CSV and chart. */
 package io.logriver.launcher.bench;

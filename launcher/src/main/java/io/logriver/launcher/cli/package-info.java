@@ -1,2 +1,2 @@
-/** What every command shares: its options, the mode, progress lines, Ctrl-C, the install directory, child processes. */
+/** What every command shares: its options, progress lines, Ctrl-C, the install directory, child processes, waits. */
 package io.logriver.launcher.cli;

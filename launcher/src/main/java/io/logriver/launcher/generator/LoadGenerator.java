@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,6 +29,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sessionsSent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Predicate<byte[]> reachesWindow;
+    private final AtomicLong neverApplied = new AtomicLong();
     private volatile String lastFailure;
     /** One callback for every send: no allocation per record. */
     private final Callback onSent = (metadata, e) -> {
@@ -42,6 +45,17 @@ public final class LoadGenerator implements AutoCloseable {
     private final Thread thread;
 
     public LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate, RecordGenerator records) {
+        this(bootstrapServers, requestTopic, sessionTopic, rate, records, null);
+    }
+
+    /**
+     * @param reachesWindow whether a request will reach a window (logriver's parser and filter rules): the requests
+     *                      it turns down are counted ({@link #neverApplied()}), for an engine that does not count
+     *                      what it filters; null counts nothing
+     */
+    public LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate, RecordGenerator records,
+                         Predicate<byte[]> reachesWindow) {
+        this.reachesWindow = reachesWindow;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: the end-to-end latency starts at the due time
@@ -79,8 +93,11 @@ public final class LoadGenerator implements AutoCloseable {
                         onSent);
                 sessionsSent.incrementAndGet();
             }
-            ProducerRecord<String, byte[]> r =
-                    new ProducerRecord<>(requestTopic, sessionID, g.request().getBytes(StandardCharsets.UTF_8));
+            byte[] request = g.request().getBytes(StandardCharsets.UTF_8);
+            if (reachesWindow != null && !reachesWindow.test(request)) {
+                neverApplied.incrementAndGet();
+            }
+            ProducerRecord<String, byte[]> r = new ProducerRecord<>(requestTopic, sessionID, request);
             r.headers().add(Names.SCHED_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
             producer.send(r, onSent);
             sent.incrementAndGet();
@@ -96,6 +113,11 @@ public final class LoadGenerator implements AutoCloseable {
     /** Request records sent (Kafka may refuse some of them later: {@link #failed()}). */
     public long sent() {
         return sent.get();
+    }
+
+    /** Requests sent that will never reach a window (counted only with a {@code reachesWindow} rule). */
+    public long neverApplied() {
+        return neverApplied.get();
     }
 
     /** Session records sent. */

@@ -1,2 +1,2 @@
-/** Storm metrics: the reporters logriver adds, and reading them back over JMX (local mode) or CSV files (a cluster). */
+/** Storm metrics: the reporters logriver adds, reading them back (JMX here, CSV from a cluster), the accounting. */
 package io.logriver.launcher.metrics;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,15 @@ class BenchProfileTest {
         assertEquals("kafka-producer-network-thread | producer",
                 BenchProfile.Summary.threadName("kafka-producer-network-thread | producer-7"));
         assertEquals("main", BenchProfile.Summary.threadName("main"));
+    }
+
+    @Test
+    void cpuPerRecordIsTheSharesOfTheMachinesCoresOverTheRecordsFinished() {
+        BenchProfile.Summary s = new BenchProfile.Summary(0, 0, 0, 0.25, 0.75, List.of(), List.of());
+        // 20 s on 2 cores = 40 s of CPU; a quarter of it (10 s) over 100,000 records is 100 µs each, the rest 200 µs
+        assertEquals("CPU per record: this JVM 100.0 µs, rest of the machine 200.0 µs",
+                s.cpuPerRecord(Duration.ofSeconds(20), 100_000, 2));
+        assertEquals("CPU per record: no records finished", s.cpuPerRecord(Duration.ofSeconds(20), 0, 2));
     }
 
     @Test

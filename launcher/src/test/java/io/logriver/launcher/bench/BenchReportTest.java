@@ -35,6 +35,20 @@ class BenchReportTest {
     }
 
     @Test
+    void coreLatencyTargetsAreJudgedOnTheSteady10kPointNotOnOneDrainingABacklog() {
+        BenchPoint.Percentiles backlog = new BenchPoint.Percentiles(100, 900_000, 1_000_000, 2_600_000, 2_700_000,
+                2_800_000);
+        BenchPoint draining = new BenchPoint("core", "1 worker", 10_000, 10_000, 12_000, 200_000, 240_000, 50_000,
+                10_000, 0, backlog, backlog, BenchProfile.Summary.NONE);
+        BenchPoint steady = point("1 worker", 10_000, 10_000, 100);
+        String targets = String.join("\n", BenchTargets.check(List.of(draining, steady), null));
+        assertTrue(targets.contains("| core at 10k/s: in-topology p99.9 < 1 ms | 4 µs | yes |"), targets);
+        assertFalse(targets.contains("2,700,000") || targets.contains("2700000"), targets);
+        assertFalse(String.join("\n", BenchTargets.check(List.of(draining), null)).contains("core at 10k/s"),
+                "no steady point, no judgement");
+    }
+
+    @Test
     void bisectionStepsAreRoundedToThousandsAndStayStrictlyBetween() {
         assertEquals(15_000, BenchPlan.between(10_000, 20_000));
         assertEquals(8_000, BenchPlan.between(5_000, 10_000)); // 7,500 rounds up
@@ -116,5 +130,20 @@ class BenchReportTest {
                         () -> BenchCommand.backends("redis,disk")).getMessage());
         assertEquals("--workers 0,2: expected worker counts from 1 to 16, like 1,2", org.junit.jupiter.api.Assertions
                 .assertThrows(Args.UsageException.class, () -> BenchCommand.workers("0,2")).getMessage());
+    }
+
+    @Test
+    void batchesRunTridentAtTheSettingsGivenOnly() {
+        BenchPlan plan = BenchPlan.full(List.of(Mode.TRIDENT), java.nio.file.Path.of("out"))
+                .withTridentSettings(BenchCommand.batches("1ms/5000, 50ms/20000"));
+        assertEquals(List.of("1ms/5000", "50ms/20000"), plan.settings(Mode.TRIDENT, "redis").stream()
+                .map(BenchPlan.Setting::label).toList());
+        assertEquals(java.util.Map.of("logriver.trident.topology.trident.batch.emit.interval.millis", 1,
+                "logriver.trident.max.poll.records", 5_000), plan.settings(Mode.TRIDENT, "redis").get(0).overrides());
+        for (String wrong : List.of("50/1000", "50ms/0", "50ms-1000", "fast")) {
+            assertEquals("--batches " + wrong + ": expected batch settings INTERVALms/RECORDS (emit interval, records"
+                    + " per partition and batch), like 50ms/1000,200ms/5000", org.junit.jupiter.api.Assertions
+                    .assertThrows(Args.UsageException.class, () -> BenchCommand.batches(wrong)).getMessage());
+        }
     }
 }

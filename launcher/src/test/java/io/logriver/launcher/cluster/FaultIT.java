@@ -165,9 +165,7 @@ class FaultIT {
         System.out.printf("FaultIT %s %s: %d window records for %d keys: %d written again%n", fault, mode, records,
                 last.size(), records - last.size());
         List<String> failures = new ArrayList<>();
-        if (mode.equals("trident")) {
-            failures.addAll(rewritten(fault, c));
-        }
+        failures.addAll(rewritten(fault, mode, c));
         List<String> got = new ArrayList<>(last.values());
         if (!got.equals(expected.windows)) {
             List<String> missing = new ArrayList<>(expected.windows);
@@ -181,8 +179,8 @@ class FaultIT {
         return failures;
     }
 
-    /** Trident writes a window record again only with the same content: the keys written with two contents. */
-    private static List<String> rewritten(String fault, LogriverConfig c) throws Exception {
+    /** Both modes write a window record again only with the same content: the keys written with two contents. */
+    private static List<String> rewritten(String fault, String mode, LogriverConfig c) throws Exception {
         Map<String, String> first = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (String w : ResultFiles.readAll(c.bootstrapServers(), c.topics().stats())) {
@@ -190,7 +188,7 @@ class FaultIT {
             String key = n.get("windowStart").asText() + "|" + n.get("orgID").asText() + "|" + n.get("webURL").asText();
             String before = first.putIfAbsent(key, w);
             if (before != null && !before.equals(w)) {
-                failures.add(fault + " trident: window " + key + " written as " + before + " and again as " + w);
+                failures.add(fault + " " + mode + ": window " + key + " written as " + before + " and again as " + w);
             }
         }
         return failures;

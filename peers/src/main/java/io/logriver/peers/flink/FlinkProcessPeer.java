@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * The Flink peer in a JVM of its own ({@link FlinkPeerMain}), so that its CPU and GC are its own: started from this
  * module's class path ({@code peers/target/classpath.txt} under {@code -Dlogriver.home}), with the JVM options of
  * Flink's {@code env.java.opts.all} (default {@code -Xmx1g}). Its log goes to {@code WORKDIR/ID-logs/flink-peer.log};
- * its latency probe reaches this JVM once a second.
+ * its latency probe reaches this JVM ten times a second.
  */
 public final class FlinkProcessPeer implements Peer {
     static final String JVM_OPTIONS = "env.java.opts.all";
@@ -121,7 +121,7 @@ public final class FlinkProcessPeer implements Peer {
         endToEnd.add(p.endToEnd());
     }
 
-    /** Latencies as the peer's JVM reported them, up to a second ago. */
+    /** Latencies as the peer's JVM reported them, up to 100 ms ago. */
     @Override
     public Latencies latencies() {
         return new Latencies() {

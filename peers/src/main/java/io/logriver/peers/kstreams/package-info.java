@@ -1,0 +1,2 @@
+/** The job on Kafka Streams. */
+package io.logriver.peers.kstreams;

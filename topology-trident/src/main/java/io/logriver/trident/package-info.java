@@ -1,0 +1,2 @@
+/** The Trident topology (micro-batches) on the same logic classes, and its exactly-once states in Redis. */
+package io.logriver.trident;
