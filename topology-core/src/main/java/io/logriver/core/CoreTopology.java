@@ -5,6 +5,7 @@ import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
 import io.logriver.names.Names;
+import java.util.Map;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.state.KeyValueState;
 import org.apache.storm.topology.BoltDeclarer;
@@ -22,8 +23,11 @@ import org.apache.storm.tuple.Fields;
  */
 public final class CoreTopology {
 
-    /** The two inputs: request records and session records, as tuples of {@link KafkaRecordTranslator#FIELDS}. */
-    public record Sources(IRichSpout weblogs, IRichSpout sessions) {
+    /**
+     * The inputs: request records and session records, as tuples of {@link KafkaRecordTranslator#FIELDS}, and the
+     * sessions written before the topology starts, which every partition task reads into its session table at start.
+     */
+    public record Sources(IRichSpout weblogs, IRichSpout sessions, SessionSnapshot sessionSnapshot) {
     }
 
     private CoreTopology() {
@@ -47,8 +51,8 @@ public final class CoreTopology {
         b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), p.parse())
                 .fieldsGrouping(Names.SESSIONS_SPOUT, partition); // a session's records stay in order
         bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), future, c.joinWaitMs(), c.clockIntervalMs(),
-                        new PartitionBolt.Topics(c.bootstrapServers(), topics.weblogs(), topics.sessions(), topics.dlq()),
-                        durable, c.benchProbe()), p.join(), durable)
+                        new PartitionBolt.Topics(topics.weblogs(), topics.dlq()), sources.sessionSnapshot(), durable,
+                        c.benchProbe()), p.join(), durable)
                 .fieldsGrouping(Names.PARSE, partition)
                 .allGrouping(Names.PARSE_SESSIONS)
                 .allGrouping(Names.CLOCK_SPOUT);
@@ -73,6 +77,16 @@ public final class CoreTopology {
                 .allGrouping(Names.AGGREGATE, Names.END_STREAM)
                 .allGrouping(Names.CLOCK_SPOUT);
         return b.createTopology();
+    }
+
+    /**
+     * The end-of-input markers each sink task counts once the whole input has gone through and been written (file
+     * mode and the tests wait for them): the partition stage's, one per request partition; parse-sessions', at least
+     * one (the session topic's first partition); each aggregator's, once every partition's windows are closed.
+     */
+    public static Map<String, Integer> endMarkersPerSinkTask(LogriverConfig c) {
+        return Map.of(Names.PARTITION_STAGE, c.topics().partitions(), Names.PARSE_SESSIONS, 1,
+                Names.AGGREGATE, c.parallelism().aggregate());
     }
 
     /** A checkpointed bolt (durable backend) or a plain one (state in memory only). */

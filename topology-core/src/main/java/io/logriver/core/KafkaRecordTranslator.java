@@ -26,8 +26,16 @@ public final class KafkaRecordTranslator implements RecordTranslator<String, byt
 
     @Override
     public List<Object> apply(ConsumerRecord<String, byte[]> r) {
+        return tuple(r.partition(), r.offset(), r.value(), scheduled(r), isEndOfInput(r));
+    }
+
+    /**
+     * The tuple of a record of {@code partition} at {@code offset}, emitted now, read by no rewinding spout (incarnation
+     * 0): what every source of the topologies emits, Kafka's or a test's in memory.
+     */
+    public static List<Object> tuple(int partition, long offset, byte[] value, long schedNanos, boolean control) {
         // a fixed-size list over the array, not a copy into a Values (the spout only sets the incarnation in it)
-        return Arrays.asList(r.partition(), r.offset(), r.value(), HostClock.nanos(), scheduled(r), isEndOfInput(r), 0L);
+        return Arrays.asList(partition, offset, value, HostClock.nanos(), schedNanos, control, 0L);
     }
 
     static long scheduled(ConsumerRecord<?, ?> r) {

@@ -12,7 +12,10 @@ import org.apache.storm.kafka.spout.subscription.NamedTopicFilter;
 import org.apache.storm.kafka.spout.subscription.RoundRobinManualPartitioner;
 import org.apache.storm.topology.IRichSpout;
 
-/** The production sources: Kafka spouts on the request and session topics, at-least-once, from the committed offsets. */
+/**
+ * The production sources: Kafka spouts on the request and session topics, at-least-once, from the committed offsets,
+ * and the session topic as it is when a partition task starts.
+ */
 public final class KafkaSources {
     private KafkaSources() {
     }
@@ -29,7 +32,8 @@ public final class KafkaSources {
         } else {
             weblogs = spout(c, c.topics().weblogs(), c.consumerGroup());
         }
-        return new CoreTopology.Sources(weblogs, spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions"));
+        return new CoreTopology.Sources(weblogs, spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions"),
+                new KafkaSessionSnapshot(c.bootstrapServers(), c.topics().sessions()));
     }
 
     public static KafkaSpout<String, byte[]> spout(LogriverConfig c, String topic, String group) {

@@ -15,7 +15,6 @@ import io.logriver.logic.SessionTable;
 import io.logriver.logic.WindowKey;
 import io.logriver.logic.Windows;
 import io.logriver.names.Names;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,9 @@ public final class PartitionBolt extends CheckpointedBolt {
     private final FutureTimeRule future;
     private final long joinWaitMs;
     private final long clockIntervalMs;
-    private final String bootstrapServers;
     private final String weblogsTopic;
-    private final String sessionsTopic;
     private final String dlqTopic;
+    private final SessionSnapshot sessions;
     private final boolean probe;
     private transient PartitionPipeline pipeline;
     private transient ReplayOrder order;
@@ -69,23 +67,25 @@ public final class PartitionBolt extends CheckpointedBolt {
     private transient Histogram joinWaitMicros;
     private transient Histogram stageMicros;
 
-    /** The topics and how the session table is filled; {@code bootstrapServers} null: an empty table (tests). */
-    public record Topics(String bootstrapServers, String weblogs, String sessions, String dlq) implements java.io.Serializable {
+    /** The topics its dead letters name: where the requests came from, and where dead letters go. */
+    public record Topics(String weblogs, String dlq) implements java.io.Serializable {
     }
 
-    /** @param future keeps a partition's watermark from passing the wall clock */
+    /**
+     * @param future keeps a partition's watermark from passing the wall clock
+     * @param sessions the sessions written before the topology started, read into the session table at start
+     */
     public PartitionBolt(Windows windows, long latenessMs, FutureTimeRule future, long joinWaitMs, long clockIntervalMs,
-                         Topics topics, boolean durable, boolean probe) {
+                         Topics topics, SessionSnapshot sessions, boolean durable, boolean probe) {
         super(durable);
         this.windows = windows;
         this.latenessMs = latenessMs;
         this.future = future;
         this.joinWaitMs = joinWaitMs;
         this.clockIntervalMs = clockIntervalMs;
-        this.bootstrapServers = topics.bootstrapServers();
         this.weblogsTopic = topics.weblogs();
-        this.sessionsTopic = topics.sessions();
         this.dlqTopic = topics.dlq();
+        this.sessions = sessions;
         this.probe = probe;
     }
 
@@ -93,9 +93,7 @@ public final class PartitionBolt extends CheckpointedBolt {
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         SessionTable table = new SessionTable();
-        if (bootstrapServers != null) {
-            SessionBootstrap.load(bootstrapServers, sessionsTopic, table, Duration.ofMinutes(2));
-        }
+        sessions.load(table);
         this.pipeline = new PartitionPipeline(windows, latenessMs, future, table, joinWaitMs);
         if (!durable) {
             pipeline.checkpoint().track(false);

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 
 class PartitionBoltTest {
     private static final long B = 1_700_000_000_000L; // a window start (10 s windows)
-    private static final PartitionBolt.Topics TOPICS = new PartitionBolt.Topics(null, "weblogs", "sessions", "dlq");
+    private static final PartitionBolt.Topics TOPICS = new PartitionBolt.Topics("weblogs", "dlq");
 
     private static PartitionBolt bolt(boolean durable) {
-        return new PartitionBolt(new Windows(10_000), 2_000, FutureTimeRule.OFF, 60_000, 100, TOPICS, durable, false);
+        return new PartitionBolt(new Windows(10_000), 2_000, FutureTimeRule.OFF, 60_000, 100, TOPICS,
+                SessionSnapshot.none(), durable, false);
     }
 
     /** A record as parse passes it on, read by the given spout incarnation. */

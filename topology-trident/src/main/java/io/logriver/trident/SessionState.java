@@ -1,15 +1,14 @@
 package io.logriver.trident;
 
-import io.logriver.core.SessionBootstrap;
+import io.logriver.core.SessionSnapshot;
 import io.logriver.logic.SessionTable;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.storm.task.IMetricsContext;
 import org.apache.storm.trident.state.State;
 import org.apache.storm.trident.state.StateFactory;
 
 /**
- * The session table as Trident state: filled from the session topic when it is made (as the core join does), then
+ * The session table as Trident state: filled from the session snapshot when it is made (as the core join does), then
  * fed by the session stream. Updates are idempotent (the table ignores records older than the one it holds), so a
  * replayed batch changes nothing.
  */
@@ -27,26 +26,21 @@ final class SessionState implements State {
 
     @Override
     public void commit(Long txid) {
-        // kept in memory, restored from the topic when the state is made again
+        // kept in memory, restored from the snapshot when the state is made again
     }
 
     static final class Factory implements StateFactory {
         private static final long serialVersionUID = 1L;
-        private final String bootstrapServers;
-        private final String topic;
+        private final SessionSnapshot snapshot;
 
-        /** {@code bootstrapServers} null: start empty (tests without Kafka). */
-        Factory(String bootstrapServers, String topic) {
-            this.bootstrapServers = bootstrapServers;
-            this.topic = topic;
+        Factory(SessionSnapshot snapshot) {
+            this.snapshot = snapshot;
         }
 
         @Override
         public State makeState(Map<String, Object> conf, IMetricsContext metrics, int partitionIndex, int numPartitions) {
             SessionTable table = new SessionTable();
-            if (bootstrapServers != null) {
-                SessionBootstrap.load(bootstrapServers, topic, table, Duration.ofMinutes(2));
-            }
+            snapshot.load(table);
             return new SessionState(table);
         }
     }

@@ -2,6 +2,7 @@ package io.logriver.trident;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
+import io.logriver.core.KafkaSessionSnapshot;
 import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,17 @@ import org.apache.storm.kafka.trident.mapper.FieldNameBasedTupleToKafkaMapper;
 import org.apache.storm.kafka.trident.selector.DefaultTopicSelector;
 import org.apache.storm.trident.state.StateFactory;
 
-/** The production sources and sinks of the Trident topology: opaque Kafka spouts in, Kafka states out. */
+/**
+ * The production sources and sinks of the Trident topology: opaque Kafka spouts and the session topic's snapshot in,
+ * Kafka states out.
+ */
 public final class TridentKafka {
     private TridentKafka() {
     }
 
     public static TridentPipeline.Sources sources(LogriverConfig c) {
-        return new TridentPipeline.Sources(spout(c, c.topics().weblogs()), spout(c, c.topics().sessions()));
+        return new TridentPipeline.Sources(spout(c, c.topics().weblogs()), spout(c, c.topics().sessions()),
+                new KafkaSessionSnapshot(c.bootstrapServers(), c.topics().sessions()));
     }
 
     public static TridentPipeline.Sinks sinks(LogriverConfig c) {

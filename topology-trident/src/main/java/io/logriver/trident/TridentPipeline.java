@@ -3,6 +3,7 @@ package io.logriver.trident;
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.PartitionBolt;
+import io.logriver.core.SessionSnapshot;
 import io.logriver.logic.FilterRules;
 import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.Windows;
@@ -28,8 +29,11 @@ import org.apache.storm.tuple.Fields;
  */
 public final class TridentPipeline {
 
-    /** Request and session records, as tuples of {@link KafkaRecordTranslator#FIELDS}. */
-    public record Sources(ITridentDataSource weblogs, ITridentDataSource sessions) {
+    /**
+     * Request and session records, as tuples of {@link KafkaRecordTranslator#FIELDS}, and the sessions written before
+     * the topology starts, which every session state reads when it is made.
+     */
+    public record Sources(ITridentDataSource weblogs, ITridentDataSource sessions, SessionSnapshot sessionSnapshot) {
     }
 
     /** Where (key, message) rows go: final window records, and dead letters. */
@@ -85,7 +89,8 @@ public final class TridentPipeline {
         Stream stage = parsed
                 .each(new Fields(Names.CONTROL, Names.REQUEST), new Accepted(new FilterRules(c.dropLevels(),
                         c.dropUrlPrefixes()))).name(Names.FILTER)
-                .stateQuery(sessionTable(both.each(TOPIC, new KindIs(sessions)), c, deadLetters),
+                .stateQuery(sessionTable(both.each(TOPIC, new KindIs(sessions)), c, sources.sessionSnapshot(),
+                                deadLetters),
                         new Fields(Names.REQUEST), new SessionLookup(), new Fields(Names.SESSION)).name(Names.JOIN)
                 .project(CollectArrivals.INPUT)
                 .partitionBy(new Fields(Names.PARTITION))
@@ -124,14 +129,15 @@ public final class TridentPipeline {
     }
 
     /** The session table: valid session records into Trident state on every partition, invalid ones dead-lettered. */
-    private static TridentState sessionTable(Stream records, LogriverConfig c, List<Stream> deadLetters) {
+    private static TridentState sessionTable(Stream records, LogriverConfig c, SessionSnapshot snapshot,
+                                             List<Stream> deadLetters) {
         String topic = c.topics().sessions();
         Stream parsed = records
                 .each(KafkaRecordTranslator.FIELDS, new ParseSessions(topic), new Fields(Names.SESSION, Names.KEY,
                         Names.MESSAGE)).name(Names.PARSE_SESSIONS);
         deadLetters.add(parsed.each(new Fields(Names.KEY), new NotNull()));
         return parsed.each(new Fields(Names.SESSION), new NotNull()).broadcast()
-                .partitionPersist(new SessionState.Factory(c.bootstrapServers(), topic),
+                .partitionPersist(new SessionState.Factory(snapshot),
                         new Fields(Names.SESSION, Names.PARTITION, Names.OFFSET), new SessionUpdater())
                 .parallelismHint(c.trident().parallelism());
     }

@@ -3,6 +3,7 @@ package io.logriver.trident;
 import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.logriver.core.SessionSnapshot;
 import io.logriver.logic.Session;
 import io.logriver.names.Names;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ class SessionUpdaterTest {
     private static final Fields INPUT = new Fields(Names.SESSION, Names.PARTITION, Names.OFFSET);
 
     /** Without bootstrap servers the factory makes an empty table (no Kafka). */
-    private final SessionState state = (SessionState) new SessionState.Factory(null, "sessions")
+    private final SessionState state = (SessionState) new SessionState.Factory(SessionSnapshot.none())
             .makeState(new HashMap<>(), null, 0, 1);
     private final SessionUpdater updater = new SessionUpdater();
     private final TridentHarness h = new TridentHarness();

@@ -1,6 +1,7 @@
 package io.logriver.launcher.filemode;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.core.CoreTopology;
 import io.logriver.core.SinkBolt;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
@@ -175,9 +176,7 @@ public final class FileMode {
 
     /** Core: every end-of-input marker has reached (and been flushed by) every sink task. */
     private static boolean coreEnded(JmxMetrics m, LogriverConfig c) {
-        int partitions = c.topics().partitions();
-        Map<String, Integer> expected = Map.of(Names.PARTITION_STAGE, partitions, Names.PARSE_SESSIONS, 1,
-                Names.AGGREGATE, c.parallelism().aggregate());
+        Map<String, Integer> expected = CoreTopology.endMarkersPerSinkTask(c);
         boolean done = true;
         for (String source : SinkBolt.END_SOURCES) {
             done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK)

@@ -1,8 +1,5 @@
 package io.logriver.core;
 
-import io.logriver.logic.ParseResult;
-import io.logriver.logic.Session;
-import io.logriver.logic.SessionParser;
 import io.logriver.logic.SessionTable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,29 +15,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Fills a session table from the session topic, from its beginning to the end it has at start-up, the way a
- * Kafka Streams global table is restored: the join starts with every session already written. Invalid records
- * are skipped here; the session spout dead-letters them.
- */
-public final class SessionBootstrap {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionBootstrap.class);
+/** The session topic, read from its beginning to the end it has when a join task starts (at most two minutes). */
+public record KafkaSessionSnapshot(String bootstrapServers, String topic) implements SessionSnapshot {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSessionSnapshot.class);
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    private SessionBootstrap() {
-    }
-
-    /** Reads the topic to its current end; returns the number of session records applied. */
-    public static int load(String bootstrapServers, String topic, SessionTable table, Duration timeout) {
+    @Override
+    public int load(SessionTable table) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
+        long deadline = started + TIMEOUT.toNanos();
         int applied = 0;
         try (KafkaConsumer<byte[], byte[]> c =
                      new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
+            List<PartitionInfo> infos = c.partitionsFor(topic, TIMEOUT);
             if (infos == null || infos.isEmpty()) {
                 LOG.info("session topic {} has no partitions yet: starting with an empty session table", topic);
                 return 0;
@@ -48,17 +40,14 @@ public final class SessionBootstrap {
             List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
             c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(parts, timeout));
-            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey(), timeout) < e.getValue())) {
+            Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(parts, TIMEOUT));
+            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey(), TIMEOUT) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading session topic " + topic + " took longer than " + timeout);
+                    throw new IllegalStateException("reading session topic " + topic + " took longer than " + TIMEOUT);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (KafkaRecordTranslator.isEndOfInput(r)) {
-                        continue;
-                    }
-                    ParseResult<Session> s = SessionParser.parse(r.value());
-                    if (s.isOk() && table.apply(s.value(), r.partition(), r.offset())) {
+                    if (!KafkaRecordTranslator.isEndOfInput(r)
+                            && SessionSnapshot.apply(table, r.value(), r.partition(), r.offset())) {
                         applied++;
                     }
                 }
