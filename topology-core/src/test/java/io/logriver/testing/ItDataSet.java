@@ -1,4 +1,4 @@
-package io.logriver.launcher.testing;
+package io.logriver.testing;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,0 +1,67 @@
+package io.logriver.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.storm.LocalCluster;
+import org.apache.storm.shade.org.apache.zookeeper.server.NIOServerCnxnFactory;
+import org.apache.storm.shade.org.apache.zookeeper.server.ZooKeeperServer;
+
+/**
+ * LocalCluster for the topology tests, its ZooKeeper on 127.0.0.1 (LocalCluster's own listens on every interface)
+ * in a directory of its own, removed on close. The launcher's {@code LocalStorm} does the same for {@code run}.
+ */
+public final class LoopbackCluster implements AutoCloseable {
+    private final Path dir;
+    private final NIOServerCnxnFactory zookeeper;
+    private final ZooKeeperServer zkServer;
+    private final LocalCluster cluster;
+
+    public LoopbackCluster() throws Exception {
+        this.dir = Files.createTempDirectory("logriver-zookeeper");
+        File zk = dir.toFile();
+        this.zkServer = new ZooKeeperServer(zk, zk, 2000);
+        this.zookeeper = new NIOServerCnxnFactory();
+        zookeeper.configure(new InetSocketAddress("127.0.0.1", 0), 100);
+        zookeeper.startup(zkServer);
+        try {
+            this.cluster = new LocalCluster.Builder()
+                    .withDaemonConf(Map.of("storm.zookeeper.servers", List.of("127.0.0.1"),
+                            "storm.zookeeper.port", zookeeper.getLocalPort(), "storm.local.hostname", "127.0.0.1"))
+                    .build();
+        } catch (Exception e) {
+            stopZookeeper();
+            throw e;
+        }
+    }
+
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            cluster.close();
+        } finally {
+            stopZookeeper();
+        }
+    }
+
+    private void stopZookeeper() {
+        zookeeper.shutdown();
+        zkServer.shutdown();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
