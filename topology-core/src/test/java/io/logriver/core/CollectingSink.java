@@ -1,6 +1,7 @@
 package io.logriver.core;
 
 import io.logriver.names.Names;
+import io.logriver.testing.Collected;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;

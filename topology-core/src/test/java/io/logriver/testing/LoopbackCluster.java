@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.storm.LocalCluster;
+import org.apache.storm.generated.KillOptions;
 import org.apache.storm.shade.org.apache.zookeeper.server.NIOServerCnxnFactory;
 import org.apache.storm.shade.org.apache.zookeeper.server.ZooKeeperServer;
 
@@ -46,10 +47,19 @@ public final class LoopbackCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** Kills topology {@code name} at once (no wait for tuples in flight). */
+    public void kill(String name) throws Exception {
+        KillOptions now = new KillOptions();
+        now.set_wait_secs(0);
+        cluster.killTopologyWithOpts(name, now);
+    }
+
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the local Storm cluster failed", e);
         } finally {
             stopZookeeper();
         }
