@@ -91,6 +91,19 @@ class PartitionBoltTest {
         assertEquals(2, h.counter(Names.M_AGGREGATED));
     }
 
+    @Test
+    void theSessionSnapshotIsInTheTableBeforeTheFirstRecordSoItsRequestsJoinWithoutWaiting() {
+        PartitionBolt bolt = new PartitionBolt(new Windows(10_000), 2_000, FutureTimeRule.OFF, 60_000, 100, TOPICS,
+                SessionSnapshot.of(List.of("{\"sessionID\":\"s1\",\"userID\":\"u\",\"orgID\":\"org-a\"}"
+                        .getBytes(StandardCharsets.UTF_8))), false, false);
+        BoltHarness h = BoltHarness.prepared(bolt);
+        bolt.execute(parsed(0, 1, B + 1_000, "s1", Names.VALID, 0));
+        bolt.execute(parsed(0, 2, B + 15_000, "s1", Names.VALID, 0));
+        assertEquals(0, h.counter(Names.M_JOIN_MISSES));
+        assertEquals(0, h.histograms.get(Names.M_JOIN_WAIT_US).getCount(), "joined at once: no wait");
+        assertEquals(List.of(B, "org-a", "/a", 0), h.emits("default").get(0).values().subList(0, 4));
+    }
+
     /** The tuple with the spout's emit time set. */
     private static Tuple stamped(Tuple parsed, long emitNanos) {
         List<Object> v = new ArrayList<>(parsed.getValues());
