@@ -83,12 +83,28 @@ public final class Topics implements AutoCloseable {
         return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
     }
 
-    /** Deletes topics (a run's own); failures are reported, not thrown, since the run's result stands. */
+    /**
+     * Deletes topics (a run's own); one that does not exist is already as wanted (a peer's internal topic it never
+     * created), other failures are reported by topic, not thrown, since the run's result stands.
+     */
     public void delete(List<String> names) {
-        try {
-            admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("could not delete topics " + names + ": " + e.getMessage());
+        java.util.Map<String, String> failed = new java.util.TreeMap<>();
+        admin.deleteTopics(names).topicNameValues().forEach((topic, future) -> {
+            try {
+                future.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    failed.put(topic, String.valueOf(e.getCause().getMessage()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.put(topic, "interrupted");
+            } catch (java.util.concurrent.TimeoutException e) {
+                failed.put(topic, "no answer in 30 s");
+            }
+        });
+        if (!failed.isEmpty()) {
+            System.err.println("could not delete " + failed.size() + " of " + names.size() + " topics: " + failed);
         }
     }
 
