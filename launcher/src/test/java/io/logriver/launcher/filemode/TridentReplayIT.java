@@ -86,12 +86,43 @@ class TridentReplayIT {
     @Test
     void batchesFailedBeforeAnyCommitCountOnce() {
         assertTrue(afterSpoutFailures >= 10, "injected failures: " + afterSpoutFailures);
-        assertEquals(expected.windows, afterSpout);
+        assertEquals(expected.windows, afterSpout, () -> differences(expected.windows, afterSpout));
     }
 
     @Test
     void batchesFailedAfterThePartitionStageCommittedThemCountOnce() {
         assertTrue(beforeSinkFailures >= 10, "injected failures: " + beforeSinkFailures);
-        assertEquals(expected.windows, beforeSink);
+        assertEquals(expected.windows, beforeSink, () -> differences(expected.windows, beforeSink));
+    }
+
+    /**
+     * What differs, in a few lines instead of both lists: the requests aggregated per window start where they differ,
+     * and the first windows missing or unexpected.
+     */
+    static String differences(List<String> want, List<String> got) {
+        java.util.Map<String, long[]> byStart = new java.util.TreeMap<>();
+        count(want, byStart, 0);
+        count(got, byStart, 1);
+        StringBuilder b = new StringBuilder(want.size() + " windows expected, " + got.size() + " written; requests"
+                + " per window start (expected -> written) where they differ:");
+        byStart.forEach((start, n) -> {
+            if (n[0] != n[1]) {
+                b.append(' ').append(start).append(' ').append(n[0]).append(" -> ").append(n[1]).append(';');
+            }
+        });
+        List<String> missing = new java.util.ArrayList<>(want);
+        missing.removeAll(got);
+        List<String> unexpected = new java.util.ArrayList<>(got);
+        unexpected.removeAll(want);
+        return b + " " + missing.size() + " missing or different, first " + missing.stream().limit(2).toList() + "; "
+                + unexpected.size() + " unexpected, first " + unexpected.stream().limit(2).toList();
+    }
+
+    private static void count(List<String> windows, java.util.Map<String, long[]> byStart, int column) {
+        for (String w : windows) {
+            String start = w.replaceFirst(".*\"windowStart\":\"([^\"]*)\".*", "$1");
+            long n = Long.parseLong(w.replaceFirst(".*\"count\":(\\d+).*", "$1"));
+            byStart.computeIfAbsent(start, k -> new long[2])[column] += n;
+        }
     }
 }
