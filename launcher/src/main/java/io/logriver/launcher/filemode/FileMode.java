@@ -158,7 +158,7 @@ public final class FileMode {
             }
             if (mode == Mode.CORE ? coreEnded(m, c)
                     : tridentEnded(m, s, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
-                return s;
+                return summary(m); // read again: the last windows may have been counted after s was read
             }
             if (s.read() != lastRead) {
                 lastRead = s.read();
