@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The main class's arguments: {@code [--mode core] [--name NAME] [--config FILE] [-c key=value]...}, the options
@@ -11,29 +12,13 @@ import java.util.Map;
  */
 record JarArgs(Mode mode, String name, Path config, List<String> overrides) {
 
+    private static final Set<String> OPTIONS = Set.of("mode", "name", "config");
+
     static JarArgs parse(List<String> argv) {
-        String mode = Mode.CORE.id();
-        String name = null;
-        Path config = null;
-        List<String> overrides = new ArrayList<>();
-        for (int i = 0; i < argv.size(); i++) {
-            String option = argv.get(i);
-            if (i + 1 >= argv.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = argv.get(++i);
-            switch (option) {
-                case "--mode" -> mode = value;
-                case "--name" -> name = value;
-                case "--config" -> config = Path.of(value);
-                case "-c" -> overrides.add(value);
-                default -> throw new IllegalArgumentException("unexpected argument '" + option + "'");
-            }
-        }
-        String id = mode;
-        Mode m = Mode.find(id).orElseThrow(
-                () -> new IllegalArgumentException("--mode " + id + ": expected one of " + Mode.ids()));
-        return new JarArgs(m, name == null ? m.defaultName() : name, config, List.copyOf(overrides));
+        CommandLine a = CommandLine.parse(argv, OPTIONS, Set.of());
+        Mode m = a.mode();
+        return new JarArgs(m, a.has("name") ? a.get("name") : m.defaultName(),
+                a.has("config") ? Path.of(a.get("config")) : null, a.overrides());
     }
 
     /**

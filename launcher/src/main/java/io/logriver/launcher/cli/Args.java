@@ -3,25 +3,24 @@ package io.logriver.launcher.cli;
 import io.logriver.config.ConfigException;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.topology.CommandLine;
 import io.logriver.topology.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Command-line options: {@code --name value} pairs, repeatable {@code -c key=value}, and flags. */
+/**
+ * The command line of a {@code bin/logriver} command, as the shared {@link CommandLine} parses it, with the typed
+ * readings the commands need; every mistake is a {@link UsageException} naming the option.
+ */
 public final class Args {
-    private final Map<String, String> options = new HashMap<>();
-    private final Set<String> flags = new HashSet<>();
-    private final List<String> overrides = new ArrayList<>();
+    private final CommandLine line;
 
-    private Args() {
+    private Args(CommandLine line) {
+        this.line = line;
     }
 
     /** Parses {@code argv}; every option must be one of {@code allowed} (names without the dashes). */
@@ -31,52 +30,24 @@ public final class Args {
 
     /** As {@link #parse(List, Set)}, with {@code flags}: options without a value ({@code --json}). */
     public static Args parse(List<String> argv, Set<String> allowed, Set<String> flagNames) {
-        Args a = new Args();
-        for (int i = 0; i < argv.size(); i++) {
-            String arg = argv.get(i);
-            if (arg.startsWith("--") && flagNames.contains(arg.substring(2))) {
-                a.flags.add(arg.substring(2));
-            } else if (arg.equals("-c")) {
-                if (i + 1 >= argv.size()) {
-                    throw new UsageException("-c needs key=value");
-                }
-                a.overrides.add(argv.get(++i));
-            } else if (arg.startsWith("--")) {
-                String name = arg.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq > 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (!allowed.contains(name)) {
-                    throw new UsageException("unknown option --" + name);
-                }
-                if (value == null) {
-                    if (i + 1 >= argv.size() || argv.get(i + 1).startsWith("-")) {
-                        throw new UsageException("--" + name + " needs a value");
-                    }
-                    value = argv.get(++i);
-                }
-                a.options.put(name, value);
-            } else {
-                throw new UsageException("unexpected argument '" + arg + "'");
-            }
+        try {
+            return new Args(CommandLine.parse(argv, allowed, flagNames));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return a;
     }
 
     public String get(String name) {
-        return options.get(name);
+        return line.get(name);
     }
 
     public boolean has(String name) {
-        return options.containsKey(name);
+        return line.has(name);
     }
 
     /** Whether the flag {@code --name} was given. */
     public boolean flag(String name) {
-        return flags.contains(name);
+        return line.flag(name);
     }
 
     /**
@@ -84,7 +55,7 @@ public final class Args {
      * given; {@code expected} says what it is, for the error.
      */
     public int number(String name, int min, int absent, String expected) {
-        String v = options.get(name);
+        String v = line.get(name);
         if (v == null) {
             return absent;
         }
@@ -96,7 +67,7 @@ public final class Args {
 
     /** An existing readable file named by an option, or null when the option is absent. */
     public Path inputFile(String name) {
-        String v = options.get(name);
+        String v = line.get(name);
         if (v == null) {
             return null;
         }
@@ -112,7 +83,7 @@ public final class Args {
      * not a directory, and its directory exists or can be made.
      */
     public Path outputFile(String name) {
-        String v = options.get(name);
+        String v = line.get(name);
         if (v == null) {
             return null;
         }
@@ -142,7 +113,7 @@ public final class Args {
 
     /** A duration such as {@code 90}, {@code 90s}, {@code 5m} or {@code 1h}; null when absent. */
     public Duration duration(String name) {
-        String v = options.get(name);
+        String v = line.get(name);
         if (v == null) {
             return null;
         }
@@ -160,12 +131,12 @@ public final class Args {
 
     /** Every {@code -c key=value}, in command-line order. */
     public List<String> overrides() {
-        return List.copyOf(overrides);
+        return line.overrides();
     }
 
     /** The topology mode, {@code --mode core|trident}; core when absent. */
     public Mode mode() {
-        return mode(options.getOrDefault("mode", Mode.CORE.id()));
+        return mode(line.has("mode") ? line.get("mode") : Mode.CORE.id());
     }
 
     /** The mode named {@code text}, as {@code --mode} names it. */
@@ -177,7 +148,7 @@ public final class Args {
     public LogriverConfig config() {
         Path file = inputFile("config");
         try {
-            return ConfigLoader.load(file, overrides);
+            return ConfigLoader.load(file, line.overrides());
         } catch (ConfigException e) {
             throw new UsageException("configuration: " + e.getMessage());
         }
