@@ -111,10 +111,10 @@ public record LogriverConfig(
             .key(CONSUMER_GROUP, ConfigValues::string, LogriverConfig::consumerGroup)
             .key(FIRST_POLL, (v, k) -> v.oneOf(k, FIRST_POLL_STRATEGIES), LogriverConfig::firstPoll)
             .key(START_TIMESTAMP_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::startTimestampMs)
-            .key(GENERATOR_RATE, ConfigValues::positiveInt, c -> c.generator().rate())
-            .key(GENERATOR_SESSIONS, ConfigValues::positiveInt, c -> c.generator().sessions())
-            .key(GENERATOR_SEED, (v, k) -> v.longAtLeast(k, 0), c -> c.generator().seed())
-            .key(LIVE_VIEW_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::liveViewIntervalS)
+            .launcherKey(GENERATOR_RATE, ConfigValues::positiveInt, c -> c.generator().rate())
+            .launcherKey(GENERATOR_SESSIONS, ConfigValues::positiveInt, c -> c.generator().sessions())
+            .launcherKey(GENERATOR_SEED, (v, k) -> v.longAtLeast(k, 0), c -> c.generator().seed())
+            .launcherKey(LIVE_VIEW_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::liveViewIntervalS)
             .key(METRICS_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::metricsIntervalS)
             .key(OFFSET_COMMIT_PERIOD_MS, ConfigValues::positiveLong, LogriverConfig::offsetCommitPeriodMs)
             .key(SINK_GROUPING, (v, k) -> v.oneOf(k, SINK_GROUPINGS), LogriverConfig::sinkGrouping)
@@ -262,6 +262,16 @@ public record LogriverConfig(
         Map<String, Object> m = new LinkedHashMap<>(storm);
         m.putAll(profiles);
         m.putAll(TABLE.values(this));
+        return m;
+    }
+
+    /**
+     * What a topology's configuration holds: {@link #toMap()} less the launcher's own keys (the generator, the live
+     * view), which no topology reads.
+     */
+    public Map<String, Object> topologyMap() {
+        Map<String, Object> m = toMap();
+        m.keySet().removeAll(TABLE.launcherOnly());
         return m;
     }
 

@@ -21,7 +21,7 @@ public final class StormConfigs {
      */
     public static Config of(LogriverConfig c, String mode) {
         Config conf = new Config();
-        conf.putAll(c.toMap());
+        conf.putAll(c.topologyMap());
         conf.putAll(c.stormFor(mode));
         conf.registerSerialization(Request.class);
         conf.registerSerialization(Session.class);

@@ -37,6 +37,17 @@ class LogriverConfigTest {
     }
 
     @Test
+    void theTopologyConfigurationLeavesOutTheLaunchersOwnKeys() {
+        Map<String, Object> topology = ConfigLoader.defaultConfig().topologyMap();
+        for (String key : List.of(LogriverConfig.GENERATOR_RATE, LogriverConfig.GENERATOR_SESSIONS,
+                LogriverConfig.GENERATOR_SEED, LogriverConfig.LIVE_VIEW_INTERVAL_S)) {
+            assertFalse(topology.containsKey(key), key);
+        }
+        assertTrue(topology.containsKey(LogriverConfig.WINDOW_SIZE_MS));
+        assertTrue(topology.containsKey("topology.message.timeout.secs"));
+    }
+
+    @Test
     void maxFutureTimeIsFiveMinutesByDefaultZeroSwitchesItOffNegativeIsRefused() {
         assertEquals(300_000, LogriverConfig.fromMap(defaults()).maxFutureMs());
         Map<String, Object> m = defaults();
