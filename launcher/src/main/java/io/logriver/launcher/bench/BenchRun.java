@@ -6,8 +6,10 @@ import io.logriver.launcher.generator.LoadGenerator;
 import io.logriver.launcher.generator.RecordGenerator;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
+import io.logriver.launcher.local.TopologyReady;
 import io.logriver.launcher.metrics.Accounting;
 import io.logriver.launcher.metrics.JmxMetrics;
+import io.logriver.names.Names;
 import io.logriver.peers.Latencies;
 import io.logriver.topology.Mode;
 import java.nio.file.Path;
@@ -31,12 +33,17 @@ final class BenchRun {
      * @param profiles   where each point's flight recording is kept
      * @param stopRequested true once the benchmark is to stop: the point under way ends with {@link BenchStopped}
      */
+    private final Progress progress;
+    private final BooleanSupplier stopRequested;
+
     BenchRun(LocalStorm storm, Topics topics, Progress progress, List<String> usedTopics, Path profiles,
              BooleanSupplier stopRequested) {
         this.storm = storm;
         this.topics = topics;
         this.usedTopics = usedTopics;
         this.points = new PointMeasurement(progress, profiles, stopRequested);
+        this.progress = progress;
+        this.stopRequested = stopRequested;
     }
 
     BenchPoint run(LogriverConfig base, Mode mode, String setting, Map<String, Object> overrides, long rate,
@@ -46,9 +53,20 @@ final class BenchRun {
         usedTopics.addAll(List.of(c.topics().weblogs(), c.topics().sessions(), c.topics().stats(), c.topics().dlq()));
         JmxMetrics m = new JmxMetrics(name);
         storm.submit(name, mode.stormConfig(c), mode.topology(c));
+        if (!TopologyReady.await(storm, mode, name, m, Duration.ofMinutes(2), stopRequested)
+                && !stopRequested.getAsBoolean()) {
+            progress.say("  " + name + ": not taking records after 120 s; measuring anyway");
+        }
         try (LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                 c.topics().sessions(), (int) rate, new RecordGenerator(c.generator().seed(), c.generator().sessions(), true))) {
-            return points.measure(mode.id(), setting, rate, generator, probe(m), warmUp, measure, name);
+            BenchPoint p = points.measure(mode.id(), setting, rate, generator, probe(m), warmUp, measure, name);
+            long rewound = m.sum(Names.M_REWOUND);
+            long replayed = m.sum(Names.M_REPLAYED);
+            if (rewound + replayed > 0) {
+                progress.say(String.format("  %s: %,d records refused as out of order (their partition was rewound),"
+                        + " %,d already in the state", name, rewound, replayed));
+            }
+            return p;
         } finally {
             storm.kill(name);
         }

@@ -48,7 +48,7 @@ final class EngineTable {
     static String guarantee(Mode mode, String backend) {
         boolean durable = !backend.equals("memory");
         if (mode == Mode.CORE) {
-            return durable ? "window state exactly once (stateful bolts, checkpointed to Redis every second); output"
+            return durable ? "window state exactly once (stateful bolts, checkpointed to Redis every 200 ms); output"
                     + " at least once (a window record written again after a restore has the same content)"
                     : "at least once; the open windows are lost with a worker (state in memory)";
         }

@@ -1,7 +1,6 @@
 package io.logriver.launcher.live;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
@@ -10,9 +9,9 @@ import io.logriver.launcher.generator.RecordGenerator;
 import io.logriver.launcher.kafka.Broker;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.local.LocalStorm;
+import io.logriver.launcher.local.TopologyReady;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.launcher.redis.Redis;
-import io.logriver.names.Names;
 import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -66,29 +65,17 @@ public final class LiveMode {
         return 0;
     }
 
-    /**
-     * Waits until the topology takes records as they come, so the generator starts only then and the first minute has
-     * no start-up backlog. Core: once its request spout is activated and has its partitions (the KafkaSpout registers
-     * its {@code kafkaOffset} metrics then) and the partition stage has read the session table (it registers
-     * {@code logriver.sessions} then). Trident: once Nimbus reports it ACTIVE with its executors running.
-     */
+    /** Waits until the topology takes records as they come: the first minute then has no start-up backlog. */
     private void awaitReady(StopSignal stop, LocalStorm storm, String name, JmxMetrics metrics, Duration timeout)
             throws Exception {
-        if (!Deadline.await(timeout, Duration.ofMillis(100), () -> stop.stopping() || ready(storm, name, metrics))) {
-            progress.say("topology " + name + " not ready after " + timeout.toSeconds() + " s: starting the "
-                    + "generator anyway (see work/logs/logriver.log)");
+        if (!TopologyReady.await(storm, mode, name, metrics, timeout, stop::stopping)) {
+            if (!stop.stopping()) {
+                progress.say("topology " + name + " not ready after " + timeout.toSeconds() + " s: starting the "
+                        + "generator anyway (see work/logs/logriver.log)");
+            }
             return;
         }
         progress.say("topology " + name + " is running and its spouts have their partitions: starting the generator");
-    }
-
-    private boolean ready(LocalStorm storm, String name, JmxMetrics metrics) throws Exception {
-        if (mode == Mode.CORE) {
-            return metrics.count(Names.WEBLOGS_SPOUT, "kafkaOffset") > 0
-                    && metrics.count(Names.PARTITION_STAGE, Names.M_SESSIONS) > 0;
-        }
-        org.apache.storm.generated.TopologyInfo info = storm.cluster().getTopologyInfoByName(name);
-        return "ACTIVE".equals(info.get_status()) && info.get_executors_size() > 0;
     }
 
     private void loop(StopSignal stop, LiveView view, LoadGenerator generator, Duration duration, int intervalS)
