@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]
- * [--backends redis,memory] [--batches 50ms/1000,...] [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
+ * [--backends redis,memory] [--batches 50ms/1000x2,...] [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
  * Storm modes and the peers ({@link BenchEngines}), which {@code --quick} leaves out; {@code --workers} runs core's sweep once per worker
  * count (the cost of serializing tuples between workers), {@code --backends} every sweep once per state backend (the
  * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep.
@@ -106,16 +106,22 @@ public final class BenchCommand {
         return backends;
     }
 
-    /** Trident batch settings as given, each INTERVALms/RECORDS: the emit interval and records per partition. */
+    /**
+     * Trident batch settings as given, each INTERVALms/RECORDS[xINFLIGHT]: the emit interval, records per partition and
+     * batch, and optionally the batches in flight ({@code topology.max.spout.pending}; the configuration's without it).
+     */
     static List<BenchPlan.TridentSetting> batches(String text) {
         List<BenchPlan.TridentSetting> settings = new ArrayList<>();
         for (String b : text.split(",")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})ms/(\\d{1,6})").matcher(b.trim());
-            if (!m.matches() || Integer.parseInt(m.group(2)) == 0) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})ms/(\\d{1,6})(?:x(\\d{1,3}))?")
+                    .matcher(b.trim());
+            if (!m.matches() || Integer.parseInt(m.group(2)) == 0 || "0".equals(m.group(3))) {
                 throw new Args.UsageException("--batches " + text + ": expected batch settings INTERVALms/RECORDS"
-                        + " (emit interval, records per partition and batch), like 50ms/1000,200ms/5000");
+                        + "[xINFLIGHT] (emit interval, records per partition and batch, batches in flight), like"
+                        + " 50ms/1000,1ms/5000x4");
             }
-            settings.add(new BenchPlan.TridentSetting(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+            settings.add(new BenchPlan.TridentSetting(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
         }
         return settings;
     }

@@ -158,6 +158,9 @@ final class BenchReport {
         md.add(String.format(Locale.ROOT, "| KafkaSpout -> null bolt (acked) | %,.0f |", ceilings.spoutToNullBolt()));
         ceilings.tridentToNull().forEach((setting, rate) -> md.add(String.format(Locale.ROOT,
                 "| Trident opaque spout -> null, batches %s | %,.0f |", setting, rate)));
+        ceilings.bestTrident().ifPresent(best -> md.add(String.format(Locale.ROOT,
+                "%nThe best Trident batch setting of this grid: %s, %,.0f records/s (INTERVALms/RECORDS per partition"
+                        + " and batch, xBATCHES in flight).", best.getKey(), best.getValue())));
         return md;
     }
 

@@ -37,6 +37,11 @@ import org.apache.storm.tuple.Fields;
 final class Ceilings {
     /** Records per second of each way of reading. */
     record Rates(long records, double consumer, double spoutToNullBolt, Map<String, Double> tridentToNull) {
+        /** The Trident setting with the highest null ceiling, if any was measured. */
+        java.util.Optional<Map.Entry<String, Double>> bestTrident() {
+            return tridentToNull.entrySet().stream().max(Map.Entry.comparingByValue());
+        }
+
         /** The Trident ceiling at a batch setting (its label). */
         double trident(String setting) {
             return tridentToNull.getOrDefault(setting, 0.0);

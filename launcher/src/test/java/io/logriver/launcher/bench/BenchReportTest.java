@@ -135,15 +135,18 @@ class BenchReportTest {
     @Test
     void batchesRunTridentAtTheSettingsGivenOnly() {
         BenchPlan plan = BenchPlan.full(List.of(Mode.TRIDENT), java.nio.file.Path.of("out"))
-                .withTridentSettings(BenchCommand.batches("1ms/5000, 50ms/20000"));
-        assertEquals(List.of("1ms/5000", "50ms/20000"), plan.settings(Mode.TRIDENT, "redis").stream()
+                .withTridentSettings(BenchCommand.batches("1ms/5000, 50ms/20000x4"));
+        assertEquals(List.of("1ms/5000", "50ms/20000x4"), plan.settings(Mode.TRIDENT, "redis").stream()
                 .map(BenchPlan.Setting::label).toList());
         assertEquals(java.util.Map.of("logriver.trident.topology.trident.batch.emit.interval.millis", 1,
                 "logriver.trident.max.poll.records", 5_000), plan.settings(Mode.TRIDENT, "redis").get(0).overrides());
-        for (String wrong : List.of("50/1000", "50ms/0", "50ms-1000", "fast")) {
-            assertEquals("--batches " + wrong + ": expected batch settings INTERVALms/RECORDS (emit interval, records"
-                    + " per partition and batch), like 50ms/1000,200ms/5000", org.junit.jupiter.api.Assertions
-                    .assertThrows(Args.UsageException.class, () -> BenchCommand.batches(wrong)).getMessage());
+        assertEquals(4, plan.settings(Mode.TRIDENT, "redis").get(1).overrides()
+                .get("logriver.trident.topology.max.spout.pending"));
+        for (String wrong : List.of("50/1000", "50ms/0", "50ms-1000", "fast", "1ms/5000x0")) {
+            assertEquals("--batches " + wrong + ": expected batch settings INTERVALms/RECORDS[xINFLIGHT] (emit interval,"
+                    + " records per partition and batch, batches in flight), like 50ms/1000,1ms/5000x4",
+                    org.junit.jupiter.api.Assertions.assertThrows(Args.UsageException.class,
+                            () -> BenchCommand.batches(wrong)).getMessage());
         }
     }
 }
