@@ -66,6 +66,14 @@ final class ConfigValues {
         return n;
     }
 
+    int intAtLeast(String key, int min) {
+        long n = longAtLeast(key, min);
+        if (n > Integer.MAX_VALUE) {
+            throw bad(key, n, "an integer below 2^31");
+        }
+        return (int) n;
+    }
+
     int positiveInt(String key) {
         long n = positiveLong(key);
         if (n > Integer.MAX_VALUE) {

@@ -76,6 +76,7 @@ public record LogriverConfig(
     /** How core's dead letters and window records reach the sink tasks. */
     public static final String SINK_GROUPING = "logriver.sink.grouping";
     public static final String BENCH_PROBE = "logriver.bench.probe";
+    public static final String TRIDENT_PROFILE = "logriver.trident.profile";
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
     public static final String TRIDENT_FETCH_WAIT_MS = "logriver.trident.fetch.wait.ms";
@@ -119,7 +120,8 @@ public record LogriverConfig(
             .key(OFFSET_COMMIT_PERIOD_MS, ConfigValues::positiveLong, LogriverConfig::offsetCommitPeriodMs)
             .key(SINK_GROUPING, (v, k) -> v.oneOf(k, SINK_GROUPINGS), LogriverConfig::sinkGrouping)
             .key(BENCH_PROBE, ConfigValues::bool, LogriverConfig::benchProbe)
-            .key(TRIDENT_MAX_POLL_RECORDS, ConfigValues::positiveInt, c -> c.trident().maxPollRecords())
+            .key(TRIDENT_PROFILE, (v, k) -> v.oneOf(k, TridentProfile.ids()), c -> c.trident().profile().id())
+            .key(TRIDENT_MAX_POLL_RECORDS, (v, k) -> v.intAtLeast(k, 0), c -> c.trident().maxPollSetting())
             .key(TRIDENT_PARALLELISM, ConfigValues::positiveInt, c -> c.trident().parallelism())
             .key(TRIDENT_FETCH_WAIT_MS, ConfigValues::positiveInt, c -> c.trident().fetchWaitMs())
             .key(STATE_BACKEND, (v, k) -> v.oneOf(k, STATE_BACKENDS), c -> c.state().backend())
@@ -141,11 +143,18 @@ public record LogriverConfig(
     /**
      * Trident's own settings (its batch interval and spout pending are Storm keys, set per mode).
      *
+     * @param profile        the named batch setting, which gives what the user leaves unset
+     * @param maxPollSetting records per partition and batch as set; 0: the profile's
      * @param fetchWaitMs how long the broker holds a batch's fetch of a partition with no new records (the spout's
      *                    poll waits twice that): every batch polls every partition of both topics in turn, so a quiet
      *                    partition delays the whole batch by this much
      */
-    public record Trident(int maxPollRecords, int parallelism, int fetchWaitMs) implements Serializable {
+    public record Trident(TridentProfile profile, int maxPollSetting, int parallelism, int fetchWaitMs)
+            implements Serializable {
+        /** Records per partition and batch: as set, or the profile's. */
+        public int maxPollRecords() {
+            return maxPollSetting > 0 ? maxPollSetting : profile.maxPollRecords();
+        }
     }
 
     /**
@@ -198,7 +207,8 @@ public record LogriverConfig(
                 new Generator(v.get(GENERATOR_RATE), v.get(GENERATOR_SESSIONS), v.get(GENERATOR_SEED)),
                 v.get(LIVE_VIEW_INTERVAL_S), v.get(METRICS_INTERVAL_S), v.get(OFFSET_COMMIT_PERIOD_MS),
                 v.get(SINK_GROUPING), v.get(BENCH_PROBE),
-                new Trident(v.get(TRIDENT_MAX_POLL_RECORDS), v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
+                new Trident(TridentProfile.of(v.get(TRIDENT_PROFILE)), v.get(TRIDENT_MAX_POLL_RECORDS),
+                        v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
                 stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL)),
                 Map.copyOf(storm), Map.copyOf(profiles));
     }
@@ -242,12 +252,18 @@ public record LogriverConfig(
         return null;
     }
 
-    /** Storm's settings for one mode: the common ones, overridden by the mode's profile. */
+    /**
+     * Storm's settings for one mode: the common ones, then (Trident) those of {@code logriver.trident.profile}, then the
+     * mode's own ({@code logriver.MODE.topology.X}).
+     */
     public Map<String, Object> stormFor(String mode) {
         if (!MODES.contains(mode)) {
             throw new ConfigException("mode " + mode + ": expected one of " + MODES);
         }
         Map<String, Object> m = new TreeMap<>(storm);
+        if (mode.equals("trident")) {
+            m.putAll(trident.profile().stormSettings());
+        }
         String prefix = "logriver." + mode + ".";
         profiles.forEach((k, value) -> {
             if (k.startsWith(prefix)) {

@@ -51,10 +51,12 @@ class ConfigLoaderTest {
         assertEquals(30, c.storm().get("topology.message.timeout.secs"));
         assertEquals(null, c.storm().get("topology.max.spout.pending"));
         assertEquals(100_000, c.stormFor("core").get("topology.max.spout.pending"));
-        assertEquals(1_000, c.stormFor("core").get("topology.state.checkpoint.interval.ms"));
+        assertEquals(200, c.stormFor("core").get("topology.state.checkpoint.interval.ms"));
         assertEquals(new LogriverConfig.StateStore("redis", "127.0.0.1", 6379), c.state());
-        assertEquals(3, c.stormFor("trident").get("topology.max.spout.pending"));
-        assertEquals(200, c.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(TridentProfile.THROUGHPUT, c.trident().profile());
+        assertEquals(4, c.stormFor("trident").get("topology.max.spout.pending"));
+        assertEquals(50, c.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(5_000, c.trident().maxPollRecords());
         assertEquals(null, c.stormFor("core").get("topology.trident.batch.emit.interval.millis"));
         Object reporters = c.storm().get("topology.metrics.reporters");
         assertTrue(reporters instanceof List<?>, String.valueOf(reporters));
@@ -64,6 +66,24 @@ class ConfigLoaderTest {
         assertEquals(10, reporter.get("report.period"));
         assertEquals(3, c.storm().size());
         assertTrue(c.storm().keySet().stream().allMatch(k -> k.startsWith("topology.")));
+    }
+
+    @Test
+    void theTridentProfileGivesWhatTheUserLeavesUnset() throws Exception {
+        LogriverConfig latency = ConfigLoader.load(null, List.of("logriver.trident.profile=latency"));
+        assertEquals(2, latency.stormFor("trident").get("topology.max.spout.pending"));
+        assertEquals(10, latency.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(1_000, latency.trident().maxPollRecords());
+        assertEquals(100_000, latency.stormFor("core").get("topology.max.spout.pending"));
+        LogriverConfig own = ConfigLoader.load(null, List.of("logriver.trident.profile=latency",
+                "logriver.trident.topology.max.spout.pending=1", "logriver.trident.max.poll.records=300"));
+        assertEquals(1, own.stormFor("trident").get("topology.max.spout.pending"));
+        assertEquals(10, own.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(300, own.trident().maxPollRecords());
+        assertEquals(own, LogriverConfig.fromMap(own.toMap()));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, List.of("logriver.trident.profile=fast")));
+        assertTrue(e.getMessage().contains("logriver.trident.profile"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.config.TridentProfile;
 import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,16 +30,31 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
     }
 
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
-    record TridentSetting(int batchIntervalMs, int maxPollRecords) implements Setting {
+    record TridentSetting(int batchIntervalMs, int maxPollRecords, int inFlight) implements Setting {
+        /** A Trident profile's setting. */
+        static TridentSetting of(io.logriver.config.TridentProfile p) {
+            return new TridentSetting(p.emitIntervalMs(), p.maxPollRecords(), p.inFlight());
+        }
+
+        /** With the configuration's batches in flight ({@code topology.max.spout.pending}). */
+        TridentSetting(int batchIntervalMs, int maxPollRecords) {
+            this(batchIntervalMs, maxPollRecords, 0);
+        }
+
         @Override
         public String label() {
-            return batchIntervalMs + "ms/" + maxPollRecords;
+            return batchIntervalMs + "ms/" + maxPollRecords + (inFlight > 0 ? "x" + inFlight : "");
         }
 
         @Override
         public Map<String, Object> overrides() {
-            return Map.of("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs,
-                    "logriver.trident.max.poll.records", maxPollRecords);
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs);
+            m.put("logriver.trident.max.poll.records", maxPollRecords);
+            if (inFlight > 0) {
+                m.put("logriver.trident.topology.max.spout.pending", inFlight);
+            }
+            return m;
         }
     }
 
@@ -79,15 +95,17 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
     }
 
     static final List<Long> FULL_RATES = List.of(1_000L, 5_000L, 10_000L, 20_000L, 50_000L, 100_000L, 200_000L);
-    static final List<TridentSetting> FULL_TRIDENT = List.of(new TridentSetting(50, 1_000),
-            new TridentSetting(200, 5_000), new TridentSetting(1_000, 20_000));
+    /** The two profiles (the throughput one first: the targets judge it), and the large batches of the grid. */
+    static final List<TridentSetting> FULL_TRIDENT = List.of(TridentSetting.of(TridentProfile.THROUGHPUT),
+            TridentSetting.of(TridentProfile.LATENCY), new TridentSetting(10, 20_000, 4));
 
     /**
      * --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. It
      * leaves the peers out.
      */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, List.of(), List.of(1_000L, 10_000L), List.of(new TridentSetting(200, 5_000)),
+        return new BenchPlan(modes, List.of(), List.of(1_000L, 10_000L),
+                List.of(TridentSetting.of(TridentProfile.THROUGHPUT)),
                 List.of(CoreSetting.ONE_WORKER), List.of(), Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8),
                 100_000, 0, outDir);
     }
