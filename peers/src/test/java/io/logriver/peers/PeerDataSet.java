@@ -1,9 +1,9 @@
 package io.logriver.peers;
 
+import io.logriver.testing.Reference;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,30 +141,6 @@ final class PeerDataSet {
             byKey.computeIfAbsent(start + "|" + org + "|" + p.url(), k -> new ArrayList<>())
                     .add(new long[] {p.duration(), error ? 1 : 0});
         }
-        List<String[]> rows = new ArrayList<>();
-        byKey.forEach((key, values) -> {
-            String[] k = key.split("\\|", 3);
-            long start = Long.parseLong(k[0]);
-            rows.add(new String[] {Instant.ofEpochMilli(start).toString(), k[1], k[2], json(start, windowMs, k[1], k[2],
-                values)});
-        });
-        rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]).thenComparing(r -> r[2]));
-        return rows.stream().map(r -> r[3]).toList();
-    }
-
-    private static String json(long start, long size, String org, String url, List<long[]> values) {
-        long[] sorted = values.stream().mapToLong(v -> v[0]).sorted().toArray();
-        long errors = values.stream().filter(v -> v[1] == 1).count();
-        return "{\"windowStart\":\"" + Instant.ofEpochMilli(start) + "\",\"windowEnd\":\""
-                + Instant.ofEpochMilli(start + size) + "\",\"orgID\":\"" + org + "\",\"webURL\":\"" + url
-                + "\",\"count\":" + sorted.length + ",\"errors\":" + errors + ",\"p50\":" + rank(sorted, 50)
-                + ",\"p95\":" + rank(sorted, 95) + ",\"p99\":" + rank(sorted, 99) + ",\"max\":"
-                + sorted[sorted.length - 1] + ",\"final\":true}";
-    }
-
-    /** The smallest value with at least ceil(n * p / 100) values at or below it. */
-    private static long rank(long[] sorted, int p) {
-        int rank = (int) Math.ceil(sorted.length * p / 100.0);
-        return sorted[Math.max(rank, 1) - 1];
+        return Reference.windowRecords(byKey, windowMs);
     }
 }

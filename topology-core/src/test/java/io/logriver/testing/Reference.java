@@ -61,6 +61,21 @@ public final class Reference {
             byKey.computeIfAbsent(start + "|" + org + "|" + p.url(), k -> new ArrayList<>())
                     .add(new long[] {p.duration(), error ? 1 : 0});
         }
+        ref.windows.addAll(windowRecords(byKey, windowMs));
+        long lowest = java.util.Arrays.stream(maxSeenOf).min().orElseThrow();
+        long watermark = lowest == Long.MIN_VALUE ? Long.MIN_VALUE : lowest - latenessMs;
+        Map<String, List<long[]>> closedKeys = new TreeMap<>(byKey);
+        closedKeys.keySet().removeIf(k -> Long.parseLong(k.split("\\|", 2)[0]) + windowMs > watermark);
+        ref.closed.addAll(windowRecords(closedKeys, windowMs));
+        return ref;
+    }
+
+    /**
+     * The window records of {@code byKey} ("windowStart millis|orgID|webURL" to each request's duration and whether
+     * it was an error, 1 or 0), sorted by windowStart, orgID, webURL, as logriver writes them: nearest-rank
+     * percentiles by sorting.
+     */
+    public static List<String> windowRecords(Map<String, List<long[]>> byKey, long windowMs) {
         List<String[]> rows = new ArrayList<>();
         for (Map.Entry<String, List<long[]>> e : byKey.entrySet()) {
             String[] k = e.getKey().split("\\|", 3);
@@ -68,12 +83,7 @@ public final class Reference {
                 json(Long.parseLong(k[0]), windowMs, k[1], k[2], e.getValue())});
         }
         rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]).thenComparing(r -> r[2]));
-        rows.forEach(r -> ref.windows.add(r[3]));
-        long lowest = java.util.Arrays.stream(maxSeenOf).min().orElseThrow();
-        long watermark = lowest == Long.MIN_VALUE ? Long.MIN_VALUE : lowest - latenessMs;
-        rows.stream().filter(r -> Instant.parse(r[0]).toEpochMilli() + windowMs <= watermark)
-                .forEach(r -> ref.closed.add(r[3]));
-        return ref;
+        return rows.stream().map(r -> r[3]).toList();
     }
 
     private static String json(long start, long size, String org, String url, List<long[]> values) {
