@@ -32,7 +32,7 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
     /** One Trident batch setting: the batch interval and the records per partition and batch. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords, int inFlight) implements Setting {
         /** A Trident profile's setting. */
-        static TridentSetting of(io.logriver.config.TridentProfile p) {
+        static TridentSetting of(TridentProfile p) {
             return new TridentSetting(p.emitIntervalMs(), p.maxPollRecords(), p.inFlight());
         }
 
