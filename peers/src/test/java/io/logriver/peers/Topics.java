@@ -40,7 +40,9 @@ final class Topics {
     void write(String topic, List<Map.Entry<String, String>> keysAndValues) {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1 << 20), new StringSerializer(), new StringSerializer())) {
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1 << 20,
+                // one request in flight: on a topic created a moment ago a later batch could otherwise land first
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1), new StringSerializer(), new StringSerializer())) {
             for (Map.Entry<String, String> kv : keysAndValues) {
                 ProducerRecord<String, String> r = new ProducerRecord<>(topic, kv.getKey(), kv.getValue());
                 r.headers().add("logriver-sched-nanos", ByteBuffer.allocate(Long.BYTES).putLong(System.nanoTime())

@@ -47,14 +47,27 @@ public final class RecordFiles implements AutoCloseable {
      */
     public RecordFiles(String bootstrapServers, int maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties p = inOrder(bootstrapServers);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * A producer's settings that keep a file's order in each partition, also on a topic created a moment ago: acks from
+     * all replicas, idempotence, and one request in flight. With more in flight, a broker takes the second batch of a
+     * producer it does not know yet at any sequence number; if the first batch failed (a partition not led yet), the
+     * second lands first, and the first is then refused as out of order until it expires. One request in flight never
+     * lets a later batch overtake.
+     */
+    public static Properties inOrder(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return p;
     }
 
     /** Waits before the n-th record (from 0) of a file is sent, or stops the sending: {@link #NOW} sends at once. */

@@ -31,7 +31,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -175,9 +174,7 @@ class ClusterIT {
      * the input if asked; returns the reference of these requests alone, as a topology that starts with them sees them.
      */
     private static Reference produce(LogriverConfig c, ItDataSet data, boolean endOfInput) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = RecordFiles.inOrder(c.bootstrapServers());
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < data.requests.size(); i++) {

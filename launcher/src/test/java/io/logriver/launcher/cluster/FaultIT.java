@@ -11,6 +11,7 @@ import io.logriver.launcher.cli.Processes;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.ResultFiles;
 import io.logriver.launcher.kafka.KafkaBroker;
+import io.logriver.launcher.kafka.RecordFiles;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.redis.RedisServer;
 import io.logriver.launcher.submit.KillCommand;
@@ -219,10 +220,7 @@ class FaultIT {
         private final KafkaProducer<String, byte[]> producer;
 
         Producer(String bootstrapServers) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            Properties p = RecordFiles.inOrder(bootstrapServers);
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
             this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         }
