@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A real Storm cluster on this machine for development and tests: ZooKeeper, Nimbus, one Supervisor with N slots
@@ -106,6 +107,14 @@ public final class DevCluster {
             progress.say("stopping pid " + p.pid() + " (Supervisor)");
             Processes.stop(p, GRACE);
             stopped++;
+        }
+        // the workers together (each takes a second or two), then the daemons one by one, last started first
+        List<ProcessHandle> workers = processes.workers();
+        if (!workers.isEmpty()) {
+            progress.say("stopping " + workers.size() + " worker processes (pids " + workers.stream()
+                    .map(p -> String.valueOf(p.pid())).collect(Collectors.joining(", ")) + ")");
+            Processes.stopAll(workers, GRACE);
+            stopped += workers.size();
         }
         for (ProcessHandle p : processes.all()) {
             progress.say("stopping pid " + p.pid() + " " + describe(p));
