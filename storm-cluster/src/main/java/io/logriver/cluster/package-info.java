@@ -1,2 +1,2 @@
-/** The dev cluster's loopback Thrift and Netty transports. */
+/** Storm on loopback: the dev cluster's Thrift and Netty transports, and LocalCluster for local runs and tests. */
 package io.logriver.cluster;

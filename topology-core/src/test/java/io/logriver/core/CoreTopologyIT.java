@@ -6,7 +6,7 @@ import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
 import io.logriver.testing.Collected;
 import io.logriver.testing.ItDataSet;
-import io.logriver.testing.LoopbackCluster;
+import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.testing.MemoryRecords;
 import io.logriver.testing.Reference;
 import io.logriver.testing.TopologyOutput;
@@ -45,7 +45,7 @@ class CoreTopologyIT {
                 new MemorySpout(run, MemoryRecords.spread(sessions, 1)), SessionSnapshot.of(sessions));
 
         Collected out = Collected.of(run);
-        try (LoopbackCluster storm = new LoopbackCluster()) {
+        try (LoopbackLocalCluster storm = LoopbackLocalCluster.startTemporary()) {
             Config conf = StormConfigs.of(c, "core");
             conf.put(Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true); // every tuple through Kryo, as between workers
             storm.cluster().submitTopology(run, conf, CoreTopology.build(c, sources, new CollectingSink(run)));

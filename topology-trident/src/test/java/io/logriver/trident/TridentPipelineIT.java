@@ -6,7 +6,7 @@ import io.logriver.core.SessionSnapshot;
 import io.logriver.core.StormConfigs;
 import io.logriver.testing.Collected;
 import io.logriver.testing.ItDataSet;
-import io.logriver.testing.LoopbackCluster;
+import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.testing.MemoryRecords;
 import io.logriver.testing.Reference;
 import io.logriver.testing.TopologyOutput;
@@ -39,7 +39,7 @@ class TridentPipelineIT {
                 CollectingKafkaState.factory(run, c.topics().dlq()));
 
         Collected out = Collected.of(run);
-        try (LoopbackCluster storm = new LoopbackCluster()) {
+        try (LoopbackLocalCluster storm = LoopbackLocalCluster.startTemporary()) {
             Config conf = StormConfigs.of(c, "trident");
             conf.put(Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true); // every tuple through Kryo, as between workers
             storm.cluster().submitTopology(run, conf, TridentPipeline.build(c, sources, sinks,

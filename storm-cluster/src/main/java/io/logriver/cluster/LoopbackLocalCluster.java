@@ -1,4 +1,4 @@
-package io.logriver.testing;
+package io.logriver.cluster;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,17 +16,20 @@ import org.apache.storm.shade.org.apache.zookeeper.server.NIOServerCnxnFactory;
 import org.apache.storm.shade.org.apache.zookeeper.server.ZooKeeperServer;
 
 /**
- * LocalCluster for the topology tests, its ZooKeeper on 127.0.0.1 (LocalCluster's own listens on every interface)
- * in a directory of its own, removed on close. The launcher's {@code LocalStorm} does the same for {@code run}.
+ * Storm's LocalCluster in this JVM with its ZooKeeper bound to 127.0.0.1 (LocalCluster's own listens on every
+ * interface), for {@code run}, file mode and the bench, and for the topology tests. Closing it kills the topologies
+ * and stops everything it started; a temporary one also removes its ZooKeeper directory.
  */
-public final class LoopbackCluster implements AutoCloseable {
+public final class LoopbackLocalCluster implements AutoCloseable {
     private final Path dir;
+    private final boolean temporary;
     private final NIOServerCnxnFactory zookeeper;
     private final ZooKeeperServer zkServer;
     private final LocalCluster cluster;
 
-    public LoopbackCluster() throws Exception {
-        this.dir = Files.createTempDirectory("logriver-zookeeper");
+    private LoopbackLocalCluster(Path dir, boolean temporary) throws Exception {
+        this.dir = dir;
+        this.temporary = temporary;
         File zk = dir.toFile();
         this.zkServer = new ZooKeeperServer(zk, zk, 2000);
         this.zookeeper = new NIOServerCnxnFactory();
@@ -41,6 +44,16 @@ public final class LoopbackCluster implements AutoCloseable {
             stopZookeeper();
             throw e;
         }
+    }
+
+    /** Keeps ZooKeeper's data in {@code zookeeperDir} (created if need be). */
+    public static LoopbackLocalCluster start(Path zookeeperDir) throws Exception {
+        return new LoopbackLocalCluster(Files.createDirectories(zookeeperDir), false);
+    }
+
+    /** ZooKeeper's data in a temporary directory, removed on close. */
+    public static LoopbackLocalCluster startTemporary() throws Exception {
+        return new LoopbackLocalCluster(Files.createTempDirectory("logriver-zookeeper"), true);
     }
 
     public LocalCluster cluster() {
@@ -68,6 +81,9 @@ public final class LoopbackCluster implements AutoCloseable {
     private void stopZookeeper() {
         zookeeper.shutdown();
         zkServer.shutdown();
+        if (!temporary) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
