@@ -78,8 +78,6 @@ public final class CommandLine {
 
     /** {@code --mode core|trident}; core when absent. */
     public Mode mode() {
-        String text = options.getOrDefault("mode", Mode.CORE.id());
-        return Mode.find(text).orElseThrow(
-                () -> new IllegalArgumentException("--mode " + text + ": expected one of " + Mode.ids()));
+        return Mode.named(options.getOrDefault("mode", Mode.CORE.id()));
     }
 }

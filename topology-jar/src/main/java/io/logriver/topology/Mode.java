@@ -28,8 +28,14 @@ public enum Mode {
     }
 
     /** The mode whose {@link #id()} is {@code text}, if any. */
-    public static Optional<Mode> find(String text) {
+    private static Optional<Mode> find(String text) {
         return Arrays.stream(values()).filter(m -> m.id().equals(text)).findFirst();
+    }
+
+    /** The mode {@code --mode text} names; an error that says which ids there are when none has that id. */
+    public static Mode named(String text) {
+        return find(text).orElseThrow(() -> new IllegalArgumentException("--mode " + text + ": expected "
+                + String.join(" or ", ids())));
     }
 
     /** Every mode's id, in declaration order: {@code [core, trident]}. */

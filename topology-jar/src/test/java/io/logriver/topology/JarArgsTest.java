@@ -34,7 +34,7 @@ class JarArgsTest {
     void rejectsAnUnknownModeNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JarArgs.parse(List.of("--mode", "batch")));
-        assertEquals("--mode batch: expected one of [core, trident]", e.getMessage());
+        assertEquals("--mode batch: expected core or trident", e.getMessage());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.logriver.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.logriver.config.LogriverConfig;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModeTest {
@@ -14,9 +14,11 @@ class ModeTest {
 
     @Test
     void findsAModeByItsIdOnly() {
-        assertEquals(Optional.of(Mode.TRIDENT), Mode.find("trident"));
-        assertEquals(Optional.empty(), Mode.find("TRIDENT"));
-        assertEquals(Optional.empty(), Mode.find("batch"));
+        assertEquals(Mode.TRIDENT, Mode.named("trident"));
+        assertEquals("--mode TRIDENT: expected core or trident",
+                assertThrows(IllegalArgumentException.class, () -> Mode.named("TRIDENT")).getMessage());
+        assertEquals("--mode batch: expected core or trident",
+                assertThrows(IllegalArgumentException.class, () -> Mode.named("batch")).getMessage());
     }
 
     @Test

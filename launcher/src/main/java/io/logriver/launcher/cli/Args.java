@@ -141,7 +141,11 @@ public final class Args {
 
     /** The mode named {@code text}, as {@code --mode} names it. */
     public static Mode mode(String text) {
-        return Mode.find(text).orElseThrow(() -> new UsageException("--mode " + text + ": expected core or trident"));
+        try {
+            return Mode.named(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The configuration: defaults, then {@code --config FILE}, then every {@code -c key=value}. */
