@@ -3,6 +3,8 @@ package io.logriver.launcher.testing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
 
 /** Waiting in integration tests: poll until a value passes, or fail at a deadline showing the last value seen. */
@@ -15,14 +17,18 @@ public final class Await {
         T get() throws Exception;
     }
 
+    /** Polls every 500 ms; prints how long it waited (the IT's output says where a suite's time goes). */
     public static <T> T until(String what, Duration deadline, Probe<T> probe, Predicate<T> done) throws Exception {
-        long end = System.nanoTime() + deadline.toNanos();
+        long start = System.nanoTime();
+        long end = start + deadline.toNanos();
         T last = probe.get();
         while (!done.test(last)) {
             assertFalse(System.nanoTime() > end, "no " + what + " within " + deadline + "; last:\n" + last);
             Thread.sleep(500);
             last = probe.get();
         }
+        System.out.printf("[%s] waited %.1f s for %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
+                (System.nanoTime() - start) / 1e9, what);
         return last;
     }
 }
