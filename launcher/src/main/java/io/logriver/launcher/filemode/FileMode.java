@@ -157,7 +157,7 @@ public final class FileMode {
                 dlqSince = System.nanoTime();
             }
             if (mode == Mode.CORE ? coreEnded(m, c)
-                    : tridentEnded(m, s, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
+                    : tridentEnded(m, c, s, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
                 return summary(m); // read again: the last windows may have been counted after s was read
             }
             if (s.read() != lastRead) {
@@ -186,13 +186,14 @@ public final class FileMode {
     }
 
     /**
-     * Trident: the closer has drained every window, the Kafka state has written every window record it emitted, and
-     * the dead letters are written: as many as counted, or (counters count every attempt of a replayed batch) none
-     * written for a few seconds.
+     * Trident: every task of the closer has drained its windows (each counts its own end once), the Kafka state has
+     * written every window record they emitted, and the dead letters are written: as many as counted, or (counters
+     * count every attempt of a replayed batch) none written for a few seconds. One drained task of several is not the
+     * end: the others may still hold windows, and their records would reach Kafka after the output was read.
      */
-    private static boolean tridentEnded(JmxMetrics m, Summary s, boolean deadLettersQuiet) {
+    private static boolean tridentEnded(JmxMetrics m, LogriverConfig c, Summary s, boolean deadLettersQuiet) {
         long rejects = s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
-        return m.sum(Names.M_END_OF_INPUT) > 0
+        return m.sum(Names.M_END_OF_INPUT) >= c.trident().parallelism()
                 && m.sum(Names.M_SINK_WRITTEN + ".stats") >= s.windows()
                 && (m.sum(Names.M_SINK_WRITTEN + ".dlq") >= rejects || deadLettersQuiet);
     }
