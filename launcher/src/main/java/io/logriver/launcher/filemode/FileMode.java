@@ -190,11 +190,18 @@ public final class FileMode {
      * written every window record they emitted, and the dead letters are written: as many as counted, or (counters
      * count every attempt of a replayed batch) none written for a few seconds. One drained task of several is not the
      * end: the others may still hold windows, and their records would reach Kafka after the output was read.
+     *
+     * <p>The order of the reads matters. The closer counts its windows, then its end, when its state commits; the
+     * Kafka state of the same bolt writes those windows and counts them a moment later, in the same commit phase. So
+     * the window count is read after the ends (it then holds every window), and the written count last.
      */
     private static boolean tridentEnded(JmxMetrics m, LogriverConfig c, Summary s, boolean deadLettersQuiet) {
+        if (m.sum(Names.M_END_OF_INPUT) < c.trident().parallelism()) {
+            return false;
+        }
+        long windows = m.sum(Names.M_WINDOWS);
         long rejects = s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
-        return m.sum(Names.M_END_OF_INPUT) >= c.trident().parallelism()
-                && m.sum(Names.M_SINK_WRITTEN + ".stats") >= s.windows()
+        return m.sum(Names.M_SINK_WRITTEN + ".stats") >= windows
                 && (m.sum(Names.M_SINK_WRITTEN + ".dlq") >= rejects || deadLettersQuiet);
     }
 
