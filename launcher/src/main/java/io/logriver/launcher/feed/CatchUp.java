@@ -47,6 +47,7 @@ final class CatchUp {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10); // close() waits for the fetch ahead (KafkaSessionSnapshot)
         Instant latest = null;
         long records = 0;
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {

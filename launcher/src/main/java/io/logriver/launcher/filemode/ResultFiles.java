@@ -56,6 +56,7 @@ public final class ResultFiles {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10); // close() waits for the fetch ahead (KafkaSessionSnapshot)
         List<String> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
