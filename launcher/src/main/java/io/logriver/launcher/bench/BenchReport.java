@@ -111,6 +111,7 @@ final class BenchReport {
         }
         if (!plan.modes().isEmpty()) {
             md.addAll(BenchTargets.check(points, ceilings));
+            md.addAll(BenchTargets.peerGoals(points, plan.measure(), Runtime.getRuntime().availableProcessors()));
         }
         md.add("");
         return String.join("\n", md);

@@ -1,6 +1,7 @@
 package io.logriver.launcher.bench;
 
 import io.logriver.topology.Mode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,61 @@ final class BenchTargets {
                 .forEach(setting -> highest(points, p -> p.mode().equals(Mode.TRIDENT.id()) && p.setting().equals(setting)
                         && p.sustained() && p.steady()).ifPresent(p -> md.add(batchLatency(p))));
         return md;
+    }
+
+    /**
+     * The peers issue's goals: core's end-to-end p99 at 10k/s below every peer's, and Trident sustaining at least
+     * Kafka Streams' rate. Judged only when the run measured a peer; each judgement is followed by what the flight
+     * recordings of the points compared saw, which is the evidence for a miss.
+     */
+    static List<String> peerGoals(List<BenchPoint> points, Duration window, int cores) {
+        List<String> peers = points.stream().map(BenchPoint::mode)
+                .filter(m -> !m.equals(Mode.CORE.id()) && !m.equals(Mode.TRIDENT.id())).distinct().toList();
+        if (peers.isEmpty()) {
+            return List.of();
+        }
+        List<String> md = new ArrayList<>(List.of("", "## Goals against the peers", "",
+                "| goal | measured | met |", "|---|---|---|"));
+        List<BenchPoint> evidence = new ArrayList<>();
+        String coreBase = points.stream().filter(p -> p.mode().equals(Mode.CORE.id())).map(BenchPoint::setting)
+                .findFirst().orElse("");
+        Optional<BenchPoint> core = steady10k(points, Mode.CORE.id(), coreBase);
+        List<BenchPoint> peer10k = peers.stream().map(m -> steady10k(points, m, null)).flatMap(Optional::stream).toList();
+        if (core.isPresent() && !peer10k.isEmpty()) {
+            long best = peer10k.stream().mapToLong(p -> p.endToEnd().p99()).min().orElseThrow();
+            StringBuilder measured = new StringBuilder(String.format(Locale.ROOT, "core %,d µs", core.get().endToEnd().p99()));
+            peer10k.forEach(p -> measured.append(String.format(Locale.ROOT, "; %s %,d µs", p.mode(), p.endToEnd().p99())));
+            md.add(line("core's end-to-end p99 at 10k/s below every peer's", measured.toString(),
+                    core.get().endToEnd().p99() < best, core.get().endToEnd().p99() / (double) Math.max(1, best)));
+            evidence.add(core.get());
+            evidence.addAll(peer10k);
+        }
+        Optional<BenchPoint> trident = sustained(points, Mode.TRIDENT.id());
+        Optional<BenchPoint> kstreams = sustained(points, PeerEngine.KSTREAMS.id());
+        if (trident.isPresent() && kstreams.isPresent()) {
+            long t = trident.get().targetRate();
+            long k = kstreams.get().targetRate();
+            md.add(line("Trident sustains at least Kafka Streams' rate", String.format(Locale.ROOT,
+                    "trident %,d/s (%s); kstreams %,d/s", t, trident.get().setting(), k), t >= k, k / (double) t));
+            evidence.add(trident.get());
+            evidence.add(kstreams.get());
+        }
+        if (!evidence.isEmpty()) {
+            md.add("");
+            md.add("What the flight recordings of the points compared saw (CPU per record decides both latency and"
+                    + " throughput on a machine this size):");
+            md.add("");
+            evidence.stream().distinct().forEach(p -> md.add(String.format(Locale.ROOT, "- %s (%s) at %,d/s: %s; %s",
+                    p.mode(), p.setting(), p.targetRate(), p.profile().cpuPerRecord(window, p.finished(), cores),
+                    p.profile().describe(window))));
+        }
+        return md;
+    }
+
+    /** The steady 10k/s point of an engine's sweep ({@code setting} null: its first such point). */
+    private static Optional<BenchPoint> steady10k(List<BenchPoint> points, String engine, String setting) {
+        return points.stream().filter(p -> p.mode().equals(engine) && (setting == null || p.setting().equals(setting))
+                && p.targetRate() == 10_000 && p.steady()).findFirst();
     }
 
     private static Optional<BenchPoint> sustained(List<BenchPoint> points, String mode) {

@@ -106,6 +106,31 @@ class BenchPeersTest {
     }
 
     @Test
+    void theGoalsAgainstThePeersAreJudgedOnSteadyPointsWithTheRecordingsOfThePointsCompared() {
+        BenchPoint.Percentiles slow = new BenchPoint.Percentiles(100, 2_000, 5_000, 40_000, 50_000, 60_000);
+        BenchPoint.Percentiles fast = new BenchPoint.Percentiles(100, 2_000, 5_000, 10_000, 20_000, 30_000);
+        BenchProfile.Summary busy = new BenchProfile.Summary(3, 30, 12, 0.40, 0.90, List.of("`partition` 20 %"),
+                List.of("`HashMap.get` 9 %"));
+        List<BenchPoint> points = List.of(
+                point("core", "1 worker", 10_000, 10_000, slow, busy),
+                point("trident", "200ms/5000", 15_000, 15_000, SOME, BenchProfile.Summary.NONE),
+                point("trident", "200ms/5000", 20_000, 12_000, SOME, BenchProfile.Summary.NONE),
+                point("kstreams", PeerEngine.KSTREAMS.setting(), 10_000, 10_000, fast, BenchProfile.Summary.NONE),
+                point("kstreams", PeerEngine.KSTREAMS.setting(), 30_000, 30_000, fast, BenchProfile.Summary.NONE),
+                point("flink", PeerEngine.FLINK.setting(), 10_000, 10_000, slow, BenchProfile.Summary.NONE));
+        String md = String.join("\n", BenchTargets.peerGoals(points, Duration.ofSeconds(20), 2));
+        assertTrue(md.contains("| core's end-to-end p99 at 10k/s below every peer's | core 40,000 µs; kstreams 10,000 µs;"
+                + " flink 40,000 µs | **no**: 4.0× off |"), md);
+        assertTrue(md.contains("| Trident sustains at least Kafka Streams' rate | trident 15,000/s (200ms/5000);"
+                + " kstreams 30,000/s | **no**: 2.0× off |"), md);
+        // 200,000 records in 20 s on 2 cores: 40 % of the machine is 80 µs a record
+        assertTrue(md.contains("- core (1 worker) at 10,000/s: CPU per record: this JVM 80.0 µs, rest of the machine"
+                + " 100.0 µs; GC paused 3×"), md);
+        assertTrue(md.contains("busiest threads: `partition` 20 %; hottest methods: `HashMap.get` 9 %"), md);
+        assertTrue(BenchTargets.peerGoals(points.subList(0, 3), Duration.ofSeconds(20), 2).isEmpty(), "no peer, no goal");
+    }
+
+    @Test
     void coreGuaranteeFollowsTheBackendOfEachSetting() {
         assertEquals("memory", EngineTable.backendOf("1 worker, memory", "redis"));
         assertEquals("redis", EngineTable.backendOf("1 worker", "redis"));
