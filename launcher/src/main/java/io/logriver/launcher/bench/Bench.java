@@ -35,6 +35,7 @@ final class Bench {
 
     /** Runs the plan; writes the report of what was measured, even when it stops early or fails. */
     BenchReport.Files run(LogriverConfig base, BenchPlan plan, Path workDir) throws Exception {
+        BenchProfile.startRecorder();
         String id = UUID.randomUUID().toString().substring(0, 6);
         List<BenchPoint> points = new ArrayList<>();
         Ceilings.Rates ceilings = null;
