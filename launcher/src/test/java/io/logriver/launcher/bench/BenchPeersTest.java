@@ -123,6 +123,12 @@ class BenchPeersTest {
                 + " flink 40,000 µs | **no**: 4.0× off |"), md);
         assertTrue(md.contains("| Trident sustains at least Kafka Streams' rate | trident 15,000/s (200ms/5000);"
                 + " kstreams 30,000/s | **no**: 2.0× off |"), md);
+        BenchPoint draining = new BenchPoint("trident", "50ms/5000x4", 40_000, 40_000, 40_000, 800_000, 800_000,
+                450_000, 450_000, 0, SOME, SOME, BenchProfile.Summary.NONE);
+        String met = String.join("\n", BenchTargets.peerGoals(List.of(draining, points.get(4)), Duration.ofSeconds(20),
+                2));
+        assertTrue(met.contains("| trident 40,000/s (50ms/5000x4), draining 450,000 records waiting; kstreams"
+                + " 30,000/s | yes |"), met);
         // 200,000 records in 20 s on 2 cores: 40 % of the machine is 80 µs a record
         assertTrue(md.contains("- core (1 worker) at 10,000/s: CPU per record: this JVM 80.0 µs, rest of the machine"
                 + " 100.0 µs; GC paused 3×"), md);
