@@ -102,7 +102,8 @@ final class BenchReport {
             md.addAll(configuration());
         }
         md.addAll(ceilingsTable());
-        md.addAll(EngineTable.of(plan, config.state().backend(), points, Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.addAll(EngineTable.of(plan, config.state().backend(), points, cores));
         for (Mode mode : plan.modes()) {
             md.addAll(table(mode.id(), mode));
         }
@@ -111,7 +112,7 @@ final class BenchReport {
         }
         if (!plan.modes().isEmpty()) {
             md.addAll(BenchTargets.check(points, ceilings));
-            md.addAll(BenchTargets.peerGoals(points, plan.measure(), Runtime.getRuntime().availableProcessors()));
+            md.addAll(BenchTargets.peerGoals(points, plan.measure(), cores));
         }
         md.add("");
         return String.join("\n", md);

@@ -21,15 +21,9 @@ final class BenchTargets {
         md.add("");
         md.add("| target | measured | met |");
         md.add("|---|---|---|");
-        // core's targets are judged in one worker (the first setting of its sweeps)
-        String coreBase = points.stream().filter(p -> p.mode().equals(Mode.CORE.id())).map(BenchPoint::setting).findFirst()
-                .orElse("");
+        String coreBase = coreBase(points);
         // latency is judged on a steady point only: one that drains a start-up backlog has the backlog's latencies
-        Optional<BenchPoint> core10k = points.stream()
-                .filter(p -> p.mode().equals(Mode.CORE.id()) && p.setting().equals(coreBase) && p.targetRate() == 10_000
-                        && p.steady())
-                .findFirst();
-        core10k.ifPresent(p -> {
+        steady10k(points, Mode.CORE.id(), coreBase).ifPresent(p -> {
             md.add(line("core at 10k/s: in-topology p99.9 < 1 ms", p.inTopology().p999() + " µs",
                     p.inTopology().p999() < 1000, p.inTopology().p999() / 1000.0));
             md.add(line("core at 10k/s: end-to-end p99 ≤ 3 ms", p.endToEnd().p99() + " µs",
@@ -63,9 +57,7 @@ final class BenchTargets {
         List<String> md = new ArrayList<>(List.of("", "## Goals against the peers", "",
                 "| goal | measured | met |", "|---|---|---|"));
         List<BenchPoint> evidence = new ArrayList<>();
-        String coreBase = points.stream().filter(p -> p.mode().equals(Mode.CORE.id())).map(BenchPoint::setting)
-                .findFirst().orElse("");
-        Optional<BenchPoint> core = steady10k(points, Mode.CORE.id(), coreBase);
+        Optional<BenchPoint> core = steady10k(points, Mode.CORE.id(), coreBase(points));
         List<BenchPoint> peer10k = peers.stream().map(m -> steady10k(points, m, null)).flatMap(Optional::stream)
                 .toList();
         if (core.isPresent() && !peer10k.isEmpty()) {
@@ -105,6 +97,12 @@ final class BenchTargets {
     /** Says so when a sustained point worked through a start-up backlog: the rule held, but not from a steady start. */
     private static String draining(BenchPoint p) {
         return p.steady() ? "" : String.format(Locale.ROOT, ", draining %,d records waiting", p.lagStart());
+    }
+
+    /** The core setting the targets and goals judge: one worker, the first setting of core's sweeps. */
+    private static String coreBase(List<BenchPoint> points) {
+        return points.stream().filter(p -> p.mode().equals(Mode.CORE.id())).map(BenchPoint::setting).findFirst()
+                .orElse("");
     }
 
     /** The steady 10k/s point of an engine's sweep ({@code setting} null: its first such point). */
