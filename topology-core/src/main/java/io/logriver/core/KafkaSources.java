@@ -32,7 +32,8 @@ public final class KafkaSources {
         } else {
             weblogs = spout(c, c.topics().weblogs(), c.consumerGroup());
         }
-        return new CoreTopology.Sources(weblogs, spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions"),
+        return new CoreTopology.Sources(new ShutdownSafeSpout(weblogs),
+                new ShutdownSafeSpout(spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions")),
                 new KafkaSessionSnapshot(c.bootstrapServers(), c.topics().sessions()));
     }
 
