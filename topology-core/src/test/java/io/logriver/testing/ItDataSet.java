@@ -33,9 +33,20 @@ public final class ItDataSet {
      * when this data set's size is a multiple of the partition count.
      */
     public ItDataSet then(ItDataSet next) {
+        List<Planned> both = new ArrayList<>(requests);
+        both.addAll(next.requests);
+        return withRequests(both);
+    }
+
+    /** The first {@code n} requests of this data set, with its sessions: what a reader has seen after n records. */
+    public ItDataSet first(int n) {
+        return withRequests(requests.subList(0, n));
+    }
+
+    /** These requests, with this data set's sessions. */
+    private ItDataSet withRequests(List<Planned> planned) {
         ItDataSet d = new ItDataSet();
-        d.requests.addAll(requests);
-        d.requests.addAll(next.requests);
+        d.requests.addAll(planned);
         d.sessionLines.addAll(sessionLines);
         d.orgOf.putAll(orgOf);
         d.invalidSessions = invalidSessions;

@@ -40,46 +40,85 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Faults injected on the dev cluster, against topologies submitted from the shaded jar in both modes at once (state in
- * Redis): the worker JVMs killed with {@code kill -9}, the broker stopped for 15 s, Redis killed and started again.
- * Each fault strikes mid-stream, with windows open: half of a known data set is in, some windows are out. Then the
- * rest of the data goes in, and the window records (the last of each key, as a compacted topic keeps them) are
- * compared with {@link Reference}, computed independently. Records written again after a restart are counted.
+ * Faults injected on the dev cluster, one after the other, into one pair of topologies submitted from the shaded jar
+ * in both modes (state in Redis): the worker JVMs killed with {@code kill -9}, the broker stopped for 15 s, Redis
+ * killed and started again. A known data set goes in a quarter at a time; each fault strikes as the second half of
+ * its quarter is written, once the first half's windows are out: records in flight, windows open. After each fault,
+ * the windows that the data so far closes are compared with {@link Reference}'s, computed independently from the same
+ * requests; after the last quarter and the end of the input, every window. A window key counts by its last record, as a compacted topic keeps it; records
+ * written again after a restart are counted and must repeat the same content.
  */
+@Tag("dev-cluster") // run one at a time: each fills both cores (launcher/pom.xml)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ItDataSet DATA = ItDataSet.generate(11, 12_000);
+    private static final int QUARTER = DATA.requests.size() / 4;
+    private static final String PREFIX = "fault-";
     private static Path workDir;
     private static ClusterLayout layout;
     private static ClusterState state;
-    private static Reference expected;
+    private static LogriverConfig defaults;
+    private static final Map<String, LogriverConfig> MODES = new TreeMap<>();
+    private static final List<String> SUBMITTED = new ArrayList<>();
+    private static Producer producer;
+    private static String weblogs;
 
     @BeforeAll
-    static void up() throws Exception {
+    static void upAndSubmitBothModes() throws Exception {
         workDir = Files.createTempDirectory(Path.of("target"), "it-fault-").toAbsolutePath();
         layout = ClusterLayout.in(workDir);
         new ClusterCommand().run(List.of("up", "--ports", "free", "--work-dir", workDir.toString()));
         state = ClusterState.load(layout);
-        LogriverConfig c = ConfigLoader.defaultConfig();
-        expected = Reference.of(DATA, c.windowSizeMs(), c.latenessMs());
+        defaults = ConfigLoader.defaultConfig();
+        LogriverConfig base = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + state.kafka(),
+                LogriverConfig.TOPIC_PARTITIONS + "=1", LogriverConfig.JOIN_WAIT_MS + "=300"));
+        weblogs = base.topics().weblogs();
+        for (String mode : List.of("core", "trident")) {
+            MODES.put(mode, base.with(Map.of(LogriverConfig.TOPIC_STATS, "stats-" + mode,
+                    LogriverConfig.TOPIC_DLQ, "dlq-" + mode, LogriverConfig.CONSUMER_GROUP, "group-" + mode)));
+        }
+        producer = new Producer(state.kafka());
+        try (Topics topics = new Topics(state.kafka())) {
+            topics.ensure(base, 1);
+        }
+        producer.send(base.topics().sessions(), DATA.sessionLines, true);
+        for (Map.Entry<String, LogriverConfig> m : MODES.entrySet()) {
+            submit(m.getKey(), PREFIX + m.getKey(), m.getValue());
+            SUBMITTED.add(PREFIX + m.getKey());
+        }
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (layout != null) {
-            new DevCluster(layout, Progress.quiet()).down();
+        if (producer != null) {
+            producer.close();
+        }
+        try {
+            for (String name : SUBMITTED) {
+                new KillCommand().run(List.of(name, "--wait", "0", "--work-dir", workDir.toString()));
+            }
+        } finally {
+            if (layout != null) {
+                new DevCluster(layout, Progress.quiet()).down();
+            }
         }
     }
 
     @Test
+    @Order(1)
     void workersKilledWithSigkill() throws Exception {
-        run("kill", () -> {
+        strike(1, () -> {
             List<ProcessHandle> workers = new ClusterProcesses(layout).workers().stream()
-                    .filter(p -> ClusterProcesses.commandLine(p).contains(" fault-kill-")
+                    .filter(p -> ClusterProcesses.commandLine(p).contains(" " + PREFIX)
                             && !ClusterProcesses.commandLine(p).contains("org.apache.storm.LogWriter"))
                     .toList();
             assertEquals(2, workers.size(), "a worker JVM per topology");
@@ -91,8 +130,9 @@ class FaultIT {
     }
 
     @Test
+    @Order(2)
     void brokerStoppedFor15Seconds() throws Exception {
-        run("broker", () -> {
+        strike(2, () -> {
             ProcessHandle broker = new ClusterProcesses(layout).daemon(ClusterState.KAFKA).orElseThrow();
             Processes.stop(broker, Duration.ofSeconds(30));
             Thread.sleep(15_000); // the fault lasts 15 s
@@ -101,8 +141,9 @@ class FaultIT {
     }
 
     @Test
+    @Order(3)
     void redisKilledAndStartedAgain() throws Exception {
-        run("redis", () -> {
+        strike(3, () -> {
             ProcessHandle redis = new ClusterProcesses(layout).daemon(ClusterState.REDIS).orElseThrow();
             redis.destroyForcibly();
             redis.onExit().get(30, TimeUnit.SECONDS);
@@ -111,77 +152,79 @@ class FaultIT {
         });
     }
 
+    @Test
+    @Order(4)
+    void afterTheFaultsEveryWindowEqualsTheReference() throws Exception {
+        producer.send(weblogs, lines(3 * QUARTER, DATA.requests.size()), false);
+        producer.endOfInput(weblogs);
+        List<String> windows = Reference.of(DATA, defaults.windowSizeMs(), defaults.latenessMs()).windows;
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, LogriverConfig> m : MODES.entrySet()) {
+            failures.addAll(check("in the end", m.getKey(), m.getValue(), windows));
+            long records = ResultFiles.readAll(state.kafka(), m.getValue().topics().stats()).size();
+            System.out.printf("FaultIT %s: %d window records for %d keys: %d written again%n", m.getKey(), records,
+                    windows.size(), records - windows.size());
+            failures.addAll(rewritten(m.getKey(), m.getValue()));
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     interface Fault {
         void inject() throws Exception;
     }
 
-    /** Both modes, side by side, through one fault. */
-    private static void run(String fault, Fault inject) throws Exception {
-        String weblogs = "weblogs-" + fault;
-        String sessions = "sessions-" + fault;
-        LogriverConfig base = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + state.kafka(),
-                LogriverConfig.TOPIC_WEBLOGS + "=" + weblogs, LogriverConfig.TOPIC_SESSIONS + "=" + sessions,
-                LogriverConfig.TOPIC_PARTITIONS + "=1", LogriverConfig.JOIN_WAIT_MS + "=300"));
-        Map<String, LogriverConfig> modes = new TreeMap<>();
-        for (String mode : List.of("core", "trident")) {
-            String id = fault + "-" + mode;
-            modes.put(mode, base.with(Map.of(LogriverConfig.TOPIC_STATS, "stats-" + id,
-                    LogriverConfig.TOPIC_DLQ, "dlq-" + id, LogriverConfig.CONSUMER_GROUP, "group-" + id)));
+    /**
+     * Writes the first half of quarter {@code q} of the data and waits until both modes have written the windows it
+     * closes; writes the second half and injects the fault at once, with those records in flight and windows open;
+     * then both modes must have written exactly the windows the data so far closes.
+     */
+    private static void strike(int q, Fault fault) throws Exception {
+        int from = (q - 1) * QUARTER;
+        int half = from + QUARTER / 2;
+        List<String> closedByHalf = closedAfter(half);
+        producer.send(weblogs, lines(from, half), false);
+        for (LogriverConfig c : MODES.values()) {
+            Await.until(closedByHalf.size() + " windows in " + c.topics().stats(), DEADLINE,
+                    () -> lastByKey(c).size(), n -> n >= closedByHalf.size());
         }
-        List<String> submitted = new ArrayList<>();
-        try (Topics topics = new Topics(state.kafka()); Producer producer = new Producer(state.kafka())) {
-            topics.ensure(base, 1);
-            producer.send(sessions, DATA.sessionLines, true);
-            for (Map.Entry<String, LogriverConfig> m : modes.entrySet()) {
-                submit(m.getKey(), "fault-" + fault + "-" + m.getKey(), m.getValue());
-                submitted.add("fault-" + fault + "-" + m.getKey());
-            }
-            List<String> lines = DATA.requests.stream().map(ItDataSet.Planned::line).toList();
-            int half = lines.size() / 2;
-            producer.send(weblogs, lines.subList(0, half), false);
-            for (LogriverConfig c : modes.values()) {
-                Await.until("a quarter of the windows in " + c.topics().stats(), DEADLINE,
-                        () -> lastByKey(c).size(), n -> n >= expected.windows.size() / 4);
-            }
-            inject.inject();
-            producer.send(weblogs, lines.subList(half, lines.size()), false);
-            producer.endOfInput(weblogs);
-            List<String> failures = new ArrayList<>();
-            for (Map.Entry<String, LogriverConfig> m : modes.entrySet()) {
-                failures.addAll(check(fault, m.getKey(), m.getValue()));
-            }
-            assertTrue(failures.isEmpty(), String.join("\n", failures));
-        } finally {
-            for (String name : submitted) {
-                new KillCommand().run(List.of(name, "--wait", "0", "--work-dir", workDir.toString()));
-            }
+        producer.send(weblogs, lines(half, q * QUARTER), false);
+        fault.inject();
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, LogriverConfig> m : MODES.entrySet()) {
+            failures.addAll(check("after quarter " + q, m.getKey(), m.getValue(), closedAfter(q * QUARTER)));
         }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
-    /** The window records equal the reference's, once each key's last record counts; prints what came twice. */
-    private static List<String> check(String fault, String mode, LogriverConfig c) throws Exception {
-        Map<String, String> last = Await.until("all " + expected.windows.size() + " windows in " + c.topics().stats(),
-                DEADLINE, () -> lastByKey(c), m -> m.size() >= expected.windows.size());
-        long records = ResultFiles.readAll(c.bootstrapServers(), c.topics().stats()).size();
-        System.out.printf("FaultIT %s %s: %d window records for %d keys: %d written again%n", fault, mode, records,
-                last.size(), records - last.size());
-        List<String> failures = new ArrayList<>();
-        failures.addAll(rewritten(fault, mode, c));
+    /** The window records of the windows that the first {@code n} requests close, as the reference computes them. */
+    private static List<String> closedAfter(int n) {
+        return Reference.of(DATA.first(n), defaults.windowSizeMs(), defaults.latenessMs()).closed;
+    }
+
+    private static List<String> lines(int from, int to) {
+        return DATA.requests.subList(from, to).stream().map(ItDataSet.Planned::line).toList();
+    }
+
+    /** Once {@code mode} has written as many window keys as expected, its last record of each key equals them. */
+    private static List<String> check(String when, String mode, LogriverConfig c, List<String> expected)
+            throws Exception {
+        Map<String, String> last = Await.until(expected.size() + " windows in " + c.topics().stats(), DEADLINE,
+                () -> lastByKey(c), m -> m.size() >= expected.size());
         List<String> got = new ArrayList<>(last.values());
-        if (!got.equals(expected.windows)) {
-            List<String> missing = new ArrayList<>(expected.windows);
-            missing.removeAll(got);
-            List<String> wrong = new ArrayList<>(got);
-            wrong.removeAll(expected.windows);
-            failures.add(fault + " " + mode + ": " + missing.size() + " expected windows missing or different, "
-                    + wrong.size() + " unexpected; first missing " + missing.stream().limit(2).toList()
-                    + ", first unexpected " + wrong.stream().limit(2).toList());
+        if (got.equals(expected)) {
+            return List.of();
         }
-        return failures;
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(got);
+        List<String> wrong = new ArrayList<>(got);
+        wrong.removeAll(expected);
+        return List.of(mode + " " + when + ": " + missing.size() + " expected windows missing or different, "
+                + wrong.size() + " unexpected; first missing " + missing.stream().limit(2).toList()
+                + ", first unexpected " + wrong.stream().limit(2).toList());
     }
 
     /** Both modes write a window record again only with the same content: the keys written with two contents. */
-    private static List<String> rewritten(String fault, String mode, LogriverConfig c) throws Exception {
+    private static List<String> rewritten(String mode, LogriverConfig c) throws Exception {
         Map<String, String> first = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (String w : ResultFiles.readAll(c.bootstrapServers(), c.topics().stats())) {
@@ -189,7 +232,7 @@ class FaultIT {
             String key = n.get("windowStart").asText() + "|" + n.get("orgID").asText() + "|" + n.get("webURL").asText();
             String before = first.putIfAbsent(key, w);
             if (before != null && !before.equals(w)) {
-                failures.add(fault + " " + mode + ": window " + key + " written as " + before + " and again as " + w);
+                failures.add(mode + ": window " + key + " written as " + before + " and again as " + w);
             }
         }
         return failures;
