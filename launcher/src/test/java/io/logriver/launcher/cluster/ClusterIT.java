@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * figures, each worker, and logriver's metrics), every listening socket on 127.0.0.1, {@code kill}, and
  * {@code cluster down} leaving no process behind, even the workers of a Supervisor that crashed.
  */
+@Tag("dev-cluster") // run one at a time: each fills both cores (launcher/pom.xml)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final String NAME = "logriver-core";

@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * dead letters by reason; {@code reprocess} reads the same topic again into new topics, equal to the first run's; and
  * {@code generate} writes what it says it wrote.
  */
+@Tag("dev-cluster") // run one at a time: each fills both cores (launcher/pom.xml)
 class FeedWatchIT {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final String TRIDENT = "logriver-trident";
@@ -87,7 +89,7 @@ class FeedWatchIT {
         watchShowsThem(data, expected);
 
         reprocessBoth(expected.windows);
-        for (String name : List.of("logriver-core", TRIDENT, "logriver-core-weblog-stats-v2", "trident-v2")) {
+        for (String name : List.of("logriver-core", "logriver-core-weblog-stats-v2", "trident-v2")) {
             new KillCommand().run(List.of(name, "--wait", "0", "--work-dir", workDir.toString()));
         }
     }
@@ -142,6 +144,9 @@ class FeedWatchIT {
 
         command(REPROCESS, TRIDENT, "--to-topic", TRIDENT_STATS + "-v2", "--name", "trident-v2",
                 "--wait", "0");
+        // the copy runs on its own: the first Trident topology goes, as a user retires it (an idle Trident topology's
+        // empty batches take about 0.8 of a core with ZooKeeper and Kafka, which the core copy needs to start)
+        new KillCommand().run(List.of(TRIDENT, "--wait", "0", "--work-dir", workDir.toString()));
         List<String> waited = command(REPROCESS, "logriver-core", "--to-topic", STATS + "-v2",
                 "--wait", "3m");
         assertTrue(waited.get(0).startsWith("caught up: " + STATS + "-v2 at window "), String.join("\n", waited));

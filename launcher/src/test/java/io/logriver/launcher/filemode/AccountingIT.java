@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.generator.RecordGenerator;
@@ -50,12 +49,11 @@ class AccountingIT {
         lines = requests.size();
         Files.write(dir.resolve("requests.jsonl"), requests, StandardCharsets.UTF_8);
         Files.write(dir.resolve("sessions.jsonl"), sessions, StandardCharsets.UTF_8);
-        List<String> overrides = new ArrayList<>(List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
-                LogriverConfig.JOIN_WAIT_MS + "=200"));
+        List<String> overrides = new ArrayList<>(List.of(LogriverConfig.JOIN_WAIT_MS + "=200"));
         for (String component : List.of("spout", "parse", "filter", "join", "aggregate", "sink")) {
             overrides.add(LogriverConfig.PARALLELISM_PREFIX + component + "=2");
         }
-        LogriverConfig c = ConfigLoader.load(null, overrides);
+        LogriverConfig c = broker.config(overrides);
         summary = new FileMode(Progress.quiet(), Mode.CORE).run(c, dir.resolve("requests.jsonl"), dir.resolve("sessions.jsonl"),
                 dir.resolve("out.jsonl"), dir.resolve("dlq.jsonl"), dir, 2);
         output = Files.readAllLines(dir.resolve("out.jsonl"));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.kafka.KafkaBroker;
 import io.logriver.launcher.testing.TestBroker;
 import io.logriver.testing.ItDataSet;
 import io.logriver.testing.Reference;
@@ -45,10 +43,7 @@ class FileModeIT {
     static void runFileMode() throws Exception {
         broker = new TestBroker();
         data = ItDataSet.generate(7, 3000);
-        LogriverConfig c = ConfigLoader.load(null,
-                List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
-                        LogriverConfig.REDIS_URL + "=redis://127.0.0.1:" + KafkaBroker.freePort(),
-                        LogriverConfig.JOIN_WAIT_MS + "=300"));
+        LogriverConfig c = broker.config(List.of(LogriverConfig.JOIN_WAIT_MS + "=300"));
         expected = Reference.of(data, c.windowSizeMs(), c.latenessMs());
         Path dir = broker.workDir;
         Files.write(dir.resolve("expected.jsonl"), expected.windows, StandardCharsets.UTF_8);

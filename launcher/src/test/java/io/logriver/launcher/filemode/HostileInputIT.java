@@ -63,8 +63,7 @@ class HostileInputIT {
     static void runBothModes() throws Exception {
         broker = new TestBroker();
         takeRecordsOfUpTo(BROKER_MAX);
-        config = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
-                LogriverConfig.JOIN_WAIT_MS + "=300"));
+        config = broker.config(List.of(LogriverConfig.JOIN_WAIT_MS + "=300"));
         clean = ItDataSet.generate(23, 2000);
         expected = Reference.of(clean, config.windowSizeMs(), config.latenessMs());
         hostile = HostileRecords.generate(29, 1200, BROKER_MAX, ItDataSet.T0);

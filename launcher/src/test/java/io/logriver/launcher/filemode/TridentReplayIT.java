@@ -3,10 +3,8 @@ package io.logriver.launcher.filemode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Progress;
-import io.logriver.launcher.kafka.KafkaBroker;
 import io.logriver.launcher.testing.TestBroker;
 import io.logriver.names.Names;
 import io.logriver.testing.ItDataSet;
@@ -44,10 +42,7 @@ class TridentReplayIT {
     static void run() throws Exception {
         broker = new TestBroker();
         ItDataSet data = ItDataSet.generate(23, 2000);
-        LogriverConfig c = ConfigLoader.load(null, List.of(
-                LogriverConfig.BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
-                LogriverConfig.REDIS_URL + "=redis://127.0.0.1:" + KafkaBroker.freePort(),
-                LogriverConfig.TRIDENT_MAX_POLL_RECORDS + "=100",
+        LogriverConfig c = broker.config(List.of(LogriverConfig.TRIDENT_MAX_POLL_RECORDS + "=100",
                 "logriver.trident.topology.max.spout.pending=2"));
         expected = Reference.of(data, c.windowSizeMs(), c.latenessMs());
         Path dir = broker.workDir;
