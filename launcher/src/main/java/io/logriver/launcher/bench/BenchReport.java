@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +82,8 @@ final class BenchReport {
 
     String markdown(String chart) {
         List<String> md = new ArrayList<>();
-        md.add("# logriver benchmark, " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", " + host());
+        String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        md.add("# logriver benchmark, " + now + ", " + host());
         md.add("");
         md.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memoryGiB() + " GiB, Java "
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "). Kafka broker, "

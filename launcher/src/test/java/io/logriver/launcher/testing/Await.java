@@ -2,9 +2,9 @@ package io.logriver.launcher.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.logriver.launcher.cli.Progress;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
 
 /** Waiting in integration tests: poll until a value passes, or fail at a deadline showing the last value seen. */
@@ -27,8 +27,8 @@ public final class Await {
             Thread.sleep(500);
             last = probe.get();
         }
-        System.out.printf("[%s] waited %.1f s for %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
-                (System.nanoTime() - start) / 1e9, what);
+        System.out.println(Progress.line(LocalTime.now(),
+                String.format("waited %.1f s for %s", (System.nanoTime() - start) / 1e9, what)));
         return last;
     }
 }
