@@ -32,13 +32,12 @@ public final class KafkaSources {
         } else {
             weblogs = spout(c, c.topics().weblogs(), c.consumerGroup());
         }
-        return new CoreTopology.Sources(new ShutdownSafeSpout(weblogs),
-                new ShutdownSafeSpout(spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions")),
+        return new CoreTopology.Sources(weblogs, spout(c, c.topics().sessions(), c.consumerGroup() + "-sessions"),
                 new KafkaSessionSnapshot(c.bootstrapServers(), c.topics().sessions()));
     }
 
     public static KafkaSpout<String, byte[]> spout(LogriverConfig c, String topic, String group) {
-        return new KafkaSpout<>(config(c, topic, group, new RoundRobinManualPartitioner()));
+        return new ShutdownSafeKafkaSpout(config(c, topic, group, new RoundRobinManualPartitioner()));
     }
 
     private static KafkaSpoutConfig<String, byte[]> config(LogriverConfig c, String topic, String group,

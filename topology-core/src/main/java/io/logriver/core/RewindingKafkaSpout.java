@@ -79,7 +79,7 @@ public final class RewindingKafkaSpout implements IRichSpout {
     public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
         this.collector = collector;
         this.incarnation = nextIncarnation();
-        this.spout = new KafkaSpout<>(config);
+        this.spout = new ShutdownSafeKafkaSpout(config);
         spout.open(conf, context, new SpoutOutputCollector(new Tagging()));
     }
 
