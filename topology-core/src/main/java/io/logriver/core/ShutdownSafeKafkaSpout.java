@@ -1,6 +1,5 @@
 package io.logriver.core;
 
-import java.util.function.BooleanSupplier;
 import org.apache.storm.kafka.spout.KafkaSpout;
 import org.apache.storm.kafka.spout.KafkaSpoutConfig;
 import org.slf4j.Logger;
@@ -26,7 +25,11 @@ final class ShutdownSafeKafkaSpout extends KafkaSpout<String, byte[]> {
 
     @Override
     public void nextTuple() {
-        unlessClosed(() -> closed, super::nextTuple);
+        try {
+            super.nextTuple();
+        } catch (IllegalStateException e) {
+            dropIfClosed(closed, e);
+        }
     }
 
     @Override
@@ -35,15 +38,11 @@ final class ShutdownSafeKafkaSpout extends KafkaSpout<String, byte[]> {
         super.close();
     }
 
-    /** Runs {@code step}; an IllegalStateException it throws once {@code closed} holds is dropped. */
-    static void unlessClosed(BooleanSupplier closed, Runnable step) {
-        try {
-            step.run();
-        } catch (IllegalStateException e) {
-            if (!closed.getAsBoolean()) {
-                throw e;
-            }
-            LOG.debug("nextTuple ran into close(): {}", e.getMessage());
+    /** Rethrows {@code e} unless the spout is closed: then Storm's thread ran into close(), and that is all. */
+    static void dropIfClosed(boolean closed, IllegalStateException e) {
+        if (!closed) {
+            throw e;
         }
+        LOG.debug("nextTuple ran into close(): {}", e.getMessage());
     }
 }
