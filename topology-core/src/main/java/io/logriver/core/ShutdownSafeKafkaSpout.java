@@ -2,47 +2,64 @@ package io.logriver.core;
 
 import org.apache.storm.kafka.spout.KafkaSpout;
 import org.apache.storm.kafka.spout.KafkaSpoutConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Storm's KafkaSpout, surviving being closed while its executor's thread is still inside {@code nextTuple}. When a
- * topology stops, Storm interrupts each executor's thread, waits 100 ms for it ({@code ExecutorShutdown}), and then
- * closes the spout anyway; on a busy machine the thread is often still running, and the KafkaSpout's next call on its
- * closed consumer throws "This consumer has already been closed". Storm takes that for a dead executor and, in a local
- * cluster, halts the whole JVM: file mode's or a test's, after its output was written. Once closed, this spout drops
- * that exception; before, it passes every exception on.
+ * Storm's KafkaSpout, safe against being closed while its executor's thread still uses it. When a topology stops,
+ * Storm interrupts each executor's thread, waits 100 ms for it ({@code ExecutorShutdown}), and then closes the spout
+ * from another thread anyway; on a busy machine the executor's thread is often still in {@code nextTuple} or
+ * {@code deactivate}, and its next call on the consumer, now closed or being closed, throws ("This consumer has
+ * already been closed", or "KafkaConsumer is not safe for multi-threaded access"). Storm takes that for a dead
+ * executor and, in a local cluster, halts the whole JVM: file mode's or a test's, after its output was written. Here
+ * every call takes the spout's lock, so {@code close} waits for the call in progress, and once closed every call
+ * returns at once.
  */
 final class ShutdownSafeKafkaSpout extends KafkaSpout<String, byte[]> {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ShutdownSafeKafkaSpout.class);
 
-    private transient volatile boolean closed;
+    private transient boolean closed;
 
     ShutdownSafeKafkaSpout(KafkaSpoutConfig<String, byte[]> config) {
         super(config);
     }
 
     @Override
-    public void nextTuple() {
-        try {
+    public synchronized void nextTuple() {
+        if (!closed) {
             super.nextTuple();
-        } catch (IllegalStateException e) {
-            dropIfClosed(closed, e);
         }
     }
 
     @Override
-    public void close() {
-        closed = true;
-        super.close();
+    public synchronized void ack(Object messageId) {
+        if (!closed) {
+            super.ack(messageId);
+        }
     }
 
-    /** Rethrows {@code e} unless the spout is closed: then Storm's thread ran into close(), and that is all. */
-    static void dropIfClosed(boolean closed, IllegalStateException e) {
+    @Override
+    public synchronized void fail(Object messageId) {
         if (!closed) {
-            throw e;
+            super.fail(messageId);
         }
-        LOG.debug("nextTuple ran into close(): {}", e.getMessage());
+    }
+
+    @Override
+    public synchronized void activate() {
+        if (!closed) {
+            super.activate();
+        }
+    }
+
+    @Override
+    public synchronized void deactivate() {
+        if (!closed) {
+            super.deactivate();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        super.close();
     }
 }
