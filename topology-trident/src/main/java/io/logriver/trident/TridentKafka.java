@@ -4,7 +4,6 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.KafkaSessionSnapshot;
 import io.logriver.names.Names;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,9 +37,11 @@ public final class TridentKafka {
         return new TridentPipeline.Sinks(state(c, c.topics().stats()), state(c, c.topics().dlq()));
     }
 
-    /** Storm's opaque Kafka spout, its tasks without a partition kept from crashing ({@link SpareTaskSafeSpout}). */
-    static SpareTaskSafeSpout<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition, Map<String, Object>> spout(
-            LogriverConfig c, String topic) {
+    /**
+     * Storm's opaque Kafka spout, its tasks without a partition kept from crashing ({@link SpareTaskSafeSpout}), its
+     * batches started only while there is something to read ({@link CaughtUpSpout}).
+     */
+    static CaughtUpSpout<KafkaTridentSpoutTopicPartition, Map<String, Object>> spout(LogriverConfig c, String topic) {
         KafkaTridentSpoutConfig<String, byte[]> config =
                 new KafkaTridentSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), topic)
                         .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
@@ -57,7 +58,8 @@ public final class TridentKafka {
                         .setStartTimeStamp(c.startTimestampMs())
                         .setRecordTranslator(new KafkaRecordTranslator())
                         .build();
-        return new SpareTaskSafeSpout<>(new KafkaTridentSpoutOpaque<>(config));
+        return new CaughtUpSpout<>(new SpareTaskSafeSpout<>(new KafkaTridentSpoutOpaque<>(config)), c.bootstrapServers(),
+                TridentPipeline.txId(c, topic));
     }
 
     @SuppressWarnings("unchecked") // Storm's FieldNameBasedTupleToKafkaMapper implements its mapper interface raw

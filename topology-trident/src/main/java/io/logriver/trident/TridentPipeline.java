@@ -148,7 +148,7 @@ public final class TridentPipeline {
     }
 
     /** The id under which Trident keeps a spout's transactional state (unique per consumer group and topic). */
-    private static String txId(LogriverConfig c, String topic) {
+    static String txId(LogriverConfig c, String topic) {
         return c.consumerGroup() + "-trident-" + topic;
     }
 }

@@ -59,7 +59,9 @@ class SpareTaskSafeSpoutTest {
 
     @Test
     void theProductionSpoutsAreWrapped() {
-        assertTrue(TridentKafka.sources(ConfigLoader.defaultConfig()).weblogs() instanceof SpareTaskSafeSpout);
-        assertTrue(TridentKafka.sources(ConfigLoader.defaultConfig()).sessions() instanceof SpareTaskSafeSpout);
+        TridentPipeline.Sources sources = TridentKafka.sources(ConfigLoader.defaultConfig());
+        for (Object spout : List.of(sources.weblogs(), sources.sessions())) {
+            assertTrue(spout instanceof CaughtUpSpout<?, ?> s && s.wrapped() instanceof SpareTaskSafeSpout, "" + spout);
+        }
     }
 }

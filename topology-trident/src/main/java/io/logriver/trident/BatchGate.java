@@ -1,0 +1,80 @@
+package io.logriver.trident;
+
+import java.util.Map;
+
+/**
+ * Whether a spout's coordinator lets Trident start the next batch: only when its topic may hold records the spout
+ * has not emitted, and otherwise once a heartbeat. Storm's Kafka coordinator always says yes, so an idle topology
+ * ran a full batch every emit interval through every executor, each with ZooKeeper writes (about half a core of a
+ * 2-core machine, with ZooKeeper and the broker, for nothing).
+ *
+ * <p>The topic is looked at once per check interval: new records (an end offset moved) let batches go at once; end
+ * offsets that stay where they were let batches go until the spout's committed batches reach them (the batches in
+ * flight may still carry records), then none until the end offsets move again. Anything that fails to answer lets
+ * batches go, as Storm's coordinator would.
+ */
+final class BatchGate {
+
+    /** What the gate looks at, per partition id. */
+    interface Offsets {
+        /** The offset the next record of each partition will get. */
+        Map<String, Long> ends();
+
+        /**
+         * The last offset of each partition that this topology's committed batches reached; a partition it has not
+         * committed a batch of yet is absent.
+         */
+        Map<String, Long> committed();
+    }
+
+    private final Offsets offsets;
+    private final long checkEveryMs;
+    private final long heartbeatMs;
+    private long lastCheck;
+    private long lastOpen;
+    private boolean started;
+    private boolean open = true;
+    private boolean caughtUp;
+    private Map<String, Long> lastEnds = Map.of();
+
+    BatchGate(Offsets offsets, long checkEveryMs, long heartbeatMs) {
+        this.offsets = offsets;
+        this.checkEveryMs = checkEveryMs;
+        this.heartbeatMs = heartbeatMs;
+    }
+
+    /** Whether a batch may start at {@code nowMs}. */
+    boolean ready(long nowMs) {
+        if (!started || nowMs - lastCheck >= checkEveryMs) {
+            started = true;
+            lastCheck = nowMs;
+            open = mayHoldRecords();
+        }
+        if (open || nowMs - lastOpen >= heartbeatMs) {
+            lastOpen = nowMs;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean mayHoldRecords() {
+        try {
+            Map<String, Long> ends = offsets.ends();
+            if (!ends.equals(lastEnds)) {
+                lastEnds = ends;
+                caughtUp = false;
+                return true;
+            }
+            if (!caughtUp) {
+                Map<String, Long> committed = offsets.committed();
+                caughtUp = ends.entrySet().stream()
+                        .allMatch(e -> committed.containsKey(e.getKey()) && committed.get(e.getKey()) >= e.getValue() - 1);
+            }
+            return !caughtUp;
+        } catch (RuntimeException e) {
+            lastEnds = Map.of();
+            caughtUp = false;
+            return true;
+        }
+    }
+}
