@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>The topic is looked at once per check interval: new records (an end offset moved) let batches go at once; end
  * offsets that stay where they were let batches go until the spout's committed batches reach them (the batches in
  * flight may still carry records), then none until the end offsets move again. Anything that fails to answer lets
- * batches go, as Storm's coordinator would.
+ * batches go, as Storm's coordinator would. A batch that failed is replayed at once.
  */
 final class BatchGate {
 
@@ -33,6 +33,7 @@ final class BatchGate {
     private long lastCheck;
     private long lastOpen;
     private boolean started;
+    private long highestLetGo = Long.MIN_VALUE;
     private boolean open = true;
     private boolean caughtUp;
     private Map<String, Long> lastEnds = Map.of();
@@ -43,8 +44,14 @@ final class BatchGate {
         this.heartbeatMs = heartbeatMs;
     }
 
-    /** Whether a batch may start at {@code nowMs}. */
-    boolean ready(long nowMs) {
+    /**
+     * Whether batch {@code txid} may start at {@code nowMs}. A batch let go before is let go again at once: it failed,
+     * and its replay must not wait for new records.
+     */
+    boolean ready(long txid, long nowMs) {
+        if (txid <= highestLetGo) {
+            return true;
+        }
         if (!started || nowMs - lastCheck >= checkEveryMs) {
             started = true;
             lastCheck = nowMs;
@@ -52,6 +59,7 @@ final class BatchGate {
         }
         if (open || nowMs - lastOpen >= heartbeatMs) {
             lastOpen = nowMs;
+            highestLetGo = txid;
             return true;
         }
         return false;

@@ -58,7 +58,7 @@ final class CaughtUpCoordinator implements IOpaquePartitionedTridentSpout.Coordi
 
     @Override
     public boolean isReady(long txid) {
-        return gate.ready(System.currentTimeMillis());
+        return gate.ready(txid, System.currentTimeMillis());
     }
 
     @Override

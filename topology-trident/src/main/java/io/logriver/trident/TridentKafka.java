@@ -39,9 +39,10 @@ public final class TridentKafka {
 
     /**
      * Storm's opaque Kafka spout, its tasks without a partition kept from crashing ({@link SpareTaskSafeSpout}), its
-     * batches started only while there is something to read ({@link CaughtUpSpout}).
+     * batches started only while there is something to read and never leaving a record between two batches
+     * ({@link GuardedKafkaSpout}).
      */
-    static CaughtUpSpout<KafkaTridentSpoutTopicPartition, Map<String, Object>> spout(LogriverConfig c, String topic) {
+    static GuardedKafkaSpout<KafkaTridentSpoutTopicPartition> spout(LogriverConfig c, String topic) {
         KafkaTridentSpoutConfig<String, byte[]> config =
                 new KafkaTridentSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), topic)
                         .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
@@ -58,8 +59,8 @@ public final class TridentKafka {
                         .setStartTimeStamp(c.startTimestampMs())
                         .setRecordTranslator(new KafkaRecordTranslator())
                         .build();
-        return new CaughtUpSpout<>(new SpareTaskSafeSpout<>(new KafkaTridentSpoutOpaque<>(config)), c.bootstrapServers(),
-                TridentPipeline.txId(c, topic));
+        return new GuardedKafkaSpout<>(new SpareTaskSafeSpout<>(new KafkaTridentSpoutOpaque<>(config)),
+                c.bootstrapServers(), TridentPipeline.txId(c, topic));
     }
 
     @SuppressWarnings("unchecked") // Storm's FieldNameBasedTupleToKafkaMapper implements its mapper interface raw

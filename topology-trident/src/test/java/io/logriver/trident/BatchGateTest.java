@@ -36,22 +36,46 @@ class BatchGateTest {
         }
     }
 
+    private long txid = 1;
+
+    /** Asks about the next batch, as Trident's coordinator does: a batch let go is followed by the next one. */
+    private boolean next(BatchGate gate, long nowMs) {
+        boolean ready = gate.ready(txid, nowMs);
+        if (ready) {
+            txid++;
+        }
+        return ready;
+    }
+
+    @Test
+    void aFailedBatchIsLetGoAgainAtOnce() {
+        Topic t = new Topic();
+        t.ends.put("w@0", 5L);
+        t.committed.put("w@0", 4L);
+        BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
+        assertTrue(gate.ready(7, 0), "new end offsets");
+        assertFalse(gate.ready(8, CHECK), "caught up");
+        assertTrue(gate.ready(7, CHECK + 1), "batch 7 failed: its replay goes at once");
+        assertTrue(gate.ready(6, CHECK + 2));
+        assertFalse(gate.ready(8, CHECK + 3));
+    }
+
     @Test
     void newRecordsOpenTheGateUntilTheCommittedBatchesReachTheEnd() {
         Topic t = new Topic();
         t.ends.put("w@0", 10L);
         t.ends.put("w@1", 0L);
         BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
-        assertTrue(gate.ready(0), "new end offsets");
-        assertTrue(gate.ready(CHECK), "nothing committed yet");
+        assertTrue(next(gate, 0), "new end offsets");
+        assertTrue(next(gate, CHECK), "nothing committed yet");
         t.committed.put("w@0", 5L);
         t.committed.put("w@1", -1L);
-        assertTrue(gate.ready(2 * CHECK), "partition 0 is behind");
+        assertTrue(next(gate, 2 * CHECK), "partition 0 is behind");
         t.committed.put("w@0", 9L);
-        assertFalse(gate.ready(3 * CHECK), "caught up: offsets 0..9 of partition 0, none of partition 1");
-        assertFalse(gate.ready(4 * CHECK));
+        assertFalse(next(gate, 3 * CHECK), "caught up: offsets 0..9 of partition 0, none of partition 1");
+        assertFalse(next(gate, 4 * CHECK));
         t.ends.put("w@1", 1L);
-        assertTrue(gate.ready(5 * CHECK), "a new record");
+        assertTrue(next(gate, 5 * CHECK), "a new record");
     }
 
     @Test
@@ -59,16 +83,16 @@ class BatchGateTest {
         Topic t = new Topic();
         t.ends.put("w@0", 3L);
         BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
-        assertTrue(gate.ready(0));
-        assertTrue(gate.ready(CHECK - 1), "still open: Trident's own interval and pending batches pace it");
+        assertTrue(next(gate, 0));
+        assertTrue(next(gate, CHECK - 1), "still open: Trident's own interval and pending batches pace it");
         assertEquals(1, t.endLooks);
         t.committed.put("w@0", 2L);
-        assertFalse(gate.ready(CHECK));
+        assertFalse(next(gate, CHECK));
         for (long now = CHECK + 1; now < 2 * CHECK; now++) {
-            assertFalse(gate.ready(now));
+            assertFalse(next(gate, now));
         }
         assertEquals(2, t.endLooks, "the topic is asked once per check interval, however often the coordinator asks");
-        assertFalse(gate.ready(2 * CHECK));
+        assertFalse(next(gate, 2 * CHECK));
         assertEquals(1, t.committedLooks, "once caught up, only the end offsets are looked at");
     }
 
@@ -78,10 +102,10 @@ class BatchGateTest {
         t.ends.put("w@0", 0L);
         t.committed.put("w@0", -1L);
         BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
-        assertTrue(gate.ready(0), "the first look: new end offsets");
+        assertTrue(next(gate, 0), "the first look: new end offsets");
         int batches = 0;
         for (long now = CHECK; now <= 10 * HEARTBEAT; now += 10) {
-            batches += gate.ready(now) ? 1 : 0;
+            batches += next(gate, now) ? 1 : 0;
         }
         assertEquals(10, batches, "one per second over 10 s, where Storm's coordinator would have let 1,000 go");
     }
@@ -92,12 +116,12 @@ class BatchGateTest {
         t.ends.put("w@0", 4L);
         t.committed.put("w@0", 3L);
         BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
-        gate.ready(0);
-        assertFalse(gate.ready(CHECK));
+        next(gate, 0);
+        assertFalse(next(gate, CHECK));
         t.failure = new IllegalStateException("broker down");
-        assertTrue(gate.ready(2 * CHECK));
+        assertTrue(next(gate, 2 * CHECK));
         t.failure = null;
-        assertTrue(gate.ready(3 * CHECK), "the ends are new again after a failure");
-        assertFalse(gate.ready(4 * CHECK));
+        assertTrue(next(gate, 3 * CHECK), "the ends are new again after a failure");
+        assertFalse(next(gate, 4 * CHECK));
     }
 }

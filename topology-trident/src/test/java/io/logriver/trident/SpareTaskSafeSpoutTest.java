@@ -61,7 +61,7 @@ class SpareTaskSafeSpoutTest {
     void theProductionSpoutsAreWrapped() {
         TridentPipeline.Sources sources = TridentKafka.sources(ConfigLoader.defaultConfig());
         for (Object spout : List.of(sources.weblogs(), sources.sessions())) {
-            assertTrue(spout instanceof CaughtUpSpout<?, ?> s && s.wrapped() instanceof SpareTaskSafeSpout, "" + spout);
+            assertTrue(spout instanceof GuardedKafkaSpout<?> s && s.wrapped() instanceof SpareTaskSafeSpout, "" + spout);
         }
     }
 }

@@ -7,31 +7,36 @@ import org.apache.storm.trident.spout.IOpaquePartitionedTridentSpout;
 import org.apache.storm.trident.spout.ISpoutPartition;
 import org.apache.storm.tuple.Fields;
 
-/** A Kafka opaque spout whose coordinator starts batches only while there is something to read ({@link BatchGate}). */
-final class CaughtUpSpout<T extends ISpoutPartition, M>
-        implements IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, M> {
+/**
+ * Storm's opaque Kafka spout with two guards: its batches start only while there is something to read
+ * ({@link CaughtUpCoordinator}), and a batch that Trident emits out of order reads on, so that no record falls between
+ * two batches ({@link GaplessEmitter}).
+ */
+final class GuardedKafkaSpout<T extends ISpoutPartition>
+        implements IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
-    private final IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, M> spout;
+    private final IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, Map<String, Object>> spout;
     private final String bootstrapServers;
     private final String txId;
 
     /** @param txId the id the spout's stream is made with ({@code TridentTopology.newStream}) */
-    CaughtUpSpout(IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, M> spout, String bootstrapServers,
-                  String txId) {
+    GuardedKafkaSpout(IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, Map<String, Object>> spout,
+                      String bootstrapServers, String txId) {
         this.spout = spout;
         this.bootstrapServers = bootstrapServers;
         this.txId = txId;
     }
 
-    /** The spout whose coordinator this one gates. */
-    IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, M> wrapped() {
+    /** The spout this one guards. */
+    IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, Map<String, Object>> wrapped() {
         return spout;
     }
 
     @Override
-    public Emitter<List<Map<String, Object>>, T, M> getEmitter(Map<String, Object> conf, TopologyContext context) {
-        return spout.getEmitter(conf, context);
+    public Emitter<List<Map<String, Object>>, T, Map<String, Object>> getEmitter(Map<String, Object> conf,
+                                                                               TopologyContext context) {
+        return new GaplessEmitter<>(spout.getEmitter(conf, context));
     }
 
     @Override
