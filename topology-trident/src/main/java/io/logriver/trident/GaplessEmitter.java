@@ -62,6 +62,10 @@ final class GaplessEmitter<P, T extends ISpoutPartition>
                        long laterTxid, Map<T, Map<String, Object>> laterStart) {
         long deadline = System.currentTimeMillis() + REACH_DEADLINE_MS;
         Set<T> behind = behind(metas, laterStart);
+        if (!behind.isEmpty()) {
+            LOG.info("batch {} emitted after batch {}, which started further on: reading on to there ({})", tx,
+                    laterTxid, behind);
+        }
         while (!behind.isEmpty()) {
             if (System.currentTimeMillis() > deadline) {
                 LOG.error("batch {} could not read up to where batch {} starts within {} ms: {} may have skipped "
