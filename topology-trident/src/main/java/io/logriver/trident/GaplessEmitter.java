@@ -2,7 +2,6 @@ package io.logriver.trident;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,20 +25,18 @@ import org.slf4j.LoggerFactory;
  * reaches where the later batch starts; records read twice are dropped by the partition stage, which keeps each
  * partition's last offset.
  */
-final class GaplessEmitter<P, T extends ISpoutPartition>
-        implements IOpaquePartitionedTridentSpout.Emitter<P, T, Map<String, Object>> {
+final class GaplessEmitter<P, T extends ISpoutPartition> extends ForwardingEmitter<P, T, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(GaplessEmitter.class);
     /** How long a batch reads on to reach a later batch's start before it gives up (and says so). */
     static final long REACH_DEADLINE_MS = 10_000;
     /** How many batches back the starts of emitted batches are kept (more than Trident ever has in flight). */
     private static final int KEPT = 64;
 
-    private final IOpaquePartitionedTridentSpout.Emitter<P, T, Map<String, Object>> emitter;
     /** For each emitted batch, where its partitions started: the batch before it's end, as the executor gave it. */
     private final TreeMap<Long, Map<T, Map<String, Object>>> startedAfter = new TreeMap<>();
 
     GaplessEmitter(IOpaquePartitionedTridentSpout.Emitter<P, T, Map<String, Object>> emitter) {
-        this.emitter = emitter;
+        super(emitter);
     }
 
     @Override
@@ -101,25 +98,5 @@ final class GaplessEmitter<P, T extends ISpoutPartition>
 
     private static long lastOffset(Map<String, Object> meta) {
         return KafkaTridentSpoutBatchMetadata.fromMap(meta).getLastOffset();
-    }
-
-    @Override
-    public void refreshPartitions(List<T> partitionResponsibilities) {
-        emitter.refreshPartitions(partitionResponsibilities);
-    }
-
-    @Override
-    public List<T> getOrderedPartitions(P allPartitionInfo) {
-        return emitter.getOrderedPartitions(allPartitionInfo);
-    }
-
-    @Override
-    public List<T> getPartitionsForTask(int taskId, int numTasks, List<T> allPartitionInfoSorted) {
-        return emitter.getPartitionsForTask(taskId, numTasks, allPartitionInfoSorted);
-    }
-
-    @Override
-    public void close() {
-        emitter.close();
     }
 }

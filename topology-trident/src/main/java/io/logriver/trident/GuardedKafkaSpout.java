@@ -8,9 +8,9 @@ import org.apache.storm.trident.spout.ISpoutPartition;
 import org.apache.storm.tuple.Fields;
 
 /**
- * Storm's opaque Kafka spout with two guards: its batches start only while there is something to read
- * ({@link CaughtUpCoordinator}), and a batch that Trident emits out of order reads on, so that no record falls between
- * two batches ({@link GaplessEmitter}).
+ * Storm's opaque Kafka spout with three guards: its batches start only while there is something to read
+ * ({@link CaughtUpCoordinator}), a batch that Trident emits out of order reads on, so that no record falls between two
+ * batches ({@link GaplessEmitter}), and a task without a partition emits empty batches ({@link SpareTaskSafeEmitter}).
  */
 final class GuardedKafkaSpout<T extends ISpoutPartition>
         implements IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, Map<String, Object>> {
@@ -28,15 +28,10 @@ final class GuardedKafkaSpout<T extends ISpoutPartition>
         this.txId = txId;
     }
 
-    /** The spout this one guards. */
-    IOpaquePartitionedTridentSpout<List<Map<String, Object>>, T, Map<String, Object>> wrapped() {
-        return spout;
-    }
-
     @Override
     public Emitter<List<Map<String, Object>>, T, Map<String, Object>> getEmitter(Map<String, Object> conf,
                                                                                TopologyContext context) {
-        return new GaplessEmitter<>(spout.getEmitter(conf, context));
+        return new GaplessEmitter<>(new SpareTaskSafeEmitter<>(spout.getEmitter(conf, context)));
     }
 
     @Override

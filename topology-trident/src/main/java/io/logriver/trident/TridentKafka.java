@@ -38,9 +38,8 @@ public final class TridentKafka {
     }
 
     /**
-     * Storm's opaque Kafka spout, its tasks without a partition kept from crashing ({@link SpareTaskSafeSpout}), its
-     * batches started only while there is something to read and never leaving a record between two batches
-     * ({@link GuardedKafkaSpout}).
+     * Storm's opaque Kafka spout, guarded ({@link GuardedKafkaSpout}): batches only while there is something to read,
+     * no record between two batches, no crash in a task without a partition.
      */
     static GuardedKafkaSpout<KafkaTridentSpoutTopicPartition> spout(LogriverConfig c, String topic) {
         KafkaTridentSpoutConfig<String, byte[]> config =
@@ -59,8 +58,8 @@ public final class TridentKafka {
                         .setStartTimeStamp(c.startTimestampMs())
                         .setRecordTranslator(new KafkaRecordTranslator())
                         .build();
-        return new GuardedKafkaSpout<>(new SpareTaskSafeSpout<>(new KafkaTridentSpoutOpaque<>(config)),
-                c.bootstrapServers(), TridentPipeline.txId(c, topic));
+        return new GuardedKafkaSpout<>(new KafkaTridentSpoutOpaque<>(config), c.bootstrapServers(),
+                TridentPipeline.txId(c, topic));
     }
 
     @SuppressWarnings("unchecked") // Storm's FieldNameBasedTupleToKafkaMapper implements its mapper interface raw

@@ -36,6 +36,8 @@ class BatchGateTest {
         }
     }
 
+    private final Topic t = new Topic();
+    private final BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
     private long txid = 1;
 
     /** Asks about the next batch, as Trident's coordinator does: a batch let go is followed by the next one. */
@@ -49,10 +51,8 @@ class BatchGateTest {
 
     @Test
     void aFailedBatchIsLetGoAgainAtOnce() {
-        Topic t = new Topic();
         t.ends.put("w@0", 5L);
         t.committed.put("w@0", 4L);
-        BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
         assertTrue(gate.ready(7, 0), "new end offsets");
         assertFalse(gate.ready(8, CHECK), "caught up");
         assertTrue(gate.ready(7, CHECK + 1), "batch 7 failed: its replay goes at once");
@@ -62,10 +62,8 @@ class BatchGateTest {
 
     @Test
     void newRecordsOpenTheGateUntilTheCommittedBatchesReachTheEnd() {
-        Topic t = new Topic();
         t.ends.put("w@0", 10L);
         t.ends.put("w@1", 0L);
-        BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
         assertTrue(next(gate, 0), "new end offsets");
         assertTrue(next(gate, CHECK), "nothing committed yet");
         t.committed.put("w@0", 5L);
@@ -80,9 +78,7 @@ class BatchGateTest {
 
     @Test
     void betweenChecksTheLastAnswerHoldsAndNothingIsAsked() {
-        Topic t = new Topic();
         t.ends.put("w@0", 3L);
-        BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
         assertTrue(next(gate, 0));
         assertTrue(next(gate, CHECK - 1), "still open: Trident's own interval and pending batches pace it");
         assertEquals(1, t.endLooks);
@@ -98,10 +94,8 @@ class BatchGateTest {
 
     @Test
     void anIdleTopicStillGetsABatchPerHeartbeat() {
-        Topic t = new Topic();
         t.ends.put("w@0", 0L);
         t.committed.put("w@0", -1L);
-        BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
         assertTrue(next(gate, 0), "the first look: new end offsets");
         int batches = 0;
         for (long now = CHECK; now <= 10 * HEARTBEAT; now += 10) {
@@ -112,10 +106,8 @@ class BatchGateTest {
 
     @Test
     void whenTheTopicOrTheCommittedOffsetsCannotBeReadBatchesGoAsInStorm() {
-        Topic t = new Topic();
         t.ends.put("w@0", 4L);
         t.committed.put("w@0", 3L);
-        BatchGate gate = new BatchGate(t, CHECK, HEARTBEAT);
         next(gate, 0);
         assertFalse(next(gate, CHECK));
         t.failure = new IllegalStateException("broker down");

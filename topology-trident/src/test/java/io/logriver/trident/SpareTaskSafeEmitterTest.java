@@ -25,15 +25,15 @@ import org.junit.jupiter.api.Test;
  * asked for one, polls a consumer with nothing assigned and throws ("Consumer is not subscribed to any topics or
  * assigned any partitions"), which halted the worker with logriver.trident.parallelism above the partition count.
  */
-class SpareTaskSafeSpoutTest {
+class SpareTaskSafeEmitterTest {
     private static final KafkaTridentSpoutTopicPartition P0 =
             new KafkaTridentSpoutTopicPartition(new TopicPartition("weblogs", 0));
 
     @SuppressWarnings("unchecked")
     private final IOpaquePartitionedTridentSpout.Emitter<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition,
             Map<String, Object>> storms = mock(IOpaquePartitionedTridentSpout.Emitter.class);
-    private final SpareTaskSafeSpout.SafeEmitter<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition,
-            Map<String, Object>> emitter = new SpareTaskSafeSpout.SafeEmitter<>(storms);
+    private final SpareTaskSafeEmitter<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition,
+            Map<String, Object>> emitter = new SpareTaskSafeEmitter<>(storms);
     private final TridentHarness h = new TridentHarness();
 
     @Test
@@ -58,10 +58,20 @@ class SpareTaskSafeSpoutTest {
     }
 
     @Test
-    void theProductionSpoutsAreWrapped() {
+    void theProductionSpoutsAreGuardedAndTheirEmittersKeepSpareTasksSafe() {
         TridentPipeline.Sources sources = TridentKafka.sources(ConfigLoader.defaultConfig());
-        for (Object spout : List.of(sources.weblogs(), sources.sessions())) {
-            assertTrue(spout instanceof GuardedKafkaSpout<?> s && s.wrapped() instanceof SpareTaskSafeSpout, "" + spout);
-        }
+        assertTrue(sources.weblogs() instanceof GuardedKafkaSpout<?>, "" + sources.weblogs());
+        assertTrue(sources.sessions() instanceof GuardedKafkaSpout<?>, "" + sources.sessions());
+
+        @SuppressWarnings("unchecked")
+        IOpaquePartitionedTridentSpout<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition, Map<String, Object>>
+                kafka = mock(IOpaquePartitionedTridentSpout.class);
+        when(kafka.getEmitter(any(), any())).thenReturn(storms);
+        when(storms.emitBatchNew(any(), any(), anySet(), anyMap())).thenThrow(new IllegalStateException(
+                "Consumer is not subscribed to any topics or assigned any partitions"));
+        IOpaquePartitionedTridentSpout.Emitter<List<Map<String, Object>>, KafkaTridentSpoutTopicPartition,
+                Map<String, Object>> guarded = new GuardedKafkaSpout<>(kafka, "127.0.0.1:1", "tx").getEmitter(Map.of(),
+                null);
+        assertEquals(Map.of(), guarded.emitBatchNew(new TransactionAttempt(1L, 0), h.rows, Set.of(), Map.of()));
     }
 }
