@@ -17,10 +17,9 @@ import org.slf4j.LoggerFactory;
  * Storm's Kafka emitter, kept from skipping records when Trident emits batches out of order. Storm's opaque spout
  * executor starts each batch where the latest emitted attempt of the batch before it ended, committed or not. That is
  * right while batches are emitted in transaction order, but the master coordinator can emit batch N+1 before the
- * replay of a failed batch N (its emit-interval throttle may hold N back and let N+1 through a moment later, or one
- * spout's coordinator may be ready when the other is not). N+1 then starts where N's failed attempt ended, while the
- * replay of N, an opaque re-read, may end earlier (a poll returns what the broker has at hand): the records in between
- * were in no committed batch. That lost about a batch of requests in one of twenty TridentReplayIT runs, and one run
+ * replay of a failed batch N (its emit-interval throttle, or a spout's coordinator, may hold N back and let N+1
+ * through a moment later). N+1 then starts where N's failed attempt ended, while the replay of N, an opaque re-read,
+ * may end earlier (a poll returns what the broker has at hand): the records in between were in no committed batch. That lost about a batch of requests in one of twenty TridentReplayIT runs, and one run
  * stalled with its end-of-input marker skipped. Here a batch emitted when a later one already was reads on until it
  * reaches where the later batch starts; records read twice are dropped by the partition stage, which keeps each
  * partition's last offset.
@@ -32,7 +31,7 @@ final class GaplessEmitter<P, T extends ISpoutPartition> extends ForwardingEmitt
     /** How many batches back the starts of emitted batches are kept (more than Trident ever has in flight). */
     private static final int KEPT = 64;
 
-    /** For each emitted batch, where its partitions started: the batch before it's end, as the executor gave it. */
+    /** For each emitted batch, where its partitions started: the end of the batch before it, as given. */
     private final TreeMap<Long, Map<T, Map<String, Object>>> startedAfter = new TreeMap<>();
 
     GaplessEmitter(IOpaquePartitionedTridentSpout.Emitter<P, T, Map<String, Object>> emitter) {
