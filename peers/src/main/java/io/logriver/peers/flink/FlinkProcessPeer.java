@@ -47,7 +47,7 @@ public final class FlinkProcessPeer implements Peer {
 
     @Override
     public String engine() {
-        return "flink";
+        return FlinkPeer.ENGINE;
     }
 
     @Override
