@@ -1,6 +1,7 @@
 package io.logriver.trident;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a spout's coordinator lets Trident start the next batch: only when its topic may hold records the spout
@@ -21,10 +22,10 @@ final class BatchGate {
         Map<String, Long> ends();
 
         /**
-         * The last offset of each partition that this topology's committed batches reached; a partition it has not
-         * committed a batch of yet is absent.
+         * The last offset of each of {@code partitions} that this topology's committed batches reached; a partition it
+         * has not committed a batch of yet is absent.
          */
-        Map<String, Long> committed();
+        Map<String, Long> committed(Set<String> partitions);
     }
 
     private final Offsets offsets;
@@ -74,7 +75,7 @@ final class BatchGate {
                 return true;
             }
             if (!caughtUp) {
-                Map<String, Long> committed = offsets.committed();
+                Map<String, Long> committed = offsets.committed(ends.keySet());
                 caughtUp = ends.entrySet().stream()
                         .allMatch(e -> committed.containsKey(e.getKey()) && committed.get(e.getKey()) >= e.getValue() - 1);
             }

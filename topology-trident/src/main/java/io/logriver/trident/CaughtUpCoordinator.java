@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -71,9 +72,9 @@ final class CaughtUpCoordinator implements IOpaquePartitionedTridentSpout.Coordi
 
     @Override
     @SuppressWarnings("unchecked") // the spout writes each batch's metadata as a JSON map
-    public Map<String, Long> committed() {
+    public Map<String, Long> committed(Set<String> partitions) {
         Map<String, Long> committed = new HashMap<>();
-        for (String partition : partitionIds()) {
+        for (String partition : partitions) {
             long last = spoutState.list(partition).stream().mapToLong(Long::parseLong).max().orElse(-1);
             Object meta = last < 0 ? null : spoutState.getData(partition + "/" + last);
             if (meta instanceof Map<?, ?> m) {
@@ -84,10 +85,6 @@ final class CaughtUpCoordinator implements IOpaquePartitionedTridentSpout.Coordi
             }
         }
         return committed;
-    }
-
-    private List<String> partitionIds() {
-        return getPartitionsForBatch().stream().map(partitions::fromMap).map(CaughtUpCoordinator::id).toList();
     }
 
     /** The partition's id in the spout's state, as {@code KafkaTridentSpoutTopicPartition.getId()} makes it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BatchGateTest {
@@ -30,7 +31,7 @@ class BatchGateTest {
         }
 
         @Override
-        public Map<String, Long> committed() {
+        public Map<String, Long> committed(Set<String> partitions) {
             committedLooks++;
             return Map.copyOf(committed);
         }
