@@ -16,6 +16,11 @@ public interface Latencies {
     /** The end-to-end latencies recorded since the last call. */
     Histogram takeEndToEnd();
 
+    /** The times requests waited for their sessions since the last call (core's join; none in other engines). */
+    default Histogram takeJoinWaits() {
+        return new Histogram(3);
+    }
+
     /** Records applied to their windows since the engine started (the probe on). */
     long applied();
 
@@ -30,6 +35,11 @@ public interface Latencies {
             @Override
             public Histogram takeEndToEnd() {
                 return LatencyProbe.takeEndToEnd();
+            }
+
+            @Override
+            public Histogram takeJoinWaits() {
+                return LatencyProbe.takeJoinWaits();
             }
 
             @Override

@@ -224,7 +224,9 @@ public final class PartitionBolt extends CheckpointedBolt {
             } else {
                 latencyMicros.update((now - p.emitNanos()) / 1000);
             }
-            if (probe) {
+            if (probe && waited) {
+                LatencyProbe.recordWaited(now, p.emitNanos(), p.schedNanos(), p.takenNanos());
+            } else if (probe) {
                 LatencyProbe.record(now, p.emitNanos(), p.schedNanos());
             }
         }

@@ -7,7 +7,9 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Per-record latencies for the benchmark, in HdrHistograms (microseconds): in-topology (spout emit to applied) and
- * end-to-end (scheduled send to applied). Recording is wait-free (no locks on the hot path); the benchmark, in the
+ * end-to-end (scheduled send to applied), and apart from them the time a request waited for its session (core's
+ * join): a request that waited counts in the first two until the partition stage took it, as
+ * {@code logriver.latency.us} does, and its wait in the third. Recording is wait-free (no locks on the hot path); the benchmark, in the
  * same JVM as the local cluster, takes interval histograms. Times are {@link HostClock} values, which all
  * processes of one machine share.
  */
@@ -15,6 +17,7 @@ public final class LatencyProbe {
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     private static final Recorder IN_TOPOLOGY = new Recorder(HIGHEST_MICROS, 3);
     private static final Recorder END_TO_END = new Recorder(HIGHEST_MICROS, 3);
+    private static final Recorder JOIN_WAITS = new Recorder(HIGHEST_MICROS, 3);
     private static final LongAdder APPLIED = new LongAdder();
 
     private LatencyProbe() {
@@ -29,6 +32,15 @@ public final class LatencyProbe {
         APPLIED.increment();
     }
 
+    /**
+     * A request applied at {@code nowNanos} after it waited for its session since {@code takenNanos}, when the stage
+     * took it: processing until then, the wait apart.
+     */
+    public static void recordWaited(long nowNanos, long emitNanos, long schedNanos, long takenNanos) {
+        record(takenNanos, emitNanos, schedNanos);
+        JOIN_WAITS.recordValue(clamp((nowNanos - takenNanos) / 1000));
+    }
+
     private static long clamp(long micros) {
         return Math.max(0, Math.min(micros, HIGHEST_MICROS));
     }
@@ -41,6 +53,11 @@ public final class LatencyProbe {
     /** The end-to-end latencies recorded since the last call. */
     public static Histogram takeEndToEnd() {
         return END_TO_END.getIntervalHistogram();
+    }
+
+    /** The waits for sessions recorded since the last call. */
+    public static Histogram takeJoinWaits() {
+        return JOIN_WAITS.getIntervalHistogram();
     }
 
     /** Records applied since the JVM started. */

@@ -13,13 +13,26 @@ import org.HdrHistogram.Histogram;
  * @param lagEnd        the same when it ended
  * @param behindMs      the furthest the generator fell behind its schedule, ms
  * @param profile       what a flight recording of the measurement window saw (GC, CPU, threads, methods)
+ * @param joinWaits     how long the requests that waited for their session waited (core's join), apart from their
+ *                      latencies, which end when the partition stage took them
  */
 public record BenchPoint(String mode, String setting, long targetRate, double offered, double achieved,
                          long sent, long finished, long lagStart, long lagEnd, long behindMs,
-                         Percentiles inTopology, Percentiles endToEnd, BenchProfile.Summary profile) {
+                         Percentiles inTopology, Percentiles endToEnd, BenchProfile.Summary profile,
+                         Percentiles joinWaits) {
+
+    /** A point with no waits for sessions (Trident and the peers: their joins do not wait). */
+    public BenchPoint(String mode, String setting, long targetRate, double offered, double achieved, long sent,
+                      long finished, long lagStart, long lagEnd, long behindMs, Percentiles inTopology,
+                      Percentiles endToEnd, BenchProfile.Summary profile) {
+        this(mode, setting, targetRate, offered, achieved, sent, finished, lagStart, lagEnd, behindMs, inTopology,
+                endToEnd, profile, Percentiles.NONE);
+    }
 
     /** Latency percentiles in microseconds. */
     public record Percentiles(long count, long p50, long p90, long p99, long p999, long max) {
+        static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0, 0);
+
         static Percentiles of(Histogram h) {
             return new Percentiles(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());

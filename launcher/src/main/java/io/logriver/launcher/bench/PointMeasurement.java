@@ -36,11 +36,12 @@ final class PointMeasurement {
         awaitCaughtUp(generator, probe, rate, warmUp);
         probe.takeInTopology();
         probe.takeEndToEnd();
+        probe.takeJoinWaits();
         generator.maxBehindMillis(true);
         Window w = window(generator, probe, measure, name);
         BenchPoint p = new BenchPoint(mode, setting, rate, w.sent() / w.secs(), w.done() / w.secs(), w.sent(),
                 w.done(), w.lagStart(), w.lagEnd(), generator.maxBehindMillis(false), w.inTopology(), w.endToEnd(),
-                w.profile());
+                w.profile(), w.joinWaits());
         progress.say(String.format("%s %s at %,d/s: achieved %,.0f/s, lag %,d -> %,d, end-to-end p50 %,d us p99 %,d us"
                         + " p99.9 %,d us%s", mode, setting, rate, p.achieved(), p.lagStart(), p.lagEnd(),
                 p.endToEnd().p50(), p.endToEnd().p99(), p.endToEnd().p999(), p.sustained() ? "" : " (not sustained)"));
@@ -49,7 +50,8 @@ final class PointMeasurement {
 
     /** What one measurement window saw: records sent and finished, the lag at both ends, latencies, the profile. */
     private record Window(long sent, long done, long lagStart, long lagEnd, double secs, BenchPoint.Percentiles inTopology,
-                          BenchPoint.Percentiles endToEnd, BenchProfile.Summary profile) {
+                          BenchPoint.Percentiles endToEnd, BenchProfile.Summary profile,
+                          BenchPoint.Percentiles joinWaits) {
     }
 
     private Window window(LoadGenerator generator, PointProbe probe, Duration measure, String name) throws Exception {
@@ -65,13 +67,14 @@ final class PointMeasurement {
             long nanos = System.nanoTime() - t0;
             BenchPoint.Percentiles inTopology = BenchPoint.Percentiles.of(probe.takeInTopology());
             BenchPoint.Percentiles endToEnd = BenchPoint.Percentiles.of(probe.takeEndToEnd());
+            BenchPoint.Percentiles joinWaits = BenchPoint.Percentiles.of(probe.takeJoinWaits());
             BenchProfile.Summary profile = recording.stop(profiles.resolve(name + ".jfr"));
             if (cpu0 != null && cpu1 != null) {
                 profile = profile.withOwnJvm(cpu1.minus(cpu0), Duration.ofNanos(nanos),
                         Runtime.getRuntime().availableProcessors());
             }
             return new Window(sent1 - sent0, done1 - done0, sent0 - done0, sent1 - done1, nanos / 1e9, inTopology,
-                    endToEnd, profile);
+                    endToEnd, profile, joinWaits);
         }
     }
 

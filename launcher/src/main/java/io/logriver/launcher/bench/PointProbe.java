@@ -33,6 +33,10 @@ record PointProbe(Latencies latencies, LongSupplier done, Supplier<Duration> cpu
         return latencies.takeEndToEnd();
     }
 
+    Histogram takeJoinWaits() {
+        return latencies.takeJoinWaits();
+    }
+
     Duration ownJvmCpu() {
         return cpu.get();
     }
