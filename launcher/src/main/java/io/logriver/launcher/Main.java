@@ -54,6 +54,7 @@ public final class Main {
             "       bin/logriver rebalance NAME --workers N [--wait S] [--nimbus HOST[:PORT]]",
             "       bin/logriver bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]",
             "                          [--duration S] [--backends redis,memory] [--batches 50ms/1000x2,...] [--quick]",
+            "                          [--variants 'base;NAME:key=value,...'] [--rounds N]",
             "  run            live mode: a Kafka broker, a generator of sessions and access logs, the core topology",
             "                 in a local Storm cluster, and a live view every few seconds; stops on Ctrl-C or --duration",
             "  run --input    file mode: replays the files through Kafka and the same topology, writes the final",

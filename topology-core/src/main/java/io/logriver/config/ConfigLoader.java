@@ -30,7 +30,14 @@ public final class ConfigLoader {
         if (file != null) {
             values.putAll(readFile(file));
         }
-        for (String o : overrides) {
+        values.putAll(overrides(overrides));
+        return LogriverConfig.fromMap(values);
+    }
+
+    /** Each {@code key=value} as {@code -c} takes it (the value read as YAML), in order; not yet validated. */
+    public static Map<String, Object> overrides(List<String> keyValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String o : keyValues) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
                 throw new ConfigException("-c " + o + ": expected key=value");
@@ -38,7 +45,7 @@ public final class ConfigLoader {
             String key = o.substring(0, eq).trim();
             values.put(key, parseValue(key, o.substring(eq + 1)));
         }
-        return LogriverConfig.fromMap(values);
+        return values;
     }
 
     public static LogriverConfig defaultConfig() {

@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]
- * [--backends redis,memory] [--batches 50ms/1000x2,...] [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
+ * [--backends redis,memory] [--batches 50ms/1000x2,...] [--variants 'base;NAME:key=value,...'] [--rounds N]
+ * [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
  * Storm modes and the peers ({@link BenchEngines}), which {@code --quick} leaves out; {@code --workers} runs core's sweep once per worker
  * count (the cost of serializing tuples between workers), {@code --backends} every sweep once per state backend (the
- * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep.
+ * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep,
+ * {@code --variants} every sweep once per variant of the configuration, {@code --rounds} times over (A/B in one run).
  */
 public final class BenchCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "batches", "duration", "quick",
-            "out", "config", "work-dir");
+    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "batches", "variants",
+            "rounds", "duration", "quick", "out", "config", "work-dir");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,6 +55,10 @@ public final class BenchCommand {
         }
         if (a.has("batches")) {
             plan = plan.withTridentSettings(batches(a.get("batches")));
+        }
+        if (a.has("variants") || a.has("rounds")) {
+            List<BenchPlan.Variant> variants = a.has("variants") ? variants(a.get("variants"), a.config()) : List.of();
+            plan = plan.withVariants(variants, a.number("rounds", 1, 1, "a number of rounds, 1 or more"));
         }
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
@@ -104,6 +110,38 @@ public final class BenchCommand {
             backends.add(b.trim());
         }
         return backends;
+    }
+
+    /**
+     * Variants of the configuration as given, separated by {@code ;}: each {@code [NAME:]key=value[,key=value...]} (the
+     * keys and values of {@code -c}), or {@code base} for the configuration as it is. Each is checked against
+     * {@code config} here, so a wrong key stops the bench before it starts.
+     */
+    static List<BenchPlan.Variant> variants(String text, io.logriver.config.LogriverConfig config) {
+        List<BenchPlan.Variant> variants = new ArrayList<>();
+        for (String v : text.split(";")) {
+            String spec = v.trim();
+            int colon = spec.indexOf(':');
+            boolean named = colon > 0 && spec.indexOf('=') > colon;
+            String name = named ? spec.substring(0, colon).trim() : spec;
+            List<String> pairs = spec.equals("base") ? List.of()
+                    : java.util.Arrays.stream((named ? spec.substring(colon + 1) : spec).split(",")).map(String::trim)
+                    .toList();
+            if (spec.isEmpty() || variants.stream().anyMatch(x -> x.name().equals(name))
+                    || (!spec.equals("base") && pairs.stream().anyMatch(p -> p.indexOf('=') <= 0))) {
+                throw new Args.UsageException("--variants " + text + ": expected variants separated by ';', each base"
+                        + " or [NAME:]key=value[,key=value], each name once, like"
+                        + " 'base;acker2:logriver.core.topology.acker.executors=2'");
+            }
+            try {
+                java.util.Map<String, Object> overrides = io.logriver.config.ConfigLoader.overrides(pairs);
+                config.with(overrides);
+                variants.add(new BenchPlan.Variant(name, overrides));
+            } catch (io.logriver.config.ConfigException e) {
+                throw new Args.UsageException("--variants, variant " + name + ": " + e.getMessage());
+            }
+        }
+        return variants;
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.Map;
  * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
  */
 record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, List<TridentSetting> tridentSettings,
-                 List<CoreSetting> coreSettings, List<String> backends, Duration jitWarmUp, Duration warmUp,
-                 Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
+                 List<CoreSetting> coreSettings, List<String> backends, List<Variant> variants, int rounds,
+                 Duration jitWarmUp, Duration warmUp, Duration measure, long ceilingRecords, int refineSteps,
+                 Path outDir) {
 
     /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
     static final long JIT_WARM_UP_RATE = 2_000;
@@ -94,6 +95,42 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
         }
     }
 
+    /**
+     * A variant of the configuration that every sweep runs once with ({@code --variants}): a name and the keys it
+     * sets, as {@code -c key=value} would. {@link #BASE} sets none.
+     */
+    record Variant(String name, Map<String, Object> overrides) {
+        static final Variant BASE = new Variant("base", Map.of());
+    }
+
+    /**
+     * A setting with a variant: its label gains the variant's name (none for the base) and, when the plan runs
+     * several rounds, the round ({@code 1 worker, acker0 #2}); {@link #variantLabel} is the label without the round.
+     */
+    record WithVariant(Setting setting, Variant variant, int round) implements Setting {
+        @Override
+        public String label() {
+            return variantLabel() + (round > 0 ? " #" + round : "");
+        }
+
+        String variantLabel() {
+            return variant.overrides().isEmpty() && variant.name().equals("base") ? setting.label()
+                    : setting.label() + ", " + variant.name();
+        }
+
+        @Override
+        public Map<String, Object> overrides() {
+            Map<String, Object> m = new java.util.HashMap<>(setting.overrides());
+            m.putAll(variant.overrides());
+            return m;
+        }
+    }
+
+    /** A setting's label without its round ({@code 1 worker, acker0 #2} is {@code 1 worker, acker0}). */
+    static String withoutRound(String label) {
+        return label.replaceFirst(" #\\d+$", "");
+    }
+
     static final List<Long> FULL_RATES = List.of(1_000L, 5_000L, 10_000L, 20_000L, 50_000L, 100_000L, 200_000L);
     /** The two profiles (the throughput one first: the targets judge it), and the large batches of the grid. */
     static final List<TridentSetting> FULL_TRIDENT = List.of(TridentSetting.of(TridentProfile.THROUGHPUT),
@@ -105,9 +142,8 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
      */
     static BenchPlan quick(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, List.of(), List.of(1_000L, 10_000L),
-                List.of(TridentSetting.of(TridentProfile.THROUGHPUT)),
-                List.of(CoreSetting.ONE_WORKER), List.of(), Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8),
-                100_000, 0, outDir);
+                List.of(TridentSetting.of(TridentProfile.THROUGHPUT)), List.of(CoreSetting.ONE_WORKER), List.of(),
+                List.of(), 1, Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
     }
 
     /**
@@ -116,7 +152,8 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
      */
     static BenchPlan full(List<Mode> modes, Path outDir) {
         return new BenchPlan(modes, List.of(), FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), List.of(),
-                Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, 2, outDir);
+                List.of(), 1, Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, 2,
+                outDir);
     }
 
     boolean stopAtSaturation() {
@@ -131,53 +168,80 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
 
     /**
      * The settings a mode's sweeps run with, in order: each of the mode's own on each backend of {@code --backends}
-     * (the first backend named being the one the targets judge), or on the configured backend.
+     * (the first backend named being the one the targets judge), or on the configured backend; then, with
+     * {@code --variants}, each of those with each variant, round after round, every second round in reverse order
+     * (A B, B A, A B...: a drift of the machine during the run falls on both alike).
      */
     List<? extends Setting> settings(Mode mode, String configuredBackend) {
         List<? extends Setting> own = mode == Mode.CORE ? coreSettings : tridentSettings;
+        List<Setting> onBackends = new java.util.ArrayList<>();
         if (backends.isEmpty()) {
-            return own;
+            onBackends.addAll(own);
         }
-        List<Setting> out = new java.util.ArrayList<>();
         for (String backend : backends) {
             for (Setting s : own) {
-                out.add(new OnBackend(s, backend, !backend.equals(configuredBackend)));
+                onBackends.add(new OnBackend(s, backend, !backend.equals(configuredBackend)));
+            }
+        }
+        if (variants.isEmpty() && rounds == 1) {
+            return onBackends;
+        }
+        List<Variant> each = variants.isEmpty() ? List.of(Variant.BASE) : variants;
+        List<Setting> out = new java.util.ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            List<Variant> order = new java.util.ArrayList<>(each);
+            if (round % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
+            for (Variant v : order) {
+                for (Setting s : onBackends) {
+                    out.add(new WithVariant(s, v, rounds > 1 ? round : 0));
+                }
             }
         }
         return out;
     }
 
     BenchPlan withRates(List<Long> newRates) {
-        return new BenchPlan(modes, peers, newRates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, measure,
-                ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, peers, newRates, tridentSettings, coreSettings, backends, variants, rounds,
+                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 
     BenchPlan withMeasure(Duration newMeasure) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, newMeasure,
-                ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, backends, variants, rounds, jitWarmUp,
+                warmUp, newMeasure, ceilingRecords, refineSteps, outDir);
     }
 
     /** The peers after the Storm modes, each with the same sweep (none in a quick plan: CI stays short). */
     BenchPlan withPeers(List<PeerEngine> newPeers) {
-        return new BenchPlan(modes, newPeers, rates, tridentSettings, coreSettings, backends, jitWarmUp, warmUp, measure,
-                ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, newPeers, rates, tridentSettings, coreSettings, backends, variants, rounds,
+                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 
     /** Core once per worker count, in this order (the first is the one the targets judge). */
     BenchPlan withCoreWorkers(List<Integer> workers) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(), backends,
-                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, peers, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(),
+                backends, variants, rounds, jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 
     /** Trident at these batch settings only, in this order (its ceilings too). */
     BenchPlan withTridentSettings(List<TridentSetting> settings) {
-        return new BenchPlan(modes, peers, rates, settings, coreSettings, backends, jitWarmUp, warmUp, measure,
-                ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, peers, rates, settings, coreSettings, backends, variants, rounds, jitWarmUp, warmUp,
+                measure, ceilingRecords, refineSteps, outDir);
     }
 
     /** Every sweep once per state backend, in this order (the first is the one the targets judge). */
     BenchPlan withBackends(List<String> newBackends) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, newBackends, jitWarmUp, warmUp, measure,
-                ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, newBackends, variants, rounds,
+                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+    }
+
+    /**
+     * Every sweep once per variant of the configuration ({@code --variants}; the first is the one the targets judge
+     * and the others are compared with), {@code rounds} times over, every second round in reverse order.
+     */
+    BenchPlan withVariants(List<Variant> newVariants, int newRounds) {
+        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, backends, newVariants, newRounds,
+                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
     }
 }

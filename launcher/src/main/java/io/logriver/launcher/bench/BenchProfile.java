@@ -1,5 +1,6 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.launcher.generator.LoadGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,19 +69,29 @@ final class BenchProfile implements AutoCloseable {
      * @param methods     the methods most often on top of a sampled stack, as "Class.method share-of-samples"
      * @param ownJvmCpu   the mean CPU use of an engine that runs in a JVM of its own (a peer), as a fraction of the
      *                    machine; 0 when the engine runs in this JVM
+     * @param executorCpu the share of the machine of this JVM's Storm executor threads (the topology's own work, its
+     *                    waits included, Storm's acker and system executors too)
+     * @param generatorCpu the share of the generator's thread and its producer's network thread
      */
     record Summary(int gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, double jvmCpu, double machineCpu,
-                   List<String> threads, List<String> methods, double ownJvmCpu) {
+                   List<String> threads, List<String> methods, double ownJvmCpu, double executorCpu,
+                   double generatorCpu) {
 
         Summary(int gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, double jvmCpu, double machineCpu,
                 List<String> threads, List<String> methods) {
-            this(gcPauses, gcPauseTotalMs, gcPauseMaxMs, jvmCpu, machineCpu, threads, methods, 0);
+            this(gcPauses, gcPauseTotalMs, gcPauseMaxMs, jvmCpu, machineCpu, threads, methods, 0, 0, 0);
         }
 
         /** With the CPU time an engine's own JVM used over the {@code window}, on a machine of {@code cores}. */
         Summary withOwnJvm(Duration cpu, Duration window, int cores) {
             return new Summary(gcPauses, gcPauseTotalMs, gcPauseMaxMs, jvmCpu, machineCpu, threads, methods,
-                    cpu.toNanos() / (double) (window.toNanos() * cores));
+                    cpu.toNanos() / (double) (window.toNanos() * cores), executorCpu, generatorCpu);
+        }
+
+        /** With the shares of the Storm executors' threads and of the generator's. */
+        Summary withThreadGroups(double executors, double generator) {
+            return new Summary(gcPauses, gcPauseTotalMs, gcPauseMaxMs, jvmCpu, machineCpu, threads, methods, ownJvmCpu,
+                    executors, generator);
         }
 
         static final Summary NONE = new Summary(0, 0, 0, 0, 0, List.of(), List.of());
@@ -130,7 +141,29 @@ final class BenchProfile implements AutoCloseable {
             return new Summary(pauses, pauseTotal, pauseMax, jvm / periods, machine / periods,
                     top(meanThreadCpu, 5, v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)),
                     top(topFrames.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                            en -> (double) en.getValue() / n)), 5, v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)));
+                            en -> (double) en.getValue() / n)), 5, v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)))
+                    .withThreadGroups(jvm / periods * share(threadCpu, Summary::executorThread),
+                            jvm / periods * share(threadCpu, Summary::generatorThread));
+        }
+
+        /** A Storm executor's thread, by {@link #threadName}: {@code parse-executor}, {@code __acker-executor}. */
+        static boolean executorThread(String name) {
+            return name.endsWith("-executor");
+        }
+
+        /** The generator's thread, or its producer's network thread ({@code kafka-producer-network-thread | logriver-generator}). */
+        static boolean generatorThread(String name) {
+            return name.equals(LoadGenerator.GENERATOR_THREAD) || name.endsWith("| " + LoadGenerator.GENERATOR_THREAD);
+        }
+
+        /**
+         * The share of some threads in the CPU time of all threads: the thread events come once per period and thread
+         * (and once more at the end of a recording), so their share, not their sum, is what matches the JVM's figure.
+         */
+        private static double share(Map<String, Double> cpu, java.util.function.Predicate<String> which) {
+            double all = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+            return all <= 0 ? 0 : cpu.entrySet().stream().filter(en -> which.test(en.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum() / all;
         }
 
         /** One line of Markdown. */
@@ -150,14 +183,37 @@ final class BenchProfile implements AutoCloseable {
             if (finished <= 0 || machineCpu <= 0) {
                 return "CPU per record: no records finished";
             }
-            double coreMicros = window.toNanos() / 1_000.0 * cores;
             if (ownJvmCpu > 0) {
                 return String.format(Locale.ROOT, "CPU per record: the engine's JVM %.1f µs, this JVM (the generator)"
-                                + " %.1f µs, rest of the machine %.1f µs", ownJvmCpu * coreMicros / finished,
-                        jvmCpu * coreMicros / finished, Math.max(0, machineCpu - jvmCpu - ownJvmCpu) * coreMicros / finished);
+                                + " %.1f µs, rest of the machine %.1f µs", perRecord(ownJvmCpu, window, finished, cores),
+                        perRecord(jvmCpu, window, finished, cores),
+                        perRecord(Math.max(0, machineCpu - jvmCpu - ownJvmCpu), window, finished, cores));
             }
-            return String.format(Locale.ROOT, "CPU per record: this JVM %.1f µs, rest of the machine %.1f µs",
-                    jvmCpu * coreMicros / finished, Math.max(0, machineCpu - jvmCpu) * coreMicros / finished);
+            String split = executorCpu <= 0 ? "" : String.format(Locale.ROOT, " (the topology's executors %.1f µs,"
+                            + " the generator %.1f µs, the rest of this JVM %.1f µs: JIT, GC, the local cluster)",
+                    perRecord(executorCpu, window, finished, cores), perRecord(generatorCpu, window, finished, cores),
+                    perRecord(Math.max(0, jvmCpu - executorCpu - generatorCpu), window, finished, cores));
+            return String.format(Locale.ROOT, "CPU per record: this JVM %.1f µs%s, rest of the machine %.1f µs",
+                    jvmMicrosPerRecord(window, finished, cores), split, restMicrosPerRecord(window, finished, cores));
+        }
+
+        /** The Storm executors' CPU time per record finished in the window, µs on one core. */
+        double executorMicrosPerRecord(Duration window, long finished, int cores) {
+            return perRecord(executorCpu, window, finished, cores);
+        }
+
+        /** This JVM's CPU time per record finished in the window, µs on one core (0 when none finished). */
+        double jvmMicrosPerRecord(Duration window, long finished, int cores) {
+            return perRecord(jvmCpu, window, finished, cores);
+        }
+
+        /** The rest of the machine's (the broker, Redis, any engine JVM of its own), µs on one core per record. */
+        double restMicrosPerRecord(Duration window, long finished, int cores) {
+            return perRecord(Math.max(0, machineCpu - jvmCpu), window, finished, cores);
+        }
+
+        private static double perRecord(double share, Duration window, long finished, int cores) {
+            return finished <= 0 ? 0 : share * window.toNanos() / 1_000.0 * cores / finished;
         }
 
         /** A Storm executor thread ({@code Thread-12-parse-executor[3, 3]}) by its component; others as they are. */

@@ -144,6 +144,14 @@ final class BenchReport {
                 + " | 1 |");
         md.add("| `logriver.trident.max.poll.records` | - | " + config.trident().maxPollRecords() + " (each batch setting below overrides it) |");
         md.add("| `logriver.trident.fetch.wait.ms` | - | " + config.trident().fetchWaitMs() + " |");
+        for (BenchPlan.Variant v : plan.variants()) {
+            md.add("| variant `" + v.name() + "` (`--variants`) | " + (v.overrides().isEmpty() ? "the configuration as it is"
+                    : v.overrides().toString()) + " | the same |");
+        }
+        if (plan.rounds() > 1) {
+            md.add("| rounds (`--rounds`; every second round in reverse order) | " + plan.rounds() + " | "
+                    + plan.rounds() + " |");
+        }
         return md;
     }
 
@@ -193,17 +201,19 @@ final class BenchReport {
         for (String setting : settings) {
             md.add(sustainedLine(rows.stream().filter(p -> p.setting().equals(setting)).toList()));
         }
-        if (mode != null) {
+        if (mode != null && plan.variants().isEmpty() && plan.rounds() == 1) {
             md.addAll(againstFirst(mode, rows, settings));
+        } else if (mode != null) {
+            md.addAll(VariantTable.of(rows, plan.measure(), Runtime.getRuntime().availableProcessors()));
         }
         md.add("");
         md.add("What a flight recording of each measurement window saw (recordings in `work/bench-profiles`, for JDK"
                 + " Mission Control):");
         md.add("");
         for (BenchPoint p : rows.stream().sorted(bySettingAndRate).toList()) {
-            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s; %s", engine, p.setting(), p.targetRate(),
+            md.add(String.format(Locale.ROOT, "- %s %s at %,d/s: %s%s; %s", engine, p.setting(), p.targetRate(),
                     p.profile().cpuPerRecord(plan.measure(), p.finished(), Runtime.getRuntime().availableProcessors()),
-                    p.profile().describe(plan.measure())));
+                    joinWaits(p), p.profile().describe(plan.measure())));
         }
         return md;
     }
@@ -267,6 +277,13 @@ final class BenchReport {
         return "Sustained throughput" + setting + ": " + sustained + above.map(p -> String.format(Locale.ROOT,
                 "; %,d/s was not (%,.0f/s achieved), so the limit lies between the two.", p.targetRate(), p.achieved()))
                 .orElse(best.isPresent() ? "; the highest rate measured, so the limit may lie higher." : ".") + "  ";
+    }
+
+    /** The requests of a point that waited for their session, and how long (not in their latencies). */
+    static String joinWaits(BenchPoint p) {
+        BenchPoint.Percentiles w = p.joinWaits();
+        return w.count() == 0 ? "" : String.format(Locale.ROOT, "; %,d requests waited for their session (not in"
+                + " the latencies above), p50 / p99 / max %,d / %,d / %,d µs", w.count(), w.p50(), w.p99(), w.max());
     }
 
     private static String row(BenchPoint.Percentiles p) {

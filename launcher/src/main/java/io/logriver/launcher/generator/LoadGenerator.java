@@ -21,6 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * far behind schedule it runs. Every send is checked: the records Kafka did not take are counted, with the last reason.
  */
 public final class LoadGenerator implements AutoCloseable {
+    /** The generator's thread, and the client id of its producer (Kafka names the producer's network thread after it). */
+    public static final String GENERATOR_THREAD = "logriver-generator";
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private final KafkaProducer<String, byte[]> producer;
     private final RecordGenerator records;
     private final String requestTopic;
@@ -60,12 +63,14 @@ public final class LoadGenerator implements AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: the end-to-end latency starts at the due time
         p.put(ProducerConfig.ACKS_CONFIG, "1");
+        // names its network thread, so that the bench tells the generator's CPU from the topology's
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, GENERATOR_THREAD + "-" + INSTANCES.incrementAndGet());
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.records = records;
         this.requestTopic = requestTopic;
         this.sessionTopic = sessionTopic;
         this.rate = rate;
-        this.thread = new Thread(this::loop, "logriver-generator");
+        this.thread = new Thread(this::loop, GENERATOR_THREAD);
         this.thread.setDaemon(true);
     }
 

@@ -149,4 +149,51 @@ class BenchReportTest {
                             () -> BenchCommand.batches(wrong)).getMessage());
         }
     }
+
+    @Test
+    void variantsRunEverySweepOncePerVariantRoundAfterRoundInAlternateOrder() {
+        io.logriver.config.LogriverConfig config = io.logriver.config.ConfigLoader.defaultConfig();
+        BenchPlan plan = BenchPlan.full(List.of(Mode.CORE), java.nio.file.Path.of("out")).withVariants(BenchCommand
+                .variants("base; acker2:logriver.core.topology.acker.executors=2,logriver.sink.grouping=local-or-shuffle",
+                        config), 3);
+        assertEquals(List.of("1 worker #1", "1 worker, acker2 #1", "1 worker, acker2 #2", "1 worker #2", "1 worker #3",
+                "1 worker, acker2 #3"), plan.settings(Mode.CORE, "redis").stream().map(BenchPlan.Setting::label).toList());
+        assertEquals(java.util.Map.of("topology.workers", 1, "logriver.core.topology.acker.executors", 2,
+                "logriver.sink.grouping", "local-or-shuffle"), plan.settings(Mode.CORE, "redis").get(1).overrides());
+        assertEquals("1 worker, acker2", BenchPlan.withoutRound("1 worker, acker2 #12"));
+        assertEquals(List.of("1 worker, logriver.parallelism.parse=2"), BenchPlan.full(List.of(Mode.CORE),
+                java.nio.file.Path.of("out")).withVariants(BenchCommand.variants("logriver.parallelism.parse=2", config), 1)
+                .settings(Mode.CORE, "redis").stream().map(BenchPlan.Setting::label).toList(), "unnamed: named by its keys");
+        for (String wrong : List.of("base;base", "a:x", "", "a:logriver.parallelism.parse=1;a:logriver.parallelism.parse=2")) {
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(Args.UsageException.class,
+                    () -> BenchCommand.variants(wrong, config)).getMessage().startsWith("--variants " + wrong
+                    + ": expected variants separated by ';'"), wrong);
+        }
+        assertEquals("--variants, variant bad: logriver.sink.grouping: expected one of [shuffle, local-or-shuffle],"
+                + " got 'fields'", org.junit.jupiter.api.Assertions.assertThrows(Args.UsageException.class,
+                () -> BenchCommand.variants("base;bad:logriver.sink.grouping=fields", config)).getMessage());
+    }
+
+    @Test
+    void variantTableGivesMediansOfTheSteadyRoundsAndRatiosToTheFirstVariant() {
+        BenchProfile.Summary busy = new BenchProfile.Summary(0, 0, 0, 0.5, 0.75, List.of(), List.of())
+                .withThreadGroups(0.3, 0.1);
+        List<BenchPoint> rows = List.of(
+                variantPoint("1 worker #1", 100, busy), variantPoint("1 worker, b #1", 40, busy),
+                variantPoint("1 worker, b #2", 60, busy), variantPoint("1 worker #2", 300, busy),
+                variantPoint("1 worker #3", 200, busy), variantPoint("1 worker, b #3", 50, busy),
+                new BenchPoint("core", "1 worker, b #4", 10_000, 10_000, 10_000, 200_000, 200_000, 50_000, 100, 0,
+                        new BenchPoint.Percentiles(100, 1, 2, 3, 9_000, 9_000), SOME, busy));
+        String table = String.join("\n", VariantTable.of(rows, java.time.Duration.ofSeconds(20), 2));
+        // CPU: 0.3, 0.5 and 0.25 of 2 cores over 20 s, for 200,000 records: 60, 100 and 50 µs each
+        assertTrue(table.contains("| 10,000 | 1 worker | 3 of 3 | 10,000 | 1 / 3 / 200 (100 to 300) | 1 / 3 | 60.0 / 100.0"
+                + " / 50.0 | 0, 0 | - |"), table);
+        assertTrue(table.contains("| 10,000 | 1 worker, b | 3 of 4 | 10,000 | 1 / 3 / 50 (40 to 60) | 1 / 3 | 60.0 / 100.0"
+                + " / 50.0 | 0, 0 | 0.25×, 1.00×, 1.00×, 1.00× |"), "the point draining a backlog left out:\n" + table);
+    }
+
+    private static BenchPoint variantPoint(String setting, long p999, BenchProfile.Summary profile) {
+        return new BenchPoint("core", setting, 10_000, 10_000, 10_000, 200_000, 200_000, 100, 100, 0,
+                new BenchPoint.Percentiles(100, 1, 2, 3, p999, p999), SOME, profile);
+    }
 }
