@@ -30,7 +30,6 @@ public record LogriverConfig(
         int liveViewIntervalS,
         int metricsIntervalS,
         long offsetCommitPeriodMs,
-        int fetchGatherMs,
         String sinkGrouping,
         boolean benchProbe,
         Trident trident,
@@ -72,11 +71,6 @@ public record LogriverConfig(
     public static final String METRICS_INTERVAL_S = "logriver.metrics.interval.s";
     /** How often the core Kafka spouts commit the offsets of acknowledged records. */
     public static final String OFFSET_COMMIT_PERIOD_MS = "logriver.kafka.offset.commit.period.ms";
-    /**
-     * How long the broker may hold a fetch of core's request spout to gather more records (Kafka's
-     * {@code fetch.max.wait.ms}, with {@code fetch.min.bytes} 64 KiB); 0: each fetch is answered at once.
-     */
-    public static final String FETCH_GATHER_MS = "logriver.kafka.fetch.gather.ms";
     /** {@code shuffle}: any sink task; {@code local-or-shuffle}: a sink task of the same worker when there is one. */
     public static final List<String> SINK_GROUPINGS = List.of("shuffle", "local-or-shuffle");
     /** How core's dead letters and window records reach the sink tasks. */
@@ -124,7 +118,6 @@ public record LogriverConfig(
             .launcherKey(LIVE_VIEW_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::liveViewIntervalS)
             .key(METRICS_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::metricsIntervalS)
             .key(OFFSET_COMMIT_PERIOD_MS, ConfigValues::positiveLong, LogriverConfig::offsetCommitPeriodMs)
-            .key(FETCH_GATHER_MS, (v, k) -> v.intAtLeast(k, 0), LogriverConfig::fetchGatherMs)
             .key(SINK_GROUPING, (v, k) -> v.oneOf(k, SINK_GROUPINGS), LogriverConfig::sinkGrouping)
             .key(BENCH_PROBE, ConfigValues::bool, LogriverConfig::benchProbe)
             .key(TRIDENT_PROFILE, (v, k) -> v.oneOf(k, TridentProfile.ids()), c -> c.trident().profile().id())
@@ -213,7 +206,7 @@ public record LogriverConfig(
                 v.get(CONSUMER_GROUP), v.get(FIRST_POLL), v.get(START_TIMESTAMP_MS),
                 new Generator(v.get(GENERATOR_RATE), v.get(GENERATOR_SESSIONS), v.get(GENERATOR_SEED)),
                 v.get(LIVE_VIEW_INTERVAL_S), v.get(METRICS_INTERVAL_S), v.get(OFFSET_COMMIT_PERIOD_MS),
-                v.get(FETCH_GATHER_MS), v.get(SINK_GROUPING), v.get(BENCH_PROBE),
+                v.get(SINK_GROUPING), v.get(BENCH_PROBE),
                 new Trident(TridentProfile.of(v.get(TRIDENT_PROFILE)), v.get(TRIDENT_MAX_POLL_RECORDS),
                         v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
                 stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL)),

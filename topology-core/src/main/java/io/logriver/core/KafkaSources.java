@@ -42,14 +42,8 @@ public final class KafkaSources {
 
     private static KafkaSpoutConfig<String, byte[]> config(LogriverConfig c, String topic, String group,
                                                            ManualPartitioner partitioner) {
-        KafkaSpoutConfig.Builder<String, byte[]> b = new KafkaSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(),
-                new NamedTopicFilter(topic), partitioner);
-        if (c.fetchGatherMs() > 0) {
-            // fewer, fuller fetches: the broker holds each up to this long unless 64 KiB are there before
-            b.setProp(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
-                    .setProp(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, c.fetchGatherMs());
-        }
-        return b
+        return new KafkaSpoutConfig.Builder<String, byte[]>(c.bootstrapServers(), new NamedTopicFilter(topic),
+                partitioner)
                 .setProp(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
                 .setProp(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)
                 .setProp(ConsumerConfig.GROUP_ID_CONFIG, group)

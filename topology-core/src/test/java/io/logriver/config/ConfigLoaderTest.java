@@ -46,7 +46,6 @@ class ConfigLoaderTest {
         assertEquals(5, c.liveViewIntervalS());
         assertEquals(5, c.metricsIntervalS());
         assertEquals(1_000, c.offsetCommitPeriodMs());
-        assertEquals(0, c.fetchGatherMs(), "each fetch answered at once");
         assertEquals("shuffle", c.sinkGrouping());
         assertEquals(1, c.storm().get("topology.workers"));
         assertEquals(30, c.storm().get("topology.message.timeout.secs"));
@@ -176,12 +175,6 @@ class ConfigLoaderTest {
         assertFailsNaming(key, key + "=0");
         assertFailsNaming(key, key + "=-1");
         assertFailsNaming(key, key + "='-5'");
-    }
-
-    @Test
-    void fetchGatherIsZeroOrMoreMilliseconds() {
-        assertEquals(5, override(LogriverConfig.FETCH_GATHER_MS + "=5").fetchGatherMs());
-        assertFailsNaming(LogriverConfig.FETCH_GATHER_MS, LogriverConfig.FETCH_GATHER_MS + "=-1");
     }
 
     @Test
