@@ -27,7 +27,7 @@ final class EngineTable {
         for (Mode mode : plan.modes()) {
             for (String setting : settings(points, mode.id())) {
                 md.add(row(plan, points, mode.id(), setting, setting,
-                        guarantee(mode, backendOf(setting, configuredBackend)),
+                        guarantee(mode, backendOf(plan.settings(mode, configuredBackend), setting, configuredBackend)),
                         mode == Mode.CORE ? "the aggregate bolt has added the record to its window"
                                 : "the window closer commits the record's batch", cores));
             }
@@ -57,8 +57,9 @@ final class EngineTable {
     }
 
     /** The backend of a setting: named in its label when it is not the configured one ({@code 1 worker, memory}). */
-    static String backendOf(String setting, String configuredBackend) {
-        return LogriverConfig.STATE_BACKENDS.stream().filter(b -> setting.endsWith(", " + b)).findFirst()
+    static String backendOf(List<? extends BenchPlan.Setting> settings, String label, String configuredBackend) {
+        return settings.stream().filter(s -> s.label().equals(label)).findFirst()
+                .map(s -> String.valueOf(s.overrides().getOrDefault(LogriverConfig.STATE_BACKEND, configuredBackend)))
                 .orElse(configuredBackend);
     }
 

@@ -138,8 +138,15 @@ class BenchPeersTest {
 
     @Test
     void coreGuaranteeFollowsTheBackendOfEachSetting() {
-        assertEquals("memory", EngineTable.backendOf("1 worker, memory", "redis"));
-        assertEquals("redis", EngineTable.backendOf("1 worker", "redis"));
+        BenchPlan plan = BenchPlan.full(List.of(Mode.CORE), java.nio.file.Path.of("out"))
+                .withBackends(List.of("redis", "memory"));
+        assertEquals("memory", EngineTable.backendOf(plan.settings(Mode.CORE, "redis"), "1 worker, memory", "redis"));
+        assertEquals("redis", EngineTable.backendOf(plan.settings(Mode.CORE, "redis"), "1 worker", "redis"));
+        BenchPlan variants = BenchPlan.full(List.of(Mode.CORE), java.nio.file.Path.of("out")).withVariants(List.of(
+                BenchPlan.Variant.BASE, new BenchPlan.Variant("inram", java.util.Map.of("logriver.state.backend",
+                        "memory"))), 2);
+        assertEquals("memory", EngineTable.backendOf(variants.settings(Mode.CORE, "redis"), "1 worker, inram #2",
+                "redis"), "a variant that sets the backend, in its second round");
         assertTrue(EngineTable.guarantee(Mode.CORE, "memory").contains("lost with a worker"));
         assertTrue(EngineTable.guarantee(Mode.TRIDENT, "redis").startsWith("exactly once"));
     }
