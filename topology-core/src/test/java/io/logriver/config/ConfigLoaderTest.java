@@ -52,6 +52,8 @@ class ConfigLoaderTest {
         assertEquals(null, c.storm().get("topology.max.spout.pending"));
         assertEquals(100_000, c.stormFor("core").get("topology.max.spout.pending"));
         assertEquals(200, c.stormFor("core").get("topology.state.checkpoint.interval.ms"));
+        assertEquals("-XX:+UseG1GC -XX:MaxGCPauseMillis=10", c.stormFor("core").get("topology.worker.childopts"),
+                "the collector the bench chose, for a cluster's core workers");
         assertEquals(new LogriverConfig.StateStore("redis", "127.0.0.1", 6379), c.state());
         assertEquals(TridentProfile.THROUGHPUT, c.trident().profile());
         assertEquals(4, c.stormFor("trident").get("topology.max.spout.pending"));
