@@ -9,9 +9,9 @@ import org.HdrHistogram.Recorder;
  * Per-record latencies for the benchmark, in HdrHistograms (microseconds): in-topology (spout emit to applied) and
  * end-to-end (scheduled send to applied), and apart from them the time a request waited for its session (core's
  * join): a request that waited counts in the first two until the partition stage took it, as
- * {@code logriver.latency.us} does, and its wait in the third. Recording is wait-free (no locks on the hot path); the benchmark, in the
- * same JVM as the local cluster, takes interval histograms. Times are {@link HostClock} values, which all
- * processes of one machine share.
+ * {@code logriver.latency.us} does, and its wait in the third. Recording is wait-free (no locks on the hot path); the
+ * benchmark, in the same JVM as the local cluster, takes interval histograms. Times are {@link HostClock} values,
+ * which all processes of one machine share.
  */
 public final class LatencyProbe {
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * right while batches are emitted in transaction order, but the master coordinator can emit batch N+1 before the
  * replay of a failed batch N (its emit-interval throttle, or a spout's coordinator, may hold N back and let N+1
  * through a moment later). N+1 then starts where N's failed attempt ended, while the replay of N, an opaque re-read,
- * may end earlier (a poll returns what the broker has at hand): the records in between were in no committed batch. That lost about a batch of requests in one of twenty TridentReplayIT runs, and one run
- * stalled with its end-of-input marker skipped. Here a batch emitted when a later one already was reads on until it
+ * may end earlier (a poll returns what the broker has at hand): the records in between were in no committed batch.
+ * That lost about a batch of requests in one of twenty TridentReplayIT runs, and one run stalled with its
+ * end-of-input marker skipped. Here a batch emitted when a later one already was reads on until it
  * reaches where the later batch starts; records read twice are dropped by the partition stage, which keeps each
  * partition's last offset.
  */

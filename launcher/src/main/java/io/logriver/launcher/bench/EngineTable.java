@@ -25,9 +25,10 @@ final class EngineTable {
                 + " µs | at 10k/s CPU per record |");
         md.add("|---|---|---|---|---|---|---|");
         for (Mode mode : plan.modes()) {
+            List<? extends BenchPlan.Setting> planned = plan.settings(mode, configuredBackend);
             for (String setting : settings(points, mode.id())) {
                 md.add(row(plan, points, mode.id(), setting, setting,
-                        guarantee(mode, backendOf(plan.settings(mode, configuredBackend), setting, configuredBackend)),
+                        guarantee(mode, backendOf(planned, setting, configuredBackend)),
                         mode == Mode.CORE ? "the aggregate bolt has added the record to its window"
                                 : "the window closer commits the record's batch", cores));
             }

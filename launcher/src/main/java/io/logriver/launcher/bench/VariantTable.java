@@ -30,14 +30,13 @@ final class VariantTable {
                 + " executors' CPU, machine's CPU |");
         md.add("|---|---|---|---|---|---|---|---|---|");
         for (long rate : rates) {
-            List<BenchPoint> first = steady(rows, variants.get(0), rate);
+            List<BenchPoint> first = steady(of(rows, variants.get(0), rate));
             for (String v : variants) {
-                List<BenchPoint> all = rows.stream().filter(p -> p.targetRate() == rate
-                        && BenchPlan.withoutRound(p.setting()).equals(v)).toList();
+                List<BenchPoint> all = of(rows, v, rate);
                 if (all.isEmpty()) {
                     continue;
                 }
-                List<BenchPoint> s = steady(rows, v, rate);
+                List<BenchPoint> s = steady(all);
                 ToDoubleFunction<BenchPoint> cpu = p -> p.profile().jvmMicrosPerRecord(window, p.finished(), cores)
                         + p.profile().restMicrosPerRecord(window, p.finished(), cores);
                 String against = s.isEmpty() || first.isEmpty() || v.equals(variants.get(0)) ? "-" : String.format(
@@ -61,10 +60,15 @@ final class VariantTable {
         return md;
     }
 
-    /** The sustained, steady points of a variant at a rate: their latencies are the variant's, not a backlog's. */
-    private static List<BenchPoint> steady(List<BenchPoint> rows, String variant, long rate) {
-        return rows.stream().filter(p -> p.targetRate() == rate && BenchPlan.withoutRound(p.setting()).equals(variant)
-                && p.sustained() && p.steady()).toList();
+    /** The points of a variant at a rate, every round. */
+    private static List<BenchPoint> of(List<BenchPoint> rows, String variant, long rate) {
+        return rows.stream().filter(p -> p.targetRate() == rate && BenchPlan.withoutRound(p.setting()).equals(variant))
+                .toList();
+    }
+
+    /** The sustained, steady ones: their latencies are the variant's, not a backlog's. */
+    private static List<BenchPoint> steady(List<BenchPoint> points) {
+        return points.stream().filter(p -> p.sustained() && p.steady()).toList();
     }
 
     /** The median of the points' figures, and their range when they differ. */
