@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
 import io.logriver.peers.flink.FlinkPeer;
-import io.logriver.peers.flink.FlinkProcessPeer;
+import io.logriver.peers.host.HostedPeer;
 import io.logriver.peers.kstreams.KStreamsPeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +72,7 @@ class PeersIT {
         topics.create(SESSIONS, others);
         topics.write(SESSIONS, data.sessions.stream().map(s -> Topics.record(s.key(), s.line())).toList());
         Map<String, Function<PeerSettings, Peer>> engines = Map.of("kstreams", KStreamsPeer::new,
-                "flink", FlinkPeer::new, "flink-jvm", FlinkProcessPeer::new);
+                "flink", FlinkPeer::new, "flink-jvm", s -> new HostedPeer("flink", s));
         List<Callable<Void>> starts = new ArrayList<>();
         for (String run : RUNS) {
             LogriverConfig c = config.with(Map.of(LogriverConfig.TOPIC_STATS, stats(run), LogriverConfig.TOPIC_DLQ,

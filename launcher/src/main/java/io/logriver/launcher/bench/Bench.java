@@ -1,26 +1,33 @@
 package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.launcher.bench.report.BenchPoint;
+import io.logriver.launcher.bench.report.BenchReport;
+import io.logriver.launcher.bench.report.Ceiling;
+import io.logriver.launcher.bench.report.EngineInfo;
+import io.logriver.launcher.bench.report.Verdict;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.kafka.Broker;
 import io.logriver.launcher.kafka.Topics;
-import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.redis.Redis;
-import io.logriver.topology.Mode;
+import io.logriver.peers.host.EngineProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code bin/logriver bench}: the latency/throughput comparison of the two modes on one broker and one local cluster:
- * the ceilings first, then each mode's sweep of offered rates (Trident at each batch setting), then each peer's sweep
- * once the cluster is gone, then the report.
- * Stopping early (Ctrl-C) still writes what was measured.
+ * {@code bin/logriver bench}: the ceilings first, then the plan's sweeps round after round, each engine in a JVM of
+ * its own started for its sweep, fed by the generator in a JVM of its own, on one broker and one Redis; then the
+ * report. Stopping early (Ctrl-C) still writes what was measured.
  */
 final class Bench {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bench.class);
     private final Progress progress;
     private volatile boolean stopping;
 
@@ -33,131 +40,124 @@ final class Bench {
         progress.say("stopping: the point under way is dropped, the report will hold the ones before it");
     }
 
-    /** Runs the plan; writes the report of what was measured, even when it stops early or fails. */
-    BenchReport.Files run(LogriverConfig base, BenchPlan plan, Path workDir) throws Exception {
-        BenchProfile.startRecorder();
+    /**
+     * Runs the plan; writes the report of what was measured, even when it stops early or a sweep fails (a failed sweep
+     * is reported, and the others go on; the command then ends with an error that says so).
+     */
+    BenchReport.Files run(LogriverConfig base, BenchPlan plan, Path workDir, String command) throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 6);
         List<BenchPoint> points = new ArrayList<>();
-        Ceilings.Rates ceilings = null;
-        Exception failure = null;
-        Path stormDir = workDir.resolve("storm-bench-" + id);
-        Path profiles = java.nio.file.Files.createDirectories(workDir.resolve("bench-profiles"));
+        List<Ceiling> ceilings = new ArrayList<>();
+        Map<String, EngineInfo> engines = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        Path dir = Files.createDirectories(workDir.resolve("bench-" + id));
+        Path profiles = Files.createDirectories(workDir.resolve("bench-profiles"));
         List<String> usedTopics = new ArrayList<>();
         try (Redis redis = Redis.ensure(base, workDir, progress); Broker broker = Broker.ensure(base, workDir, progress);
              Topics topics = new Topics(broker.bootstrapServers())) {
-            // topics go only once the cluster is closed: a killed spout still commits its offsets as it stops
-            if (!plan.modes().isEmpty()) {
-                try (LocalStorm storm = LocalStorm.start(stormDir)) {
-                    ceilings = new Ceilings(storm, progress, usedTopics).measure(base, topics, plan.ceilingRecords(),
-                            plan.modes().contains(Mode.TRIDENT) ? plan.tridentSettings() : List.of(), id);
-                    sweep(base, plan, new BenchRun(storm, topics, progress, usedTopics, profiles, () -> stopping), id,
-                            points);
-                } catch (Exception e) {
-                    failure = e;
-                } finally {
-                    topics.delete(usedTopics);
-                    Directories.deleteTree(stormDir);
-                }
-            }
-            // the peers run once the local cluster is gone, each alone beside the broker
-            Path peersDir = workDir.resolve("peers-bench-" + id);
-            if (failure == null && !plan.peers().isEmpty()) {
-                try {
-                    sweepPeers(base, plan, new PeerRun(topics, progress, usedTopics, peersDir, profiles,
-                            () -> stopping), id, points);
-                    Directories.deleteTree(peersDir); // kept when a peer failed: its logs are there
-                } catch (Exception e) {
-                    failure = e;
-                    if (!(e instanceof BenchStopped)) {
-                        progress.say("the peers' logs are in " + peersDir);
+            try {
+                if (plan.hasStorm() && plan.ceilingRecords() > 0) {
+                    try {
+                        ceilings.addAll(new Ceilings(topics, progress, usedTopics, dir).measure(base, plan, id));
+                    } catch (BenchStopped e) {
+                        throw e;
+                    } catch (Exception e) {
+                        LOG.error("bench: the ceilings failed", e);
+                        failures.add("the ceilings: " + e.getMessage());
+                        progress.say("  the ceilings failed: " + e.getMessage() + "; the sweeps go on");
                     }
-                } finally {
-                    topics.delete(usedTopics);
                 }
+                PointRun runs = new PointRun(topics, progress, usedTopics, dir, profiles, () -> stopping);
+                for (int round = 1; round <= plan.rounds(); round++) {
+                    for (BenchPlan.Sweep s : plan.sweeps(round)) {
+                        BenchStopped.check(() -> stopping);
+                        engines.putIfAbsent(s.engine().id() + s.state().id() + s.label(),
+                                s.engine().info(s.state(), s.label(), base));
+                        try {
+                            sweep(base, plan, runs, s, dir, id + "-" + points.size(), points);
+                        } catch (BenchStopped e) {
+                            throw e;
+                        } catch (Exception e) {
+                            LOG.error("bench: sweep {} {} {} #{} failed", s.engine().id(), s.state().id(), s.label(),
+                                    s.round(), e);
+                            failures.add(String.format("%s in %s (%s), round %d: %s", s.engine().id(), s.state().id(),
+                                    s.label(), s.round(), e.getMessage()));
+                            progress.say("  failed: " + e.getMessage() + "; the next sweep goes on");
+                        }
+                    }
+                }
+            } catch (BenchStopped e) {
+                failures.add(e.getMessage());
+            } finally {
+                topics.delete(usedTopics);
             }
         }
-        if (ceilings == null && points.isEmpty()) {
-            throw failure != null ? failure : new IllegalStateException("nothing was measured");
+        if (ceilings.isEmpty() && points.isEmpty()) {
+            throw new IllegalStateException("nothing was measured" + (failures.isEmpty() ? "" : ": " + failures));
         }
-        BenchReport.Files f = new BenchReport(base, plan, ceilings, points, failure).write(plan.outDir());
+        BenchReport.Files f = new BenchReport(base, method(plan, command), List.copyOf(engines.values()), ceilings,
+                points, failures).write(plan.outDir());
         progress.say("report: " + f.markdown() + ", " + f.csv() + ", " + f.chart());
-        if (failure != null && !(failure instanceof BenchStopped)) {
-            throw failure;
+        if (failures.isEmpty() || stopping) {
+            Directories.deleteTree(dir); // kept when an engine failed: its logs are there
+        } else {
+            throw new IllegalStateException(failures.size() + " sweep(s) failed (" + failures.get(0)
+                    + "); the report says which; the engines' logs are in " + dir);
         }
         return f;
     }
 
-    private void sweep(LogriverConfig base, BenchPlan plan, BenchRun runs, String id, List<BenchPoint> points)
-            throws Exception {
-        for (Mode mode : plan.modes()) {
-            List<? extends BenchPlan.Setting> settings = plan.settings(mode, base.state().backend());
-            BenchPlan.Setting first = settings.get(0);
-            jitWarmUp(plan, mode.id(), () -> run(runs, base, mode, first, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(),
-                    Duration.ofSeconds(1), id + "-jit-" + mode.id()));
-            for (BenchPlan.Setting s : settings) {
-                sweepRates(plan, rate -> {
-                    BenchPoint p = run(runs, base, mode, s, rate, plan.warmUp(), plan.measure(), id + "-" + points.size());
-                    points.add(p);
-                    return p.sustained();
-                });
-            }
-        }
+    private static BenchReport.Method method(BenchPlan plan, String command) {
+        return new BenchReport.Method(command, plan.jvmOptions(), plan.jitWarmUp(), plan.warmUp(), plan.drainLimit(),
+                plan.measure(), plan.rounds(), plan.variants().stream().map(v -> v.name() + ": "
+                + (v.overrides().isEmpty() ? "the configuration as it is" : v.overrides().toString())).toList());
     }
 
-    /**
-     * Each peer's sweep, as a mode's. A peer in a JVM of its own starts a new JVM at each point, so its JIT warm-up is
-     * part of every point's warm-up instead of a run before the sweep.
-     */
-    private void sweepPeers(LogriverConfig base, BenchPlan plan, PeerRun runs, String id, List<BenchPoint> points)
-            throws Exception {
-        for (PeerEngine peer : plan.peers()) {
-            Duration warmUp = peer.freshJvmPerPoint() ? plan.warmUp().plus(plan.jitWarmUp()) : plan.warmUp();
-            if (peer.freshJvmPerPoint() && !plan.jitWarmUp().isZero()) {
-                progress.say(String.format("%s: a JVM of its own at each point, so each point warms up %d s longer for"
-                        + " the JIT", peer.id(), plan.jitWarmUp().toSeconds()));
-            } else {
-                jitWarmUp(plan, peer.id(), () -> runs.run(base, peer, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(),
-                        Duration.ofSeconds(1), id + "-jit-" + peer.id()));
+    /** One sweep: the engine's JVM, its JIT warm-up, then its rates. */
+    private void sweep(LogriverConfig base, BenchPlan plan, PointRun runs, BenchPlan.Sweep s, Path dir, String id,
+                       List<BenchPoint> points) throws Exception {
+        String name = s.engine().id() + "-" + s.state().id() + "-" + id;
+        List<String> args = s.engine().storm() ? List.of(dir.resolve(name + "-storm").toString()) : List.of();
+        progress.say(String.format("%s in %s (%s), round %d: a JVM of its own (%s)", s.engine().id(), s.state().id(),
+                s.label(), s.round(), String.join(" ", plan.jvmOptions())));
+        try (EngineProcess engine = EngineProcess.start(name, s.engine().module(), s.engine().hostMain(),
+                plan.jvmOptions(), s.engine().log4j(), dir, args)) {
+            if (!plan.jitWarmUp().isZero()) {
+                progress.say(String.format("  %d s at %,d/s to let the JIT compile its hot code (not reported)",
+                        plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
+                runs.run(engine, base, plan, s, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1),
+                        id + "-jit");
             }
+            int[] n = {0};
             sweepRates(plan, rate -> {
-                BenchPoint p = runs.run(base, peer, rate, warmUp, plan.measure(), id + "-" + points.size());
+                BenchPoint p = runs.run(engine, base, plan, s, rate, plan.warmUp(), plan.measure(), id + "-" + n[0]++);
                 points.add(p);
-                return p.sustained();
+                return p.verdict();
             });
         }
     }
 
-    /** The unmeasured run that lets the JIT compile an engine's hot code before its sweep (none in a quick plan). */
-    private void jitWarmUp(BenchPlan plan, String engine, java.util.concurrent.Callable<BenchPoint> run)
-            throws Exception {
-        if (!plan.jitWarmUp().isZero() && !stopping) {
-            progress.say(String.format("%s: %d s at %,d/s to let the JIT compile its hot code"
-                            + " (the next line is of a cold JVM, and not reported)",
-                    engine, plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
-            run.call();
-        }
-    }
-
-    /** One sweep: the plan's rates up to the first not sustained, then bisection steps below it. */
-    private void sweepRates(BenchPlan plan, Point point) throws Exception {
+    /**
+     * The plan's rates up to the first the engine does not sustain, then bisection steps below it. A point the
+     * generator could not offer ends the sweep: no higher rate can be offered either.
+     */
+    void sweepRates(BenchPlan plan, Point point) throws Exception {
         long sustained = 0;
         for (long rate : plan.rates()) {
             if (stopping) {
                 return;
             }
-            if (point.sustains(rate)) {
+            Verdict v = point.at(rate);
+            if (v == Verdict.SUSTAINED) {
                 sustained = rate;
+            } else if (v == Verdict.GENERATOR_BOUND) {
+                progress.say(String.format("  the generator could not offer %,d/s: the sweep ends here", rate));
+                return;
             } else if (plan.stopAtSaturation()) {
                 refine(point, sustained, rate, plan.refineSteps());
                 return; // saturated: higher rates tell nothing more
             }
         }
-    }
-
-    /** One point of a mode at a rate, with one of its settings (Trident's batch setting, core's workers). */
-    private static BenchPoint run(BenchRun runs, LogriverConfig base, Mode mode, BenchPlan.Setting s, long rate,
-                                  Duration warmUp, Duration measure, String id) throws Exception {
-        return runs.run(base, mode, s.label(), s.overrides(), rate, warmUp, measure, id);
     }
 
     /** Bisects between the last sustained rate and the first unsustained one, to narrow down the sustained rate. */
@@ -169,7 +169,10 @@ final class Bench {
             if (mid == 0) {
                 return;
             }
-            if (point.sustains(mid)) {
+            Verdict v = point.at(mid);
+            if (v == Verdict.GENERATOR_BOUND) {
+                return;
+            } else if (v == Verdict.SUSTAINED) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -177,8 +180,8 @@ final class Bench {
         }
     }
 
-    /** Runs one point of the sweep at a rate: whether the topology sustained it. */
-    private interface Point {
-        boolean sustains(long rate) throws Exception;
+    /** Runs one point of the sweep at a rate: its verdict. */
+    interface Point {
+        Verdict at(long rate) throws Exception;
     }
 }

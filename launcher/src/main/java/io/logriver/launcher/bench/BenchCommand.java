@@ -1,5 +1,6 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.launcher.bench.report.BenchReport;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Home;
 import io.logriver.launcher.cli.Progress;
@@ -12,17 +13,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]
- * [--backends redis,memory] [--batches 50ms/1000x2,...] [--variants 'base;NAME:key=value,...'] [--rounds N]
- * [--duration S] [--quick] [--out DIR]}; {@code --mode} names the
- * Storm modes and the peers ({@link BenchEngines}), which {@code --quick} leaves out; {@code --workers} runs core's sweep once per worker
- * count (the cost of serializing tuples between workers), {@code --backends} every sweep once per state backend (the
- * cost of durable state), {@code --batches} Trident at these batch settings instead of the three of the full sweep,
- * {@code --variants} every sweep once per variant of the configuration, {@code --rounds} times over (A/B in one run).
+ * {@code bench [--mode core|trident|both|kstreams|flink|all] [--backends redis,memory] [--rates 10000,20000,...]
+ * [--workers 1,2] [--batches 50ms/1000x2,...] [--variants 'base;NAME:key=value,...'] [--rounds N] [--duration S]
+ * [--jvm-options '-Xmx2g ...'] [--quick] [--out DIR]}: {@code --mode} names the engines (logriver's Storm modes and
+ * the peers, which {@code --quick} leaves out), {@code --backends} the guarantee classes each runs in (redis:
+ * durable, memory), {@code --workers} runs core once per worker count, {@code --batches} Trident at these batch
+ * settings, {@code --variants} every Storm sweep once per variant of the configuration, {@code --rounds} everything
+ * that many times in alternating order, {@code --jvm-options} the options of every engine's and the generator's JVM.
  */
 public final class BenchCommand {
     private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "batches", "variants",
-            "rounds", "duration", "quick", "out", "config", "work-dir");
+            "rounds", "duration", "jvm-options", "quick", "out", "config", "work-dir");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -37,35 +38,44 @@ public final class BenchCommand {
         List<String> args = new ArrayList<>(argv);
         boolean quick = args.remove("--quick");
         Args a = Args.parse(args, OPTIONS);
-        String modeText = a.has("mode") ? a.get("mode") : "both";
-        BenchEngines engines = quick ? BenchEngines.parse(modeText).quick() : BenchEngines.parse(modeText);
+        List<BenchEngine> engines = BenchEngine.parse(a.has("mode") ? a.get("mode") : "both");
+        if (quick) {
+            engines = engines.stream().filter(BenchEngine::storm).toList();
+            if (engines.isEmpty()) {
+                throw new Args.UsageException("--quick leaves the peers out, so --mode " + a.get("mode")
+                        + " --quick has nothing to run: drop --quick, and shorten the run with --rates and --duration");
+            }
+        }
+        List<StateClass> states = a.has("backends") ? backends(a.get("backends"))
+                : List.of(StateClass.of(a.config().state().backend()));
         Path workDir = a.workDir();
         Path outDir = a.has("out") ? Path.of(a.get("out"))
                 : quick ? workDir.resolve("bench-quick") : Home.dir().resolve("bench/results");
-        BenchPlan plan = quick ? BenchPlan.quick(engines.modes(), outDir)
-                : BenchPlan.full(engines.modes(), outDir).withPeers(engines.peers());
+        BenchPlan plan = quick ? BenchPlan.quick(engines, states, outDir) : BenchPlan.full(engines, states, outDir);
         if (a.has("rates")) {
             plan = plan.withRates(rates(a.get("rates")));
         }
         if (a.has("workers")) {
             plan = plan.withCoreWorkers(workers(a.get("workers")));
         }
-        if (a.has("backends")) {
-            plan = plan.withBackends(backends(a.get("backends")));
-        }
         if (a.has("batches")) {
             plan = plan.withTridentSettings(batches(a.get("batches")));
         }
-        if (a.has("variants") || a.has("rounds")) {
-            List<BenchPlan.Variant> variants = a.has("variants") ? variants(a.get("variants"), a.config()) : List.of();
-            plan = plan.withVariants(variants, a.number("rounds", 1, 1, "a number of rounds, 1 or more"));
+        if (a.has("variants")) {
+            plan = plan.withVariants(variants(a.get("variants"), a.config()));
+        }
+        if (a.has("rounds")) {
+            plan = plan.withRounds(a.number("rounds", 1, 1, "a number of rounds, 1 or more"));
         }
         if (a.has("duration")) {
             plan = plan.withMeasure(a.duration("duration"));
         }
+        if (a.has("jvm-options")) {
+            plan = plan.withJvmOptions(List.of(a.get("jvm-options").trim().split("\\s+")));
+        }
         Bench bench = new Bench(Progress.to(err));
         CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C: the point under way is dropped, the cluster and topics are cleaned up, the report is written
+        // Ctrl-C: the point under way is dropped, the engines and topics are cleaned up, the report is written
         Thread hook = new Thread(() -> {
             if (finished.getCount() == 0) {
                 return; // the JVM ends after the bench did
@@ -79,12 +89,25 @@ public final class BenchCommand {
         }, "logriver-bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            BenchReport.Files f = bench.run(a.config(), plan, workDir);
+            BenchReport.Files f = bench.run(a.config(), plan, workDir, "bin/logriver bench " + String.join(" ", argv));
             out.println(f.markdown());
         } finally {
             finished.countDown();
         }
         return 0;
+    }
+
+    /** Guarantee classes by state backend (or class) as given, each once. */
+    static List<StateClass> backends(String text) {
+        List<StateClass> states = new ArrayList<>();
+        for (String b : text.split(",")) {
+            StateClass s = StateClass.of(b);
+            if (states.contains(s)) {
+                throw new Args.UsageException("--backends " + text + ": each of redis and memory at most once");
+            }
+            states.add(s);
+        }
+        return states;
     }
 
     /** Worker counts as given (the first is the one the targets judge), each from 1 to 16. */
@@ -97,19 +120,6 @@ public final class BenchCommand {
             workers.add(Integer.parseInt(w.trim()));
         }
         return workers;
-    }
-
-    /** State backends as given (the first is the one the targets judge). */
-    static List<String> backends(String text) {
-        List<String> backends = new ArrayList<>();
-        for (String b : text.split(",")) {
-            if (!io.logriver.config.LogriverConfig.STATE_BACKENDS.contains(b.trim()) || backends.contains(b.trim())) {
-                throw new Args.UsageException("--backends " + text + ": expected some of "
-                        + io.logriver.config.LogriverConfig.STATE_BACKENDS + ", each once, like redis,memory");
-            }
-            backends.add(b.trim());
-        }
-        return backends;
     }
 
     /**

@@ -1,45 +1,48 @@
 package io.logriver.launcher.bench;
 
 import io.logriver.config.TridentProfile;
-import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one benchmark measures: the modes, the peers (the same job on other engines, swept after the modes), the
- * offered rates (ascending: a sweep stops at the first rate it cannot sustain), the Trident batch settings, the worker
- * counts of core (each its own sweep), how long each mode runs unmeasured first (the JIT compiles the hot
- * code of a topology in its first half minute or so), how long each point warms up and is measured, the records
- * pre-loaded for the ceilings, and how many bisection steps narrow down the sustained rate between the last rate a
- * sweep sustained and the first it did not (0: no refinement, and the sweep runs every rate).
+ * What one benchmark measures: the engines, the guarantee classes each runs in, the offered rates (ascending: a sweep
+ * stops at the first rate it cannot sustain, then bisects below it), core's worker counts and Trident's batch settings
+ * (each a sweep of its own), the variants of the configuration and the rounds ({@code --variants}, {@code --rounds}),
+ * the options of every engine's and the generator's JVM, how long each sweep runs unmeasured first (the JIT), how long
+ * each point warms up, may take to work off its start-up backlog, and is measured, and the records pre-loaded for the
+ * ceilings.
  */
-record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, List<TridentSetting> tridentSettings,
-                 List<CoreSetting> coreSettings, List<String> backends, List<Variant> variants, int rounds,
-                 Duration jitWarmUp, Duration warmUp, Duration measure, long ceilingRecords, int refineSteps,
-                 Path outDir) {
+record BenchPlan(List<BenchEngine> engines, List<StateClass> states, List<Long> rates,
+                 List<TridentSetting> tridentSettings, List<CoreSetting> coreSettings, List<Variant> variants,
+                 int rounds, List<String> jvmOptions, Duration jitWarmUp, Duration warmUp, Duration drainLimit,
+                 Duration measure, long ceilingRecords, int refineSteps, Path outDir) {
 
-    /** The rate of the unmeasured run that lets the JIT compile a mode's hot code before its sweep. */
+    /** The rate of the unmeasured run that lets the JIT compile an engine's hot code before its sweep. */
     static final long JIT_WARM_UP_RATE = 2_000;
+    /** The options of every engine's JVM and the generator's: bin/logriver's, the collector chosen by measurement. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10");
+    static final List<Long> FULL_RATES = List.of(10_000L, 20_000L, 30_000L, 40_000L, 50_000L, 60_000L, 70_000L,
+            80_000L, 100_000L, 120_000L, 150_000L, 200_000L);
+    /** The two profiles (the throughput one first: the targets judge it), and the large batches of the grid. */
+    static final List<TridentSetting> FULL_TRIDENT = List.of(TridentSetting.of(TridentProfile.THROUGHPUT),
+            TridentSetting.of(TridentProfile.LATENCY), new TridentSetting(10, 20_000, 4));
 
-    /** What a sweep of a mode runs with: its label in the report, and the settings it overrides. */
+    /** What a sweep runs with besides its engine and class: its label in the report, and the keys it overrides. */
     interface Setting {
         String label();
 
         Map<String, Object> overrides();
     }
 
-    /** One Trident batch setting: the batch interval and the records per partition and batch. */
+    /** One Trident batch setting: the batch interval, the records per partition and batch, the batches in flight. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords, int inFlight) implements Setting {
-        /** A Trident profile's setting. */
         static TridentSetting of(TridentProfile p) {
             return new TridentSetting(p.emitIntervalMs(), p.maxPollRecords(), p.inFlight());
-        }
-
-        /** With the configuration's batches in flight ({@code topology.max.spout.pending}). */
-        TridentSetting(int batchIntervalMs, int maxPollRecords) {
-            this(batchIntervalMs, maxPollRecords, 0);
         }
 
         @Override
@@ -49,7 +52,7 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
 
         @Override
         public Map<String, Object> overrides() {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs);
             m.put("logriver.trident.max.poll.records", maxPollRecords);
             if (inFlight > 0) {
@@ -60,8 +63,8 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
     }
 
     /**
-     * Core in {@code workers} workers. In the bench's local cluster they share one JVM, but every tuple that goes from
-     * one to another is serialized with Kryo and deserialized, as between the workers of a cluster (no socket, though).
+     * Core in {@code workers} workers. In the local cluster they share one JVM, but every tuple that goes from one to
+     * another is serialized with Kryo and deserialized, as between the workers of a cluster (no socket, though).
      */
     record CoreSetting(int workers) implements Setting {
         static final CoreSetting ONE_WORKER = new CoreSetting(1);
@@ -77,83 +80,50 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
         }
     }
 
-    /**
-     * A setting with the state backend it runs on ({@code logriver.state.backend}): the configured one keeps the
-     * setting's own label, another adds its name ({@code 1 worker, memory}).
-     */
-    record OnBackend(Setting setting, String backend, boolean named) implements Setting {
-        @Override
-        public String label() {
-            return named ? setting.label() + ", " + backend : setting.label();
-        }
-
+    /** A peer's one setting: its label only (its engine settings come with its class). */
+    record PeerSetting(String label) implements Setting {
         @Override
         public Map<String, Object> overrides() {
-            Map<String, Object> m = new java.util.HashMap<>(setting.overrides());
-            m.put("logriver.state.backend", backend);
-            return m;
+            return Map.of();
         }
     }
 
     /**
-     * A variant of the configuration that every sweep runs once with ({@code --variants}): a name and the keys it
+     * A variant of the configuration that every Storm sweep runs once with ({@code --variants}): a name and the keys it
      * sets, as {@code -c key=value} would. {@link #BASE} sets none.
      */
     record Variant(String name, Map<String, Object> overrides) {
         static final Variant BASE = new Variant("base", Map.of());
     }
 
-    /**
-     * A setting with a variant: its label gains the variant's name (none for the base) and, when the plan runs
-     * several rounds, the round ({@code 1 worker, acker0 #2}); {@link #variantLabel} is the label without the round.
-     */
-    record WithVariant(Setting setting, Variant variant, int round) implements Setting {
-        @Override
-        public String label() {
-            return variantLabel() + (round > 0 ? " #" + round : "");
+    /** One sweep: an engine in a class, with one setting and variant, in one round. */
+    record Sweep(BenchEngine engine, StateClass state, Setting setting, Variant variant, int round) {
+        /** The setting's label, with the variant's name unless it is the base. */
+        String label() {
+            return variant.equals(Variant.BASE) ? setting.label() : setting.label() + ", " + variant.name();
         }
 
-        String variantLabel() {
-            return variant.overrides().isEmpty() && variant.name().equals("base") ? setting.label()
-                    : setting.label() + ", " + variant.name();
-        }
-
-        @Override
-        public Map<String, Object> overrides() {
-            Map<String, Object> m = new java.util.HashMap<>(setting.overrides());
+        /** logriver's keys this sweep sets: its class's, its setting's, its variant's. */
+        Map<String, Object> overrides() {
+            Map<String, Object> m = new LinkedHashMap<>(engine.overrides(state));
+            m.putAll(setting.overrides());
             m.putAll(variant.overrides());
             return m;
         }
     }
 
-    /** A setting's label without its round ({@code 1 worker, acker0 #2} is {@code 1 worker, acker0}). */
-    static String withoutRound(String label) {
-        return label.replaceFirst(" #\\d+$", "");
+    /** --quick: core and Trident at one low and one high rate, short windows, the profile's Trident setting. */
+    static BenchPlan quick(List<BenchEngine> engines, List<StateClass> states, Path outDir) {
+        return new BenchPlan(engines, states, List.of(1_000L, 10_000L), List.of(TridentSetting.of(TridentProfile.THROUGHPUT)),
+                List.of(CoreSetting.ONE_WORKER), List.of(), 1, JVM_OPTIONS, Duration.ZERO, Duration.ofSeconds(4),
+                Duration.ofSeconds(20), Duration.ofSeconds(8), 100_000, 0, outDir);
     }
 
-    static final List<Long> FULL_RATES = List.of(1_000L, 5_000L, 10_000L, 20_000L, 50_000L, 100_000L, 200_000L);
-    /** The two profiles (the throughput one first: the targets judge it), and the large batches of the grid. */
-    static final List<TridentSetting> FULL_TRIDENT = List.of(TridentSetting.of(TridentProfile.THROUGHPUT),
-            TridentSetting.of(TridentProfile.LATENCY), new TridentSetting(10, 20_000, 4));
-
-    /**
-     * --quick: one low and one high rate per mode, short windows, the profile's Trident setting: a smoke test. It
-     * leaves the peers out.
-     */
-    static BenchPlan quick(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, List.of(), List.of(1_000L, 10_000L),
-                List.of(TridentSetting.of(TridentProfile.THROUGHPUT)), List.of(CoreSetting.ONE_WORKER), List.of(),
-                List.of(), 1, Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(8), 100_000, 0, outDir);
-    }
-
-    /**
-     * The full sweep: every rate up to the first a mode cannot sustain, then two bisection steps below it; three
-     * Trident batch settings.
-     */
-    static BenchPlan full(List<Mode> modes, Path outDir) {
-        return new BenchPlan(modes, List.of(), FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), List.of(),
-                List.of(), 1, Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(20), 1_000_000, 2,
-                outDir);
+    /** The full sweep: every rate up to the first an engine cannot sustain, then one bisection step below it. */
+    static BenchPlan full(List<BenchEngine> engines, List<StateClass> states, Path outDir) {
+        return new BenchPlan(engines, states, FULL_RATES, FULL_TRIDENT, List.of(CoreSetting.ONE_WORKER), List.of(), 1,
+                JVM_OPTIONS, Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(20), 1_000_000, 1, outDir);
     }
 
     boolean stopAtSaturation() {
@@ -166,82 +136,78 @@ record BenchPlan(List<Mode> modes, List<PeerEngine> peers, List<Long> rates, Lis
         return mid > sustained && mid < notSustained ? mid : 0;
     }
 
+    /** The settings of an engine's sweeps: core's worker counts, Trident's batch settings, a peer's one. */
+    List<? extends Setting> settings(BenchEngine e) {
+        return switch (e) {
+            case CORE -> coreSettings;
+            case TRIDENT -> tridentSettings;
+            case KSTREAMS -> List.of(new PeerSetting("1 stream thread"));
+            case FLINK -> List.of(new PeerSetting("parallelism 1"));
+        };
+    }
+
     /**
-     * The settings a mode's sweeps run with, in order: each of the mode's own on each backend of {@code --backends}
-     * (the first backend named being the one the targets judge), or on the configured backend; then, with
-     * {@code --variants}, each of those with each variant, round after round, every second round in reverse order
-     * (A B, B A, A B...: a drift of the machine during the run falls on both alike).
+     * The sweeps of one round, in order: each engine in each class, with each of its settings and (the Storm modes)
+     * each variant. Every second round runs them in reverse order (A B C D, D C B A...): a drift of the shared machine
+     * during the run falls on every engine alike.
      */
-    List<? extends Setting> settings(Mode mode, String configuredBackend) {
-        List<? extends Setting> own = mode == Mode.CORE ? coreSettings : tridentSettings;
-        List<Setting> onBackends = new java.util.ArrayList<>();
-        if (backends.isEmpty()) {
-            onBackends.addAll(own);
-        }
-        for (String backend : backends) {
-            for (Setting s : own) {
-                onBackends.add(new OnBackend(s, backend, !backend.equals(configuredBackend)));
-            }
-        }
-        if (variants.isEmpty() && rounds == 1) {
-            return onBackends;
-        }
-        List<Variant> each = variants.isEmpty() ? List.of(Variant.BASE) : variants;
-        List<Setting> out = new java.util.ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            List<Variant> order = new java.util.ArrayList<>(each);
-            if (round % 2 == 0) {
-                java.util.Collections.reverse(order);
-            }
-            for (Variant v : order) {
-                for (Setting s : onBackends) {
-                    out.add(new WithVariant(s, v, rounds > 1 ? round : 0));
+    List<Sweep> sweeps(int round) {
+        List<Sweep> out = new ArrayList<>();
+        for (BenchEngine e : engines) {
+            for (StateClass state : states) {
+                for (Setting s : settings(e)) {
+                    for (Variant v : e.storm() && !variants.isEmpty() ? variants : List.of(Variant.BASE)) {
+                        out.add(new Sweep(e, state, s, v, round));
+                    }
                 }
             }
+        }
+        if (round % 2 == 0) {
+            Collections.reverse(out);
         }
         return out;
     }
 
+    boolean hasStorm() {
+        return engines.stream().anyMatch(BenchEngine::storm);
+    }
+
     BenchPlan withRates(List<Long> newRates) {
-        return new BenchPlan(modes, peers, newRates, tridentSettings, coreSettings, backends, variants, rounds,
-                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(engines, states, newRates, tridentSettings, coreSettings, variants, rounds, jvmOptions,
+                jitWarmUp, warmUp, drainLimit, measure, ceilingRecords, refineSteps, outDir);
     }
 
     BenchPlan withMeasure(Duration newMeasure) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, backends, variants, rounds, jitWarmUp,
-                warmUp, newMeasure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(engines, states, rates, tridentSettings, coreSettings, variants, rounds, jvmOptions,
+                jitWarmUp, warmUp, drainLimit, newMeasure, ceilingRecords, refineSteps, outDir);
     }
 
-    /** The peers after the Storm modes, each with the same sweep (none in a quick plan: CI stays short). */
-    BenchPlan withPeers(List<PeerEngine> newPeers) {
-        return new BenchPlan(modes, newPeers, rates, tridentSettings, coreSettings, backends, variants, rounds,
-                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
-    }
-
-    /** Core once per worker count, in this order (the first is the one the targets judge). */
+    /** Core once per worker count, in this order. */
     BenchPlan withCoreWorkers(List<Integer> workers) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(),
-                backends, variants, rounds, jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(engines, states, rates, tridentSettings, workers.stream().map(CoreSetting::new).toList(),
+                variants, rounds, jvmOptions, jitWarmUp, warmUp, drainLimit, measure, ceilingRecords, refineSteps,
+                outDir);
     }
 
     /** Trident at these batch settings only, in this order (its ceilings too). */
     BenchPlan withTridentSettings(List<TridentSetting> settings) {
-        return new BenchPlan(modes, peers, rates, settings, coreSettings, backends, variants, rounds, jitWarmUp, warmUp,
-                measure, ceilingRecords, refineSteps, outDir);
+        return new BenchPlan(engines, states, rates, settings, coreSettings, variants, rounds, jvmOptions, jitWarmUp,
+                warmUp, drainLimit, measure, ceilingRecords, refineSteps, outDir);
     }
 
-    /** Every sweep once per state backend, in this order (the first is the one the targets judge). */
-    BenchPlan withBackends(List<String> newBackends) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, newBackends, variants, rounds,
-                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+    /** Every Storm sweep once per variant of the configuration (the first is the one the others are compared with). */
+    BenchPlan withVariants(List<Variant> newVariants) {
+        return new BenchPlan(engines, states, rates, tridentSettings, coreSettings, newVariants, rounds, jvmOptions,
+                jitWarmUp, warmUp, drainLimit, measure, ceilingRecords, refineSteps, outDir);
     }
 
-    /**
-     * Every sweep once per variant of the configuration ({@code --variants}; the first is the one the targets judge
-     * and the others are compared with), {@code rounds} times over, every second round in reverse order.
-     */
-    BenchPlan withVariants(List<Variant> newVariants, int newRounds) {
-        return new BenchPlan(modes, peers, rates, tridentSettings, coreSettings, backends, newVariants, newRounds,
-                jitWarmUp, warmUp, measure, ceilingRecords, refineSteps, outDir);
+    BenchPlan withRounds(int newRounds) {
+        return new BenchPlan(engines, states, rates, tridentSettings, coreSettings, variants, newRounds, jvmOptions,
+                jitWarmUp, warmUp, drainLimit, measure, ceilingRecords, refineSteps, outDir);
+    }
+
+    BenchPlan withJvmOptions(List<String> options) {
+        return new BenchPlan(engines, states, rates, tridentSettings, coreSettings, variants, rounds, options,
+                jitWarmUp, warmUp, drainLimit, measure, ceilingRecords, refineSteps, outDir);
     }
 }

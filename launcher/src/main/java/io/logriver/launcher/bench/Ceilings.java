@@ -1,21 +1,26 @@
 package io.logriver.launcher.bench;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.KafkaSources;
+import io.logriver.launcher.bench.report.Ceiling;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.generator.GeneratorProcess;
 import io.logriver.launcher.generator.RecordGenerator;
 import io.logriver.launcher.kafka.Topics;
-import io.logriver.launcher.local.LocalStorm;
-import io.logriver.launcher.metrics.JmxMetrics;
-import io.logriver.names.Names;
-import io.logriver.topology.Mode;
-import io.logriver.trident.TridentKafka;
+import io.logriver.peers.PeerSettings;
+import io.logriver.peers.host.EngineProcess;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,71 +30,91 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.storm.topology.TopologyBuilder;
-import org.apache.storm.trident.TridentTopology;
-import org.apache.storm.tuple.Fields;
 
 /**
- * The ceilings of the benchmark, on one pre-loaded topic of the same broker: how fast a plain KafkaConsumer reads it,
- * a KafkaSpout into a bolt that only acks, and a Trident opaque spout into a function that only counts. Rates are
- * measured between 10 % and 90 % of the records, so start-up does not count.
+ * The ceilings of the benchmark, each with its CPU per record: the generator alone into the broker (the highest rate
+ * a point can be offered), and on one pre-loaded topic, a plain KafkaConsumer in this JVM, a KafkaSpout into a bolt
+ * that only acks and a Trident opaque spout into a function that only counts, in a Storm host JVM like the engines'.
  */
 final class Ceilings {
-    /** Records per second of each way of reading. */
-    record Rates(long records, double consumer, double spoutToNullBolt, Map<String, Double> tridentToNull) {
-        /** The Trident setting with the highest null ceiling, if any was measured. */
-        java.util.Optional<Map.Entry<String, Double>> bestTrident() {
-            return tridentToNull.entrySet().stream().max(Map.Entry.comparingByValue());
-        }
-
-        /** The Trident ceiling at a batch setting (its label). */
-        double trident(String setting) {
-            return tridentToNull.getOrDefault(setting, 0.0);
-        }
-    }
-
-    private final LocalStorm storm;
+    private static final Duration GENERATOR_WARM_UP = Duration.ofSeconds(5);
+    private static final Duration GENERATOR_WINDOW = Duration.ofSeconds(10);
+    private final Topics topics;
     private final Progress progress;
     private final List<String> usedTopics;
+    private final Path workDir;
 
-    /** {@code usedTopics}: where the topics it creates are listed, for the caller to delete after the cluster stops. */
-    Ceilings(LocalStorm storm, Progress progress, List<String> usedTopics) {
-        this.storm = storm;
+    Ceilings(Topics topics, Progress progress, List<String> usedTopics, Path workDir) {
+        this.topics = topics;
         this.progress = progress;
         this.usedTopics = usedTopics;
+        this.workDir = workDir;
     }
 
-    Rates measure(LogriverConfig c, Topics topics, long records, List<BenchPlan.TridentSetting> settings, String runId)
-            throws Exception {
+    List<Ceiling> measure(LogriverConfig c, BenchPlan plan, String runId) throws Exception {
+        List<Ceiling> out = new ArrayList<>();
+        out.add(say(generator(c, plan, runId)));
         String topic = "bench-preload-" + runId;
-        topics.admin().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic,
-                c.topics().partitions(), (short) 1))).all().get(60, TimeUnit.SECONDS);
+        topics.admin().createTopics(List.of(new NewTopic(topic, c.topics().partitions(), (short) 1)))
+                .all().get(60, TimeUnit.SECONDS);
         usedTopics.add(topic);
-        preload(c.bootstrapServers(), topic, records);
+        preload(c.bootstrapServers(), topic, plan.ceilingRecords());
+        out.add(say(consumer(c.bootstrapServers(), topic, plan.ceilingRecords())));
         LogriverConfig pc = c.with(Map.of(LogriverConfig.TOPIC_WEBLOGS, topic, LogriverConfig.FIRST_POLL, "EARLIEST"));
-        double consumer = consumerRate(c.bootstrapServers(), topic, records);
-        progress.say(String.format("ceiling: KafkaConsumer reads %,.0f records/s", consumer));
-        double core = topologyRate(pc, "bench-null-core-" + runId, Mode.CORE, records, () -> {
-            TopologyBuilder b = new TopologyBuilder();
-            b.setSpout(Names.WEBLOGS_SPOUT, KafkaSources.spout(pc, topic, "bench-null-" + runId), 1);
-            b.setBolt("null", new NullBolt(), 1).shuffleGrouping(Names.WEBLOGS_SPOUT);
-            return b.createTopology();
-        });
-        progress.say(String.format("ceiling: KafkaSpout -> null bolt (acked) %,.0f records/s", core));
-        Map<String, Double> trident = new java.util.LinkedHashMap<>();
-        for (BenchPlan.TridentSetting s : settings) {
-            LogriverConfig tc = pc.with(s.overrides());
-            String name = "bench-null-trident-" + trident.size() + "-" + runId;
-            double rate = topologyRate(tc, name, Mode.TRIDENT, records, () -> {
-                TridentTopology t = new TridentTopology();
-                t.newStream(name, TridentKafka.sources(tc).weblogs())
-                        .each(new Fields(Names.VALUE), new NullBolt.CountFunction(), new Fields());
-                return t.build();
-            });
-            trident.put(s.label(), rate);
-            progress.say(String.format("ceiling: Trident opaque spout -> null (%s) %,.0f records/s", s.label(), rate));
+        try (EngineProcess storm = EngineProcess.start("storm-ceilings-" + runId, BenchEngine.CORE.module(),
+                BenchEngine.CORE.hostMain(), plan.jvmOptions(), BenchEngine.CORE.log4j(), workDir,
+                List.of(workDir.resolve("storm-ceilings-" + runId).toString()))) {
+            out.add(say(storm(storm, "core", pc, "bench-null-core-" + runId, "KafkaSpout -> null bolt (acked)", plan)));
+            if (plan.engines().contains(BenchEngine.TRIDENT)) {
+                int i = 0;
+                for (BenchPlan.TridentSetting s : plan.tridentSettings()) {
+                    out.add(say(storm(storm, "trident", pc.with(s.overrides()), "bench-null-trident-" + i++ + "-" + runId,
+                            "Trident opaque spout -> null, batches " + s.label(), plan)));
+                }
+            }
         }
-        return new Rates(records, consumer, core, trident);
+        return out;
+    }
+
+    private Ceiling say(Ceiling ceiling) {
+        progress.say(String.format("ceiling: %s %,.0f records/s, %.1f µs of CPU per record", ceiling.what(),
+                ceiling.rate(), ceiling.cpuMicrosPerRecord()));
+        return ceiling;
+    }
+
+    /** The generator in its JVM, asked for far more than it can send, into a topic no engine reads. */
+    private Ceiling generator(LogriverConfig c, BenchPlan plan, String runId) throws Exception {
+        String name = "bench-generator-" + runId;
+        LogriverConfig gc = topics.ensure(PointRun.forRun(c, name, Map.of()), 1);
+        usedTopics.addAll(List.of(gc.topics().weblogs(), gc.topics().sessions(), gc.topics().stats(), gc.topics().dlq()));
+        try (GeneratorProcess g = new GeneratorProcess(PeerSettings.of(gc, name, workDir), 5_000_000, false,
+                plan.jvmOptions(), workDir)) {
+            Thread.sleep(GENERATOR_WARM_UP.toMillis());
+            long sent0 = g.sent();
+            Duration cpu0 = g.cpuTime();
+            long t0 = System.nanoTime();
+            Thread.sleep(GENERATOR_WINDOW.toMillis());
+            long sent = g.sent() - sent0;
+            double secs = (System.nanoTime() - t0) / 1e9;
+            return new Ceiling("generator alone into the broker (its own JVM)", sent / secs,
+                    sent <= 0 ? 0 : g.cpuTime().minus(cpu0).toNanos() / 1_000.0 / sent);
+        }
+    }
+
+    private Ceiling storm(EngineProcess storm, String mode, LogriverConfig c, String name, String what, BenchPlan plan)
+            throws Exception {
+        Path file = workDir.resolve(name + "-settings.bin");
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(PeerSettings.of(c, name, workDir));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        String[] a = storm.call("ceiling " + mode + " " + file + " " + plan.ceilingRecords(), Duration.ofMinutes(6))
+                .split(" ");
+        if (!a[0].equals("ceiling")) {
+            throw new IllegalStateException("ceiling " + what + ": " + String.join(" ", a));
+        }
+        return new Ceiling(what, Double.parseDouble(a[1]), Double.parseDouble(a[2]));
     }
 
     private void preload(String servers, String topic, long records) {
@@ -108,7 +133,8 @@ final class Ceilings {
         progress.say(String.format("pre-loaded %,d records into %s", records, topic));
     }
 
-    private static double consumerRate(String servers, String topic, long records) {
+    /** A KafkaConsumer in this JVM reading the topic, and this JVM's CPU per record (it does nothing else then). */
+    private static Ceiling consumer(String servers, String topic, long records) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -117,59 +143,26 @@ final class Ceilings {
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
-            RateClock clock = new RateClock(records);
             long read = 0;
+            long t10 = 0;
+            long cpu10 = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (read < records && System.nanoTime() < deadline) {
+            while (read < records * 9 / 10 && System.nanoTime() < deadline) {
                 read += consumer.poll(Duration.ofMillis(200)).count();
-                clock.observe(read);
+                if (t10 == 0 && read >= records / 10) {
+                    t10 = System.nanoTime();
+                    cpu10 = processCpuNanos();
+                }
             }
-            return clock.rate();
+            double counted = read - records / 10.0;
+            double secs = (System.nanoTime() - t10) / 1e9;
+            return new Ceiling("KafkaConsumer (this JVM)", t10 == 0 ? 0 : counted / secs,
+                    t10 == 0 ? 0 : (processCpuNanos() - cpu10) / 1_000.0 / counted);
         }
     }
 
-    private double topologyRate(LogriverConfig c, String name, Mode mode, long records,
-                                java.util.function.Supplier<org.apache.storm.generated.StormTopology> topology)
-            throws Exception {
-        JmxMetrics m = new JmxMetrics(name);
-        storm.submit(name, mode.stormConfig(c), topology.get());
-        try {
-            RateClock clock = new RateClock(records);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            long done = 0;
-            while (done < records && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-                done = m.sum(NullBolt.COUNTED);
-                clock.observe(done);
-            }
-            return clock.rate();
-        } finally {
-            storm.kill(name);
-        }
-    }
-
-    /** The rate between the moments a count passes 10 % and 90 % of the records. */
-    static final class RateClock {
-        private final long records;
-        private long t10;
-        private long t90;
-
-        RateClock(long records) {
-            this.records = records;
-        }
-
-        void observe(long count) {
-            long now = System.nanoTime();
-            if (t10 == 0 && count >= records / 10) {
-                t10 = now;
-            }
-            if (t90 == 0 && count >= records * 9 / 10) {
-                t90 = now;
-            }
-        }
-
-        double rate() {
-            return t90 > t10 && t10 > 0 ? records * 0.8 / ((t90 - t10) / 1e9) : 0;
-        }
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 }

@@ -1,6 +1,11 @@
 package io.logriver.launcher.generator;
 
+import io.logriver.logic.FilterRules;
+import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.HostClock;
+import io.logriver.logic.ParseResult;
+import io.logriver.logic.Request;
+import io.logriver.logic.RequestParser;
 import io.logriver.names.Names;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +81,14 @@ public final class LoadGenerator implements AutoCloseable {
 
     public void start() {
         thread.start();
+    }
+
+    /** logriver's rules for a request that reaches a window: valid (parser, future-time rule) and not filtered. */
+    public static Predicate<byte[]> reachesWindow(FutureTimeRule future, FilterRules rules) {
+        return bytes -> {
+            ParseResult<Request> r = RequestParser.parse(bytes, future);
+            return r.isOk() && rules.accepts(r.value());
+        };
     }
 
     private void loop() {

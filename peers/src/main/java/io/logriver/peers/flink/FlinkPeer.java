@@ -39,7 +39,7 @@ public final class FlinkPeer implements Peer {
             Map.entry("jobmanager.bind-host", "127.0.0.1"),
             Map.entry("taskmanager.host", "127.0.0.1"),
             Map.entry("taskmanager.bind-host", "127.0.0.1"));
-    /** The engine's name, in the bench's reports, for this peer and the JVM it runs in ({@link FlinkProcessPeer}). */
+    /** The engine's name, in the bench's reports, for this peer and the JVM it runs in ({@link io.logriver.peers.host.HostedPeer}). */
     static final String ENGINE = "flink";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(FlinkPeer.class);

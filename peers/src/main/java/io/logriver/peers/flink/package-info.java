@@ -1,2 +1,2 @@
-/** The job on Apache Flink, in a JVM of its own. */
+/** The job on Apache Flink (a MiniCluster; in a JVM of its own through {@link io.logriver.peers.host.PeerHostMain}). */
 package io.logriver.peers.flink;

@@ -1,4 +1,4 @@
-package io.logriver.launcher.bench;
+package io.logriver.launcher.bench.host;
 
 import com.codahale.metrics.Counter;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.logriver.launcher.bench;
+package io.logriver.launcher.bench.report;
 
-import io.logriver.topology.Mode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -16,7 +15,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The benchmark's chart: end-to-end latency percentiles against achieved throughput, every engine, log scales. */
+/**
+ * The benchmark's chart: end-to-end latency percentiles against achieved throughput of the sustained points, every
+ * engine, log scales.
+ */
 final class BenchChart {
     private BenchChart() {
     }
@@ -26,8 +28,8 @@ final class BenchChart {
         // no temporary file cache: ImageIO would register a shutdown hook for it, refused while Ctrl-C stops the JVM
         javax.imageio.ImageIO.setUseCache(false);
         Map<String, XYSeries> series = new LinkedHashMap<>();
-        for (BenchPoint p : points) {
-            String label = p.mode() + " " + p.setting();
+        for (BenchPoint p : points.stream().filter(BenchPoint::sustained).toList()) {
+            String label = p.mode() + " " + p.state() + " " + p.setting();
             add(series, label + " p50", p.achieved(), p.endToEnd().p50());
             add(series, label + " p99", p.achieved(), p.endToEnd().p99());
             add(series, label + " p99.9", p.achieved(), p.endToEnd().p999());
@@ -44,7 +46,7 @@ final class BenchChart {
             r.setSeriesStroke(i, new BasicStroke(key.endsWith("p50") ? 1f : key.endsWith("p99") ? 2f : 1f,
                     BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                     key.endsWith("p99.9") ? new float[] {4f, 4f} : null, 0f));
-            r.setSeriesPaint(i, key.startsWith(Mode.CORE.id()) ? new Color(200, 60, 40) : key.startsWith("kstreams ")
+            r.setSeriesPaint(i, key.startsWith("core ") ? new Color(200, 60, 40) : key.startsWith("kstreams ")
                     ? new Color(230, 140, 20) : key.startsWith("flink ") ? new Color(90, 90, 90) : palette(key));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
