@@ -8,8 +8,8 @@ import java.util.Map;
  * The two named batch settings of the Trident topology ({@code logriver.trident.profile}): each gives the emit interval,
  * the records per partition and batch and the batches in flight, unless the user sets one of them
  * ({@code logriver.trident.topology.trident.batch.emit.interval.millis}, {@code logriver.trident.max.poll.records},
- * {@code logriver.trident.topology.max.spout.pending}). The figures come from {@code bin/logriver bench} (README,
- * Benchmark).
+ * {@code logriver.trident.topology.max.spout.pending}). How the benchmark chose them: docs/tuning-history.md,
+ * "Trident profiles: how they were chosen".
  */
 public enum TridentProfile {
     /** The fastest setting the benchmark found for logriver's Trident topology; the default. */
