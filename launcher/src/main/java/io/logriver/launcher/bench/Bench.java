@@ -14,7 +14,6 @@ import io.logriver.launcher.redis.Redis;
 import io.logriver.peers.host.EngineProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +124,7 @@ final class Bench {
             if (!plan.jitWarmUp().isZero()) {
                 progress.say(String.format("  %d s at %,d/s to let the JIT compile its hot code (not reported)",
                         plan.jitWarmUp().toSeconds(), BenchPlan.JIT_WARM_UP_RATE));
-                runs.run(engine, base, plan, s, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1),
-                        id + "-jit");
+                runs.warmUpJit(engine, base, plan, s, id + "-jit");
             }
             int[] n = {0};
             sweepRates(plan, rate -> {

@@ -52,8 +52,25 @@ final class PointRun {
                             long nanos) {
     }
 
+    /** Measures one point, and says what it measured. */
     BenchPoint run(EngineProcess engine, LogriverConfig base, BenchPlan plan, BenchPlan.Sweep sweep, long rate,
                    Duration warmUp, Duration measure, String id) throws Exception {
+        BenchPoint p = measure(engine, base, plan, sweep, rate, warmUp, measure, id);
+        progress.say(String.format("%s %s %s #%d at %,d/s: %s, achieved %,.0f/s, lag %,d -> %,d, generator %,d ms behind;"
+                        + " end-to-end p50 %,d µs p99 %,d µs; CPU per record: engine %.1f µs, machine %.1f µs",
+                p.mode(), p.state(), p.setting(), p.round(), rate, p.verdict().text(), p.achieved(), p.lagStart(),
+                p.lagEnd(), p.behindMs(), p.endToEnd().p50(), p.endToEnd().p99(), p.cpu().engine(), p.cpu().machine()));
+        return p;
+    }
+
+    /** Runs an engine's job unmeasured at a low rate for a while: its JVM's JIT compiles the hot code. */
+    void warmUpJit(EngineProcess engine, LogriverConfig base, BenchPlan plan, BenchPlan.Sweep sweep, String id)
+            throws Exception {
+        measure(engine, base, plan, sweep, BenchPlan.JIT_WARM_UP_RATE, plan.jitWarmUp(), Duration.ofSeconds(1), id);
+    }
+
+    private BenchPoint measure(EngineProcess engine, LogriverConfig base, BenchPlan plan, BenchPlan.Sweep sweep,
+                               long rate, Duration warmUp, Duration measure, String id) throws Exception {
         String name = "bench-" + sweep.engine().id() + "-" + rate + "-" + id;
         LogriverConfig c = topics.ensure(forRun(base, name, sweep.overrides()), 1);
         usedTopics.addAll(List.of(c.topics().weblogs(), c.topics().sessions(), c.topics().stats(), c.topics().dlq()));
@@ -68,14 +85,14 @@ final class PointRun {
             awaitFirstRecord(engine, name);
             BenchStopped.pause(warmUp.toMillis(), stopRequested);
             drain(g, finished, rate, plan.drainLimit());
-            return measure(engine, g, finished, sweep, rate, measure, name);
+            return window(engine, g, finished, sweep, rate, measure, name);
         } finally {
             engine.stopJob();
         }
     }
 
-    private BenchPoint measure(EngineProcess engine, GeneratorProcess g, LongSupplier finished, BenchPlan.Sweep sweep,
-                               long rate, Duration measure, String name) throws Exception {
+    private BenchPoint window(EngineProcess engine, GeneratorProcess g, LongSupplier finished, BenchPlan.Sweep sweep,
+                              long rate, Duration measure, String name) throws Exception {
         Path recording = profiles.resolve(name + ".jfr");
         g.resetMaxBehind();
         engine.record(recording);
@@ -98,14 +115,9 @@ final class PointRun {
                 perRecord(s1.generatorCpu().minus(s0.generatorCpu()), done),
                 perRecord(s1.machineCpu().minus(s0.machineCpu()), done),
                 profile.executorMicrosPerRecord(Duration.ofNanos(s1.nanos() - s0.nanos()), done, cores));
-        BenchPoint p = new BenchPoint(sweep.engine().id(), sweep.state().id(), sweep.round(), sweep.label(), rate,
+        return new BenchPoint(sweep.engine().id(), sweep.state().id(), sweep.round(), sweep.label(), rate,
                 (s1.sent() - s0.sent()) / secs, done / secs, s1.sent() - s0.sent(), done, s0.sent() - s0.finished(),
                 s1.sent() - s1.finished(), behind, in, e2e, waits, cpu, profile);
-        progress.say(String.format("%s %s %s #%d at %,d/s: %s, achieved %,.0f/s, lag %,d -> %,d, generator %,d ms behind;"
-                        + " end-to-end p50 %,d µs p99 %,d µs; CPU per record: engine %.1f µs, machine %.1f µs",
-                p.mode(), p.state(), p.setting(), p.round(), rate, p.verdict().text(), p.achieved(), p.lagStart(),
-                p.lagEnd(), p.behindMs(), e2e.p50(), e2e.p99(), cpu.engine(), cpu.machine()));
-        return p;
     }
 
     private static double perRecord(Duration cpu, long records) {

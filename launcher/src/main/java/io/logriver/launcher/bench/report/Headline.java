@@ -31,6 +31,12 @@ public final class Headline {
                     .toList());
         }
 
+        /** Whether some round's best steady rate is the highest rate its sweep measured: the limit may lie higher. */
+        public boolean topRateSustained() {
+            return rounds().stream().anyMatch(r -> best(r).map(b -> points.stream().filter(p -> p.round() == r)
+                    .noneMatch(p -> p.targetRate() > b.targetRate())).orElse(false));
+        }
+
         /** Whether some round's sweep ended at a rate the generator could not offer, above its best. */
         public boolean generatorBound() {
             return points.stream().anyMatch(p -> p.verdict() == Verdict.GENERATOR_BOUND);
@@ -80,7 +86,8 @@ public final class Headline {
         md.add("|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
             md.add("| " + r.mode() + " | " + r.state() + " | " + r.setting() + " | " + r.rounds().size() + " | "
-                    + Figure.cell(r.bestRate(), "%,.0f") + (r.generatorBound() ? " (generator-bound above)" : "")
+                    + Figure.cell(r.bestRate(), "%,.0f") + (r.generatorBound() ? " (generator-bound above)"
+                    : r.topRateSustained() ? " (the highest rate asked)" : "")
                     + " | " + three(r, p -> p.inTopology().p50(), p -> p.inTopology().p99(), p -> p.inTopology().p999())
                     + " | " + three(r, p -> p.endToEnd().p50(), p -> p.endToEnd().p99(), p -> p.endToEnd().p999())
                     + " | " + Figure.cell(r.at(AT, p -> p.cpu().engine()), "%.1f") + " / "
