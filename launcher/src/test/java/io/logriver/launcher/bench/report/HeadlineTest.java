@@ -43,7 +43,7 @@ class HeadlineTest {
                 "round 3 began with 40,000 waiting: not steady, not a latency figure");
         assertEquals(new Figure(25, 20, 30, 2), row.at(10_000, p -> p.cpu().engine()).orElseThrow());
         String table = String.join("\n", Headline.table(Headline.rows(points)));
-        assertTrue(table.contains("| core | durable | s | 3 | 10,000 (0 to 10,000) | 350 (300 to 400) / 3,000 (2,000 to"
+        assertTrue(table.contains("| core | durable | s | 3 | 10,000 (0 to 10,000) (the highest rate asked) | 350 (300 to 400) / 3,000 (2,000 to"
                 + " 4,000) / 7,000 (5,000 to 9,000) |"), table);
     }
 
