@@ -118,11 +118,7 @@ enum BenchEngine {
         boolean durable = state == StateClass.DURABLE;
         long interval = checkpointIntervalMs(c);
         return switch (this) {
-            case CORE -> durable ? "window state exactly once, checkpointed to Redis every " + interval + " ms; output"
-                    + " at least once (a window record written again has the same content)"
-                    : "at least once; the open windows are lost with the worker (state in memory)";
-            case TRIDENT -> durable ? "exactly once: Trident state in Redis, with every batch"
-                    : "exactly once across replays; the state is lost with the worker (in memory)";
+            case CORE, TRIDENT -> mode().guarantee(c.with(overrides(state)));
             case KSTREAMS -> durable ? "exactly once (`exactly_once_v2`); window state in RocksDB with changelog topics"
                     : "at least once (`at_least_once`); window state in RocksDB with changelog topics";
             case FLINK -> (durable ? "window state exactly once, checkpoints every " + interval + " ms to files"

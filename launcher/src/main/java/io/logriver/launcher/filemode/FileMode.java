@@ -1,13 +1,12 @@
 package io.logriver.launcher.filemode;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.CoreTopology;
-import io.logriver.core.SinkBolt;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.kafka.Broker;
 import io.logriver.launcher.kafka.RecordFiles;
 import io.logriver.launcher.kafka.Topics;
+import io.logriver.launcher.local.LocalProbe;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.Accounting;
 import io.logriver.launcher.metrics.JmxMetrics;
@@ -101,7 +100,7 @@ public final class FileMode {
     private Summary process(LogriverConfig c, Path output, Path dlq, Path stormDir, String run) throws Exception {
         try (LocalStorm storm = LocalStorm.start(stormDir)) {
             storm.submit(run, mode.stormConfig(c), topology.apply(c));
-            Summary s = awaitEnd(new JmxMetrics(run), c);
+            Summary s = awaitEnd(new LocalProbe(storm, run, new JmxMetrics(run)), c);
             storm.kill(run);
             long windowRecords = ResultFiles.write(c, output, dlq);
             if (windowRecords != s.windows()) {
@@ -143,7 +142,8 @@ public final class FileMode {
     }
 
     /** Waits until the end of the input has gone through the topology and everything it emitted is in Kafka. */
-    private Summary awaitEnd(JmxMetrics m, LogriverConfig c) throws InterruptedException {
+    private Summary awaitEnd(LocalProbe probe, LogriverConfig c) throws InterruptedException {
+        JmxMetrics m = probe.metrics();
         long lastRead = -1;
         long lastChange = System.nanoTime();
         long lastReport = 0;
@@ -156,8 +156,7 @@ public final class FileMode {
                 lastDlq = dlq;
                 dlqSince = System.nanoTime();
             }
-            if (mode == Mode.CORE ? coreEnded(m, c)
-                    : tridentEnded(m, c, s, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
+            if (mode.ended(probe, c, System.nanoTime() - dlqSince > Duration.ofSeconds(3).toNanos())) {
                 return summary(m); // read again: the last windows may have been counted after s was read
             }
             if (s.read() != lastRead) {
@@ -172,37 +171,6 @@ public final class FileMode {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** Core: every end-of-input marker has reached (and been flushed by) every sink task. */
-    private static boolean coreEnded(JmxMetrics m, LogriverConfig c) {
-        Map<String, Integer> expected = CoreTopology.endMarkersPerSinkTask(c);
-        boolean done = true;
-        for (String source : SinkBolt.END_SOURCES) {
-            done &= m.sum(Names.M_END_OF_INPUT + "." + source, Names.SINK)
-                    >= (long) expected.get(source) * c.parallelism().sink();
-        }
-        return done;
-    }
-
-    /**
-     * Trident: every task of the closer has drained its windows (each counts its own end once), the Kafka state has
-     * written every window record they emitted, and the dead letters are written: as many as counted, or (counters
-     * count every attempt of a replayed batch) none written for a few seconds. One drained task of several is not the
-     * end: the others may still hold windows, and their records would reach Kafka after the output was read.
-     *
-     * <p>The order of the reads matters. The closer counts its windows, then its end, when its state commits; the
-     * Kafka state of the same bolt writes those windows and counts them a moment later, in the same commit phase. So
-     * the window count is read after the ends (it then holds every window), and the written count last.
-     */
-    private static boolean tridentEnded(JmxMetrics m, LogriverConfig c, Summary s, boolean deadLettersQuiet) {
-        if (m.sum(Names.M_END_OF_INPUT) < c.trident().parallelism()) {
-            return false;
-        }
-        long windows = m.sum(Names.M_WINDOWS);
-        long rejects = s.invalid() + s.late() + m.sum(Names.M_SESSIONS_INVALID);
-        return m.sum(Names.M_SINK_WRITTEN + ".stats") >= windows
-                && (m.sum(Names.M_SINK_WRITTEN + ".dlq") >= rejects || deadLettersQuiet);
     }
 
     static Summary summary(JmxMetrics m) {

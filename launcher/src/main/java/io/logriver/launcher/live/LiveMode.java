@@ -44,14 +44,8 @@ public final class LiveMode {
                          c.topics().sessions(), c.generator().rate(),
                          new RecordGenerator(c.generator().seed(), c.generator().sessions()));
                  LiveView view = new LiveView(metrics, c.bootstrapServers(), c.topics().stats(), out,
-                         mode == Mode.CORE, c.metricsIntervalS())) {
-                long generatorStart = System.currentTimeMillis();
-                if (mode == Mode.TRIDENT) {
-                    // Trident keeps its spout offsets in the local cluster's ZooKeeper, new for every run: start at
-                    // this run's first record, so the view shows this run's data and none of it is skipped
-                    c = c.with(java.util.Map.of(LogriverConfig.FIRST_POLL, "UNCOMMITTED_TIMESTAMP",
-                            LogriverConfig.START_TIMESTAMP_MS, generatorStart));
-                }
+                         mode.joinWaits(), c.metricsIntervalS())) {
+                c = mode.forLiveRun(c, System.currentTimeMillis());
                 progress.say("generating " + c.generator().rate() + " requests/s; submitting topology " + name + " ("
                         + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
                         + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));

@@ -25,7 +25,7 @@ public final class LiveView implements AutoCloseable {
     private final JmxMetrics metrics;
     private final KafkaConsumer<String, String> windows;
     private final PrintStream out;
-    private final boolean core;
+    private final boolean joinWaits;
     private final int intervalS;
     private long lastNanos = System.nanoTime();
     private long lastRead;
@@ -34,14 +34,14 @@ public final class LiveView implements AutoCloseable {
     private final List<JsonNode> latest = new ArrayList<>();
 
     /**
-     * @param core      the core topology: its latency line
+     * @param joinWaits whether requests may wait for their sessions (core): the processing-latency and join-wait line
      * @param intervalS the interval its latency histograms cover ({@code logriver.metrics.interval.s})
      */
-    public LiveView(JmxMetrics metrics, String bootstrapServers, String statsTopic, PrintStream out, boolean core,
+    public LiveView(JmxMetrics metrics, String bootstrapServers, String statsTopic, PrintStream out, boolean joinWaits,
                     int intervalS) {
         this.metrics = metrics;
         this.out = out;
-        this.core = core;
+        this.joinWaits = joinWaits;
         this.intervalS = intervalS;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -67,7 +67,7 @@ public final class LiveView implements AutoCloseable {
                 metrics.sum(Names.M_WINDOWS),
                 generator == null ? "" : String.format(" | generator sent %,d, %d ms behind", generator.sent(),
                         generator.behindMillis()));
-        if (core) {
+        if (joinWaits) {
             out.println(latencies());
         }
         if (metrics.sum(Names.M_BATCH_SIZE) > 0) {

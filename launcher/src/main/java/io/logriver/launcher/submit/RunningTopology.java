@@ -24,9 +24,8 @@ public record RunningTopology(String name, String id, Mode mode, Map<String, Obj
                         + " (running: " + all.stream().map(TopologySummary::get_name).toList() + ")"));
         String confJson = nimbus.call(n -> n.getTopologyConf(t.get_id()));
         StormTopology topology = nimbus.call(n -> n.getUserTopology(t.get_id()));
-        boolean trident = topology.get_spouts().keySet().stream().anyMatch(s -> s.startsWith("$mastercoord"));
         Map<String, Object> conf = JSON.readValue(confJson, new TypeReference<Map<String, Object>>() { });
-        return new RunningTopology(name, t.get_id(), trident ? Mode.TRIDENT : Mode.CORE, conf);
+        return new RunningTopology(name, t.get_id(), Mode.of(topology), conf);
     }
 
     /** Its logriver settings ({@code logriver.*}), sorted by key. */
