@@ -3,7 +3,7 @@ package io.logriver.launcher.cluster;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.kafka.KafkaBroker;
+import io.logriver.broker.KafkaBroker;
 import java.time.Duration;
 
 /**

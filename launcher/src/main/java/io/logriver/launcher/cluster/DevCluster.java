@@ -2,7 +2,7 @@ package io.logriver.launcher.cluster;
 
 import io.logriver.launcher.cli.Processes;
 import io.logriver.launcher.cli.Progress;
-import io.logriver.launcher.kafka.KafkaBroker;
+import io.logriver.broker.KafkaBroker;
 import io.logriver.launcher.redis.RedisAddress;
 import io.logriver.launcher.redis.RedisServer;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class DevCluster {
         try {
             StormHome.layOut(layout, s);
             if (s.ownKafka()) {
-                KafkaBroker.startDetached(layout.kafka(), s.kafkaPort(), progress);
+                KafkaBroker.startDetached(layout.kafka(), s.kafkaPort(), progress::say);
             }
             if (s.ownRedis()) {
                 RedisServer.startDetached(layout.redis(), s.redisPort(), progress);

@@ -1,5 +1,6 @@
 package io.logriver.launcher.kafka;
 
+import io.logriver.broker.KafkaBroker;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Progress;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class Broker implements AutoCloseable {
                     + LogriverConfig.BOOTSTRAP_SERVERS + "=127.0.0.1:PORT)");
         }
         try {
-            return new Broker(KafkaBroker.start(workDir.resolve("kafka"), port, progress), servers);
+            return new Broker(KafkaBroker.start(workDir.resolve("kafka"), port, progress::say), servers);
         } catch (IOException e) {
             throw new IOException(LogriverConfig.BOOTSTRAP_SERVERS + "=" + servers + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Processes;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.ResultFiles;
-import io.logriver.launcher.kafka.KafkaBroker;
+import io.logriver.broker.KafkaBroker;
 import io.logriver.launcher.kafka.RecordFiles;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.redis.RedisServer;
@@ -136,7 +136,7 @@ class FaultIT {
             ProcessHandle broker = new ClusterProcesses(layout).daemon(ClusterState.KAFKA).orElseThrow();
             Processes.stop(broker, Duration.ofSeconds(30));
             Thread.sleep(15_000); // the fault lasts 15 s
-            KafkaBroker.startDetached(layout.kafka(), state.kafkaPort(), Progress.quiet());
+            KafkaBroker.startDetached(layout.kafka(), state.kafkaPort(), Progress.quiet()::say);
         });
     }
 

@@ -10,7 +10,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.FileMode;
 import io.logriver.launcher.filemode.ResultFiles;
-import io.logriver.launcher.kafka.KafkaBroker;
+import io.logriver.broker.KafkaBroker;
 import io.logriver.launcher.kafka.RecordFiles;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.metrics.JmxMetrics;

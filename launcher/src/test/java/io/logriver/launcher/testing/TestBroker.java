@@ -3,7 +3,7 @@ package io.logriver.launcher.testing;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Progress;
-import io.logriver.launcher.kafka.KafkaBroker;
+import io.logriver.broker.KafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ public final class TestBroker implements AutoCloseable {
 
     public TestBroker() throws Exception {
         workDir = Files.createTempDirectory(Path.of("target"), "it-work-").toAbsolutePath();
-        broker = KafkaBroker.start(workDir.resolve("kafka"), KafkaBroker.freePort(), Progress.quiet());
+        broker = KafkaBroker.start(workDir.resolve("kafka"), KafkaBroker.freePort(), Progress.quiet()::say);
     }
 
     public String bootstrapServers() {

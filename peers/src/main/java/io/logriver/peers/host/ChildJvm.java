@@ -1,6 +1,5 @@
 package io.logriver.peers.host;
 
-import io.logriver.peers.Processes;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -145,6 +144,13 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             // it has gone already
         }
-        Processes.awaitExit(process, Duration.ofSeconds(30));
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

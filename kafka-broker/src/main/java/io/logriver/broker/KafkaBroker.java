@@ -1,9 +1,5 @@
-package io.logriver.launcher.kafka;
+package io.logriver.broker;
 
-import io.logriver.launcher.cli.Deadline;
-import io.logriver.launcher.cli.Home;
-import io.logriver.launcher.cli.Processes;
-import io.logriver.launcher.cli.Progress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,14 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Apache Kafka broker (KRaft, combined broker and controller) in its own JVM, from the Maven-resolved
- * class path, listening on loopback only, its data and log under one directory. Closing it stops the JVM.
+ * A real Apache Kafka broker (KRaft, combined broker and controller) in its own JVM, from this module's Maven-resolved
+ * class path ({@code kafka-broker/target/classpath.txt} under {@code -Dlogriver.home}), listening on loopback only,
+ * its data and log under one directory. Closing it stops the JVM. The launcher starts its brokers with it, and the
+ * integration tests of every module theirs.
  */
 public final class KafkaBroker implements AutoCloseable {
     private final Process process;
@@ -60,20 +59,24 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Starts a broker on 127.0.0.1:{@code port} with its data under {@code dir}, and waits until it answers. */
-    public static KafkaBroker start(Path dir, int port, Progress progress) throws IOException, InterruptedException {
-        return start(dir, port, progress, true);
+    /**
+     * Starts a broker on 127.0.0.1:{@code port} with its data under {@code dir}, and waits until it answers; what it
+     * does goes to {@code say}.
+     */
+    public static KafkaBroker start(Path dir, int port, Consumer<String> say) throws IOException, InterruptedException {
+        return start(dir, port, say, true);
     }
 
     /**
-     * As {@link #start(Path, int, Progress)}, for a broker that outlives this process (the dev cluster's): it ends
+     * As {@link #start(Path, int, Consumer)}, for a broker that outlives this process (the dev cluster's): it ends
      * when something stops the pid in {@code broker.pid}.
      */
-    public static KafkaBroker startDetached(Path dir, int port, Progress progress) throws IOException, InterruptedException {
-        return start(dir, port, progress, false);
+    public static KafkaBroker startDetached(Path dir, int port, Consumer<String> say)
+            throws IOException, InterruptedException {
+        return start(dir, port, say, false);
     }
 
-    private static KafkaBroker start(Path dir, int port, Progress progress, boolean endsWithThisProcess)
+    private static KafkaBroker start(Path dir, int port, Consumer<String> say, boolean endsWithThisProcess)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path props = dir.resolve("server.properties");
@@ -81,24 +84,22 @@ public final class KafkaBroker implements AutoCloseable {
         String bootstrap = "127.0.0.1:" + port;
         writeProperties(props, data, port, controllerPort(props));
         if (!Files.exists(data.resolve("meta.properties"))) {
-            progress.say("formatting Kafka storage in " + data);
+            say.accept("formatting Kafka storage in " + data);
             run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
                     props.toString()), dir.resolve("format.log"), Duration.ofMinutes(2));
         }
-        progress.say("starting Kafka 4.1.0 broker on " + bootstrap + " (log: " + dir.resolve("broker.log") + ")");
+        say.accept("starting Kafka 4.1.0 broker on " + bootstrap + " (log: " + dir.resolve("broker.log") + ")");
         Process p = launch(List.of("kafka.Kafka", props.toString()), dir.resolve("broker.log"), endsWithThisProcess);
         Files.writeString(dir.resolve("broker.pid"), Long.toString(p.pid()));
         KafkaBroker broker = new KafkaBroker(p, bootstrap, dir);
-        boolean up = Deadline.await(Duration.ofSeconds(90), Duration.ofMillis(250), () -> {
-            if (answers(bootstrap, Duration.ofSeconds(2))) {
-                return true;
-            }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!answers(bootstrap, Duration.ofSeconds(2)) && System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IOException("the Kafka broker exited with " + p.exitValue() + "; see " + dir.resolve("broker.log"));
             }
-            return false;
-        });
-        if (!up) {
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        if (!answers(bootstrap, Duration.ofSeconds(2))) {
             broker.close();
             throw new IOException("the Kafka broker did not answer within 90 s; see " + dir.resolve("broker.log"));
         }
@@ -151,7 +152,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** True when nothing listens on 127.0.0.1:{@code port}. */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try {
             new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
             return true;
@@ -168,7 +169,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static Process launch(List<String> mainAndArgs, Path log, boolean endsWithThisProcess) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", Home.brokerClasspath()));
+                "-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", classpath()));
         if (endsWithThisProcess) {
             cmd.addAll(List.of("io.logriver.broker.BrokerMain", Long.toString(ProcessHandle.current().pid())));
         }
@@ -187,11 +188,27 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** The broker's class path: this module's Maven-resolved jars and its classes (BrokerMain). */
+    public static String classpath() {
+        Path target = Path.of(System.getProperty("logriver.home", ".")).toAbsolutePath().normalize()
+                .resolve("kafka-broker/target");
+        try {
+            return target.resolve("classes") + java.io.File.pathSeparator
+                    + Files.readString(target.resolve("classpath.txt")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + target.resolve("classpath.txt")
+                    + ": build first (mvn -q install -DskipTests)", e);
+        }
+    }
+
     /** Stops the broker: a clean shutdown first, then a kill if it takes longer than 30 s. */
     @Override
     public void close() {
+        process.destroy();
         try {
-            Processes.stop(process.toHandle(), Duration.ofSeconds(30));
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
