@@ -124,9 +124,15 @@ final class PointRun {
         return records <= 0 ? 0 : cpu.toNanos() / 1_000.0 / records;
     }
 
-    private static Snapshot snapshot(EngineProcess engine, GeneratorProcess g, LongSupplier finished) {
-        return new Snapshot(g.sent(), finished.getAsLong(), engine.cpuTime(), g.cpuTime(), MachineCpu.busy(),
-                System.nanoTime());
+    /**
+     * Finished first, then the generator's count asked afresh: what finished had been sent by then, so the lag is never
+     * below zero (a count the generator reported up to 50 ms earlier made it so, at low rates).
+     */
+    private static Snapshot snapshot(EngineProcess engine, GeneratorProcess g, LongSupplier finished)
+            throws InterruptedException {
+        long done = finished.getAsLong();
+        g.refresh();
+        return new Snapshot(g.sent(), done, engine.cpuTime(), g.cpuTime(), MachineCpu.busy(), System.nanoTime());
     }
 
     /** Past the warm-up, waits (at most {@code limit}) until the start-up backlog is down to 100 ms of records. */

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * a {@link LoadGenerator} into the topics of a serialized {@link PeerSettings}, at RATE records/s, sending from the
  * start. Every {@link #REPORT_MILLIS} ms it prints {@code gen SENT NEVER_APPLIED FAILED MAX_BEHIND_MS} (NEVER_APPLIED
  * counted only when COUNT_REJECTS is true); {@code reset} starts the furthest-behind figure from 0 again and is
- * answered {@code reset}. It ends when its standard input ends, or when the process that started it does.
+ * answered {@code reset}; {@code now} prints that line at once and is answered {@code now}, so that the parent reads
+ * counts no older than its question. It ends when its standard input ends, or when the process that started it does.
  */
 public final class GeneratorMain {
     static final long REPORT_MILLIS = 50;
@@ -50,6 +51,11 @@ public final class GeneratorMain {
                     synchronized (GeneratorMain.class) {
                         g.maxBehindMillis(true);
                         out.println("reset");
+                    }
+                } else if (line.trim().equals("now")) {
+                    synchronized (GeneratorMain.class) {
+                        report(out, g);
+                        out.println("now");
                     }
                 }
             }

@@ -61,6 +61,14 @@ public final class GeneratorProcess implements AutoCloseable {
         maxBehindMillis = 0;
     }
 
+    /** Brings the counts up to this moment (they are otherwise as the generator last reported them). */
+    public void refresh() throws InterruptedException {
+        String a = jvm.call("now", Duration.ofSeconds(30));
+        if (!a.equals("now")) {
+            throw new IllegalStateException("generator: unexpected answer " + a);
+        }
+    }
+
     /** Request records sent. */
     public long sent() {
         return sent;
