@@ -3,7 +3,7 @@ package io.logriver.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.logic.HostClock;
+import io.logriver.logic.time.HostClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.logriver.logic;
 
+import io.logriver.logic.parse.Session;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

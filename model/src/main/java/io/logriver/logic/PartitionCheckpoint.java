@@ -1,5 +1,10 @@
 package io.logriver.logic;
 
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.StateCodec;
+import io.logriver.logic.window.WindowKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

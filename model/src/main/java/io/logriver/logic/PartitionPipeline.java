@@ -1,5 +1,13 @@
 package io.logriver.logic;
 
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.LatenessTracker;
+import io.logriver.logic.window.WatermarkGate;
+import io.logriver.logic.window.WindowKey;
+import io.logriver.logic.window.Windows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

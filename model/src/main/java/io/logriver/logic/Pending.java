@@ -1,5 +1,7 @@
 package io.logriver.logic;
 
+import io.logriver.logic.parse.Request;
+
 /**
  * A request on its way through the partition stage: where it was read, what it says, and the times the latency
  * figures start from ({@link System#nanoTime()} of the spout's emit, of the benchmark's schedule, and of the moment

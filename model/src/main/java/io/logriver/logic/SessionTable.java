@@ -1,5 +1,6 @@
 package io.logriver.logic;
 
+import io.logriver.logic.parse.Session;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,2 +1,5 @@
-/** The plain-Java logic both topologies call: parsing, filter rules, sessions, windows, lateness, percentiles. */
+/**
+ * The partition stage both topologies run: replays in order, lateness, the session join, each partition's share of a
+ * window, and its checkpoint.
+ */
 package io.logriver.logic;

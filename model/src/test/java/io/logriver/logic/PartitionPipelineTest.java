@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
+import io.logriver.logic.window.WindowMerger;
+import io.logriver.logic.window.WindowResult;
+import io.logriver.logic.window.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

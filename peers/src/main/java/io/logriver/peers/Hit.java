@@ -1,7 +1,7 @@
 package io.logriver.peers;
 
-import io.logriver.logic.Request;
-import io.logriver.logic.Session;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
 
 /** A request joined with its session: its window key (without the window) and what the aggregate takes from it. */
 public record Hit(OrgUrl key, Measure measure) {

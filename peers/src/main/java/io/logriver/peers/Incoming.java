@@ -1,11 +1,11 @@
 package io.logriver.peers;
 
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.HostClock;
-import io.logriver.logic.ParseResult;
-import io.logriver.logic.Request;
-import io.logriver.logic.RequestParser;
+import io.logriver.logic.parse.DeadLetter;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.parse.ParseResult;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.RequestParser;
+import io.logriver.logic.time.HostClock;
 import io.logriver.names.Names;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

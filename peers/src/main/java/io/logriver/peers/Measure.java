@@ -1,7 +1,7 @@
 package io.logriver.peers;
 
-import io.logriver.logic.HostClock;
 import io.logriver.logic.LatencyProbe;
+import io.logriver.logic.time.HostClock;
 
 /**
  * What a window aggregate takes from one request (its duration, whether it is an error), where the request was read

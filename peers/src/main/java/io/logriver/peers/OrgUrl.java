@@ -1,8 +1,8 @@
 package io.logriver.peers;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.WindowKey;
-import io.logriver.logic.WindowResult;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
+import io.logriver.logic.window.WindowResult;
 
 /** What a window aggregates by, besides the window: the session's organisation and the URL up to its first '?'. */
 public record OrgUrl(String orgID, String urlKey) {

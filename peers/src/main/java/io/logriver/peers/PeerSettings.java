@@ -1,9 +1,9 @@
 package io.logriver.peers;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.logic.FilterRules;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.Windows;
+import io.logriver.logic.parse.FilterRules;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.window.Windows;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.HashMap;

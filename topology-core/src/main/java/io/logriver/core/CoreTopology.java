@@ -1,9 +1,17 @@
 package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.logic.FilterRules;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.Windows;
+import io.logriver.core.bolt.AggregateBolt;
+import io.logriver.core.bolt.CheckpointedBolt;
+import io.logriver.core.bolt.ClockSpout;
+import io.logriver.core.bolt.ParseBolt;
+import io.logriver.core.bolt.ParseSessionsBolt;
+import io.logriver.core.bolt.PartitionBolt;
+import io.logriver.core.bolt.SessionSnapshot;
+import io.logriver.core.bolt.SinkBolt;
+import io.logriver.logic.parse.FilterRules;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
 import java.util.Map;
 import org.apache.storm.generated.StormTopology;

@@ -1,6 +1,6 @@
 package io.logriver.core;
 
-import io.logriver.logic.HostClock;
+import io.logriver.logic.time.HostClock;
 import io.logriver.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ public final class KafkaRecordTranslator implements RecordTranslator<String, byt
     public static final Fields FIELDS = new Fields(Names.PARTITION, Names.OFFSET, Names.VALUE, Names.EMIT_NANOS,
             Names.SCHED_NANOS, Names.CONTROL, Names.INCARNATION);
     /** Where the incarnation goes: {@link RewindingKafkaSpout} sets it, it is 0 without that spout. */
-    static final int INCARNATION_INDEX = 6;
+    public static final int INCARNATION_INDEX = 6;
 
     @Override
     public List<Object> apply(ConsumerRecord<String, byte[]> r) {

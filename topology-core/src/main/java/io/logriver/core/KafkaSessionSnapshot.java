@@ -1,5 +1,6 @@
 package io.logriver.core;
 
+import io.logriver.core.bolt.SessionSnapshot;
 import io.logriver.logic.SessionTable;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.storm.spout.RewindingKafkaSpout;
+import io.logriver.storm.spout.ShutdownSafeKafkaSpout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,7 +30,8 @@ public final class KafkaSources {
         IRichSpout weblogs;
         if (c.state().durable()) {
             RewindingKafkaSpout.Partitioner partitioner = new RewindingKafkaSpout.Partitioner();
-            weblogs = new RewindingKafkaSpout(config(c, c.topics().weblogs(), c.consumerGroup(), partitioner), partitioner);
+            weblogs = new RewindingKafkaSpout(config(c, c.topics().weblogs(), c.consumerGroup(), partitioner), partitioner,
+                    KafkaRecordTranslator.INCARNATION_INDEX);
         } else {
             weblogs = spout(c, c.topics().weblogs(), c.consumerGroup());
         }

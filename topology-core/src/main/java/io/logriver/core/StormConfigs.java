@@ -1,9 +1,10 @@
 package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.Request;
-import io.logriver.logic.Session;
+import io.logriver.core.bolt.DurationStatsSerializer;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
 import org.apache.storm.Config;
 import org.apache.storm.spout.CheckPointState;
 

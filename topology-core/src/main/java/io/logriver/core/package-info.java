@@ -1,2 +1,5 @@
-/** The core topology (record at a time): its spouts, thin bolts over the logic, Redis checkpoints, and its builder. */
+/**
+ * The core topology (record at a time): its builder, which takes its sources and sink, its Kafka sources, and its Storm
+ * settings.
+ */
 package io.logriver.core;

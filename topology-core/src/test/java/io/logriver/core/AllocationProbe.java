@@ -5,10 +5,15 @@ import com.codahale.metrics.ExponentiallyDecayingReservoir;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricSet;
-import io.logriver.logic.FilterRules;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.Windows;
+import io.logriver.core.bolt.AggregateBolt;
+import io.logriver.core.bolt.ParseBolt;
+import io.logriver.core.bolt.PartitionBolt;
+import io.logriver.core.bolt.SessionSnapshot;
+import io.logriver.logic.parse.FilterRules;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
+import io.logriver.storm.spout.RewindingKafkaSpout;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -214,7 +219,7 @@ public final class AllocationProbe {
     }
 
     private static Tuple sessionTuple(String id) {
-        io.logriver.logic.Session s = new io.logriver.logic.Session(id, "user-1", "org-" + Math.floorMod(id.hashCode(), 25));
+        io.logriver.logic.parse.Session s = new io.logriver.logic.parse.Session(id, "user-1", "org-" + Math.floorMod(id.hashCode(), 25));
         return tuple(List.of(0, 0L, s),
                 Names.PARSE_SESSIONS, "default");
     }

@@ -1,5 +1,6 @@
 package io.logriver.core;
 
+import io.logriver.core.bolt.CheckpointedBolt;
 import io.logriver.names.Names;
 import io.logriver.testing.Collected;
 import java.util.List;

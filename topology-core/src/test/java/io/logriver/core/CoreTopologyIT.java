@@ -2,11 +2,12 @@ package io.logriver.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.core.bolt.SessionSnapshot;
 import io.logriver.testing.Collected;
 import io.logriver.testing.ItDataSet;
-import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.testing.MemoryRecords;
 import io.logriver.testing.Reference;
 import io.logriver.testing.TopologyOutput;

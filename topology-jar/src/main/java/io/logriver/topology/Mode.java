@@ -2,8 +2,8 @@ package io.logriver.topology;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.core.CoreTopology;
-import io.logriver.core.SinkBolt;
 import io.logriver.core.StormConfigs;
+import io.logriver.core.bolt.SinkBolt;
 import io.logriver.names.Names;
 import io.logriver.trident.TridentPipeline;
 import java.util.Arrays;

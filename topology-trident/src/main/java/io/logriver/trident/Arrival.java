@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
-import io.logriver.logic.Request;
-import io.logriver.logic.Session;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
 
 /**
  * A record of the request topic as the partition stage takes it: where it was read, the request (null for the

@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
-import io.logriver.logic.Request;
-import io.logriver.logic.Session;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
 import io.logriver.names.Names;
 import java.util.ArrayList;
 import java.util.Comparator;

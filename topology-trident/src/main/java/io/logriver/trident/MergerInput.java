@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.WindowKey;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
 import java.util.Map;
 import org.apache.storm.trident.operation.MultiReducer;
 import org.apache.storm.trident.operation.TridentCollector;

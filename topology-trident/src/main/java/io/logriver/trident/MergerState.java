@@ -1,7 +1,10 @@
 package io.logriver.trident;
 
-import io.logriver.logic.WindowMerger;
-import io.logriver.logic.Windows;
+import io.logriver.logic.window.WindowMerger;
+import io.logriver.logic.window.Windows;
+import io.logriver.trident.state.EntryStore;
+import io.logriver.trident.state.LoggedState;
+import io.logriver.trident.state.StoreLocation;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -45,7 +48,7 @@ final class MergerState extends LoggedState {
         }
 
         @Override
-        LoggedState make(EntryStore store) {
+        public LoggedState make(EntryStore store) {
             return new MergerState(store, windows, partitions);
         }
     }

@@ -1,7 +1,7 @@
 package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
-import io.logriver.logic.WindowResult;
+import io.logriver.logic.window.WindowResult;
 import io.logriver.names.Names;
 import java.util.List;
 import java.util.Map;

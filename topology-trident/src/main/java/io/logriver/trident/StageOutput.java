@@ -1,8 +1,8 @@
 package io.logriver.trident;
 
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.WindowKey;
+import io.logriver.logic.parse.DeadLetter;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.logriver.trident;
 
-import io.logriver.core.PartitionBolt;
+import io.logriver.core.bolt.PartitionBolt;
 import io.logriver.names.Names;
 import org.apache.storm.trident.operation.BaseFunction;
 import org.apache.storm.trident.operation.TridentCollector;

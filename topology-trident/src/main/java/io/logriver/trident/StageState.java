@@ -1,13 +1,16 @@
 package io.logriver.trident;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.FutureTimeRule;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
-import io.logriver.logic.Session;
 import io.logriver.logic.SessionTable;
-import io.logriver.logic.WindowKey;
-import io.logriver.logic.Windows;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
+import io.logriver.logic.window.Windows;
+import io.logriver.trident.state.EntryStore;
+import io.logriver.trident.state.LoggedState;
+import io.logriver.trident.state.StoreLocation;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -73,7 +76,7 @@ final class StageState extends LoggedState {
         }
 
         @Override
-        LoggedState make(EntryStore store) {
+        public LoggedState make(EntryStore store) {
             return new StageState(store, windows, latenessMs, future);
         }
     }

@@ -4,6 +4,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.core.KafkaSessionSnapshot;
 import io.logriver.names.Names;
+import io.logriver.storm.trident.GuardedKafkaSpout;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

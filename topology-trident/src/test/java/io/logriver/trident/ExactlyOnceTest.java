@@ -3,8 +3,8 @@ package io.logriver.trident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.logic.Request;
-import io.logriver.logic.Session;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.parse.Session;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,11 +3,11 @@ package io.logriver.trident;
 import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.logriver.core.PartitionBolt;
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.Request;
-import io.logriver.logic.WindowKey;
+import io.logriver.core.bolt.PartitionBolt;
+import io.logriver.logic.parse.DeadLetter;
+import io.logriver.logic.parse.Request;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

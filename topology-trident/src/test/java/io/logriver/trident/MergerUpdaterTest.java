@@ -5,10 +5,11 @@ import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.WindowKey;
-import io.logriver.logic.Windows;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowKey;
+import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
+import io.logriver.trident.state.LoggedStateTest;
 import java.util.HashMap;
 import java.util.List;
 import org.apache.storm.topology.ReportedFailedException;

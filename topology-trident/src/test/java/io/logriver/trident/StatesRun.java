@@ -2,10 +2,11 @@ package io.logriver.trident;
 
 import static io.logriver.trident.TridentHarness.tuple;
 
-import io.logriver.core.PartitionBolt;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.Windows;
+import io.logriver.core.bolt.PartitionBolt;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
+import io.logriver.trident.state.MemoryEntryStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

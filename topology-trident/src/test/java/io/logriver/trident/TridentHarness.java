@@ -28,10 +28,10 @@ import org.apache.storm.tuple.Fields;
  * Runs one Trident operation outside Storm: a mocked {@link TridentOperationContext} whose metrics are real (and
  * kept, by name, for the assertions) and a collector that records, in order, every row emitted.
  */
-final class TridentHarness {
+public final class TridentHarness {
 
     /** Every row an operation emitted, in order. */
-    static final class Rows implements TridentCollector {
+    public static final class Rows implements TridentCollector {
         final List<List<Object>> emitted = new ArrayList<>();
         final List<Throwable> errors = new ArrayList<>();
 
@@ -50,38 +50,38 @@ final class TridentHarness {
         }
     }
 
-    final Rows rows = new Rows();
-    final TridentOperationContext context = mock(TridentOperationContext.class);
-    final Map<String, Counter> counters = new HashMap<>();
-    final Map<String, Histogram> histograms = new HashMap<>();
+    public final Rows rows = new Rows();
+    public final TridentOperationContext context = mock(TridentOperationContext.class);
+    public final Map<String, Counter> counters = new HashMap<>();
+    public final Map<String, Histogram> histograms = new HashMap<>();
 
-    TridentHarness() {
+    public TridentHarness() {
         when(context.registerCounter(anyString())).thenAnswer(i -> counters.computeIfAbsent(i.getArgument(0),
                 n -> new Counter()));
         when(context.registerHistogram(anyString())).thenAnswer(i -> histograms.computeIfAbsent(i.getArgument(0),
                 n -> new Histogram(new UniformReservoir())));
     }
 
-    long counter(String name) {
+    public long counter(String name) {
         Counter c = counters.get(name);
         return c == null ? 0 : c.getCount();
     }
 
-    long histogramCount(String name) {
+    public long histogramCount(String name) {
         Histogram h = histograms.get(name);
         return h == null ? 0 : h.getCount();
     }
 
-    List<List<Object>> emitted() {
+    public List<List<Object>> emitted() {
         return rows.emitted;
     }
 
     /** The rows whose first value (the kind of row, or the sink) is {@code kind}. */
-    List<List<Object>> rows(String kind) {
+    public List<List<Object>> rows(String kind) {
         return rows.emitted.stream().filter(r -> kind.equals(r.get(0))).toList();
     }
 
-    void clear() {
+    public void clear() {
         rows.emitted.clear();
     }
 
@@ -89,7 +89,7 @@ final class TridentHarness {
      * Runs one batch through a state and its updater as Trident's commit does (begin, update, commit) and returns
      * the rows emitted, each checked to hold one value per output field.
      */
-    <S extends State> List<List<Object>> commit(S state, StateUpdater<S> updater, Fields output, long txid,
+    public <S extends State> List<List<Object>> commit(S state, StateUpdater<S> updater, Fields output, long txid,
                                                TridentTuple... tuples) {
         clear();
         state.beginCommit(txid);
@@ -103,19 +103,19 @@ final class TridentHarness {
 
     // ---- tuples
 
-    static TridentTuple tuple(Fields fields, Object... values) {
+    public static TridentTuple tuple(Fields fields, Object... values) {
         assertEquals(fields.size(), values.length, "one value per field of " + fields);
         return TridentTupleView.createFreshTuple(fields, values);
     }
 
     /** A tuple of the Kafka spouts: (partition, offset, value, emitNanos, schedNanos, control, incarnation). */
-    static TridentTuple spoutRecord(int partition, long offset, String json) {
+    public static TridentTuple spoutRecord(int partition, long offset, String json) {
         return tuple(KafkaRecordTranslator.FIELDS, partition, offset, json.getBytes(StandardCharsets.UTF_8), 1_000L,
                 500L, false, 0L);
     }
 
     /** The end-of-input control record of a Kafka spout. */
-    static TridentTuple spoutControl(int partition, long offset) {
+    public static TridentTuple spoutControl(int partition, long offset) {
         return tuple(KafkaRecordTranslator.FIELDS, partition, offset, new byte[0], 0L, -1L, true, 0L);
     }
 
@@ -123,7 +123,7 @@ final class TridentHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Map<String, Object> json(Object text) {
+    public static Map<String, Object> json(Object text) {
         try {
             return JSON.readValue((String) text, new TypeReference<Map<String, Object>>() { });
         } catch (java.io.IOException e) {

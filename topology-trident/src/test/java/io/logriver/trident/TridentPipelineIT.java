@@ -1,12 +1,12 @@
 package io.logriver.trident;
 
+import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.core.SessionSnapshot;
 import io.logriver.core.StormConfigs;
+import io.logriver.core.bolt.SessionSnapshot;
 import io.logriver.testing.Collected;
 import io.logriver.testing.ItDataSet;
-import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.testing.MemoryRecords;
 import io.logriver.testing.Reference;
 import io.logriver.testing.TopologyOutput;

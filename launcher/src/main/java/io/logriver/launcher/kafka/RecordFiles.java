@@ -1,8 +1,8 @@
 package io.logriver.launcher.kafka;
 
-import io.logriver.logic.ParseResult;
-import io.logriver.logic.Session;
-import io.logriver.logic.SessionParser;
+import io.logriver.logic.parse.ParseResult;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.parse.SessionParser;
 import io.logriver.names.Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

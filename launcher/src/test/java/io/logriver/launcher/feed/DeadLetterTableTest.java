@@ -3,7 +3,7 @@ package io.logriver.launcher.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logriver.logic.DeadLetter;
+import io.logriver.logic.parse.DeadLetter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

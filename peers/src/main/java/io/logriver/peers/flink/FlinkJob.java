@@ -1,9 +1,9 @@
 package io.logriver.peers.flink;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.Windows;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.Windows;
 import io.logriver.peers.Hit;
 import io.logriver.peers.Incoming;
 import io.logriver.peers.OrgUrl;

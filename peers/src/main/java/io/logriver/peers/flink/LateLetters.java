@@ -1,8 +1,8 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.WindowKey;
-import io.logriver.logic.Windows;
+import io.logriver.logic.parse.DeadLetter;
+import io.logriver.logic.window.WindowKey;
+import io.logriver.logic.window.Windows;
 import io.logriver.peers.Hit;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;

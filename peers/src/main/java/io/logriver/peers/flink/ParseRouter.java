@@ -1,6 +1,6 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.DeadLetter;
+import io.logriver.logic.parse.DeadLetter;
 import io.logriver.peers.Incoming;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;

@@ -1,7 +1,7 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.FilterRules;
-import io.logriver.logic.FutureTimeRule;
+import io.logriver.logic.parse.FilterRules;
+import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.peers.Incoming;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;

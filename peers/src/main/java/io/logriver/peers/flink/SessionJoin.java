@@ -1,6 +1,6 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.Session;
+import io.logriver.logic.parse.Session;
 import io.logriver.peers.Hit;
 import io.logriver.peers.Incoming;
 import org.apache.flink.api.common.state.MapStateDescriptor;

@@ -1,9 +1,9 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.ParseResult;
-import io.logriver.logic.Session;
-import io.logriver.logic.SessionParser;
+import io.logriver.logic.parse.DeadLetter;
+import io.logriver.logic.parse.ParseResult;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.parse.SessionParser;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;

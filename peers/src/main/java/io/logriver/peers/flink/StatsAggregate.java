@@ -1,6 +1,6 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.DurationStats;
+import io.logriver.logic.window.DurationStats;
 import io.logriver.peers.Hit;
 import org.apache.flink.api.common.functions.AggregateFunction;
 

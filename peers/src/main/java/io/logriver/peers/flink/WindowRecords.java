@@ -1,7 +1,7 @@
 package io.logriver.peers.flink;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.WindowResult;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowResult;
 import io.logriver.peers.OrgUrl;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;

@@ -1,12 +1,12 @@
 package io.logriver.peers.kstreams;
 
 import io.logriver.config.LogriverConfig;
-import io.logriver.logic.DeadLetter;
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.FilterRules;
-import io.logriver.logic.FutureTimeRule;
-import io.logriver.logic.Session;
-import io.logriver.logic.WindowResult;
+import io.logriver.logic.parse.DeadLetter;
+import io.logriver.logic.parse.FilterRules;
+import io.logriver.logic.parse.FutureTimeRule;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.WindowResult;
 import io.logriver.peers.Hit;
 import io.logriver.peers.Incoming;
 import io.logriver.peers.Measure;

@@ -1,6 +1,6 @@
 package io.logriver.peers.kstreams;
 
-import io.logriver.logic.FutureTimeRule;
+import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.peers.Incoming;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;

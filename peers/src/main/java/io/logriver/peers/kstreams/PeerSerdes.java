@@ -2,10 +2,10 @@ package io.logriver.peers.kstreams;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.ParseResult;
-import io.logriver.logic.Session;
-import io.logriver.logic.SessionParser;
+import io.logriver.logic.parse.ParseResult;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.parse.SessionParser;
+import io.logriver.logic.window.DurationStats;
 import io.logriver.peers.Measure;
 import io.logriver.peers.OrgUrl;
 import java.io.ByteArrayOutputStream;

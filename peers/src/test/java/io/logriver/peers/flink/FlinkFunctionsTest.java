@@ -2,8 +2,8 @@ package io.logriver.peers.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.Windows;
+import io.logriver.logic.window.DurationStats;
+import io.logriver.logic.window.Windows;
 import io.logriver.peers.Hit;
 import io.logriver.peers.Measure;
 import io.logriver.peers.OrgUrl;

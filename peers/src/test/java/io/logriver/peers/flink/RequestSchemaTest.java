@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.logic.FilterRules;
-import io.logriver.logic.FutureTimeRule;
+import io.logriver.logic.parse.FilterRules;
+import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.peers.Incoming;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.logriver.peers.kstreams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.logriver.logic.DurationStats;
-import io.logriver.logic.Session;
+import io.logriver.logic.parse.Session;
+import io.logriver.logic.window.DurationStats;
 import io.logriver.peers.Measure;
 import io.logriver.peers.OrgUrl;
 import java.nio.charset.StandardCharsets;

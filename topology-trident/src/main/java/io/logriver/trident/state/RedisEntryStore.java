@@ -1,0 +1,121 @@
+package io.logriver.trident.state;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * An {@link EntryStore} in Redis, under one key prefix: a hash {@code PREFIX:entries} of the entries, a hash
+ * {@code PREFIX:undo} of the last batch's undo record (each value a flag byte, 1 then the bytes when the entry
+ * existed, 0 when it did not) and {@code PREFIX:txid}. A batch is one MULTI/EXEC, so Redis holds either all of it or
+ * none; with append-only persistence and an fsync per write, what it acknowledged survives a crash of Redis too.
+ * Every failure names the Redis address.
+ */
+public final class RedisEntryStore implements EntryStore {
+    private static final byte[] ABSENT = {0};
+
+    private final JedisPool pool;
+    private final String address;
+    private final byte[] entriesKey;
+    private final byte[] undoKey;
+    private final byte[] txidKey;
+
+    /**
+     * @param address how errors name the server ({@code redis://HOST:PORT (logriver.redis.url)})
+     * @param prefix  the state partition's key prefix
+     */
+    public RedisEntryStore(String host, int port, String address, String prefix) {
+        this.pool = new JedisPool(new HostAndPort(host, port),
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(5_000).socketTimeoutMillis(5_000).build());
+        this.address = address;
+        this.entriesKey = bytes(prefix + ":entries");
+        this.undoKey = bytes(prefix + ":undo");
+        this.txidKey = bytes(prefix + ":txid");
+    }
+
+    @Override
+    public Snapshot load() {
+        return call(jedis -> {
+            Map<String, byte[]> entries = new HashMap<>();
+            jedis.hgetAll(entriesKey).forEach((k, v) -> entries.put(text(k), v));
+            Map<String, byte[]> undo = new HashMap<>();
+            jedis.hgetAll(undoKey).forEach((k, v) -> undo.put(text(k), v[0] == 0 ? null : Arrays.copyOfRange(v, 1, v.length)));
+            byte[] txid = jedis.get(txidKey);
+            return new Snapshot(entries, txid == null ? NO_BATCH : Long.parseLong(text(txid)), undo);
+        });
+    }
+
+    @Override
+    public void write(long txid, Map<String, byte[]> written, Map<String, byte[]> before) {
+        Map<byte[], byte[]> puts = new HashMap<>();
+        List<byte[]> deletes = new ArrayList<>();
+        written.forEach((k, v) -> {
+            if (v == null) {
+                deletes.add(bytes(k));
+            } else {
+                puts.put(bytes(k), v);
+            }
+        });
+        Map<byte[], byte[]> undo = new HashMap<>();
+        before.forEach((k, v) -> undo.put(bytes(k), v == null ? ABSENT : flagged(v)));
+        call(jedis -> {
+            Transaction t = jedis.multi();
+            if (!puts.isEmpty()) {
+                t.hset(entriesKey, puts);
+            }
+            if (!deletes.isEmpty()) {
+                t.hdel(entriesKey, deletes.toArray(new byte[0][]));
+            }
+            t.del(undoKey);
+            if (!undo.isEmpty()) {
+                t.hset(undoKey, undo);
+            }
+            t.set(txidKey, bytes(Long.toString(txid)));
+            if (t.exec() == null) {
+                throw new IllegalStateException("Redis at " + address + " discarded the write of batch " + txid);
+            }
+            return null;
+        });
+    }
+
+    private <T> T call(Function<Jedis, T> call) {
+        try (Jedis jedis = pool.getResource()) {
+            return call.apply(jedis);
+        } catch (JedisException e) {
+            throw new IllegalStateException("Redis at " + address + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static byte[] flagged(byte[] value) {
+        byte[] f = new byte[value.length + 1];
+        f[0] = 1;
+        System.arraycopy(value, 0, f, 1, value.length);
+        return f;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
