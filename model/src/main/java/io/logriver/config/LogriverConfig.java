@@ -80,8 +80,6 @@ public record LogriverConfig(
     public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
     public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
     public static final String TRIDENT_FETCH_WAIT_MS = "logriver.trident.fetch.wait.ms";
-    /** Where the topologies keep their state: Redis (durable), or the workers' memory (lost with a worker). */
-    public static final List<String> STATE_BACKENDS = List.of("redis", "memory");
     public static final String STATE_BACKEND = "logriver.state.backend";
     /** {@code redis://HOST:PORT} or {@code HOST:PORT}; read as part of {@link StateStore}. */
     public static final String REDIS_URL = "logriver.redis.url";
@@ -124,7 +122,7 @@ public record LogriverConfig(
             .key(TRIDENT_MAX_POLL_RECORDS, (v, k) -> v.intAtLeast(k, 0), c -> c.trident().maxPollSetting())
             .key(TRIDENT_PARALLELISM, ConfigValues::positiveInt, c -> c.trident().parallelism())
             .key(TRIDENT_FETCH_WAIT_MS, ConfigValues::positiveInt, c -> c.trident().fetchWaitMs())
-            .key(STATE_BACKEND, (v, k) -> v.oneOf(k, STATE_BACKENDS), c -> c.state().backend())
+            .key(STATE_BACKEND, (v, k) -> v.oneOf(k, StateBackend.ids()), c -> c.state().backend().id())
             .key(REDIS_URL, ConfigValues::string, c -> "redis://" + c.state().redisAddress());
 
     /** Every logriver key (Storm's own and the mode profiles aside). */
@@ -160,13 +158,13 @@ public record LogriverConfig(
     /**
      * Where state lives.
      *
-     * @param backend   {@code redis} or {@code memory}
+     * @param backend   where state lives
      * @param redisHost the Redis server of the {@code redis} backend
      * @param redisPort its port
      */
-    public record StateStore(String backend, String redisHost, int redisPort) implements Serializable {
+    public record StateStore(StateBackend backend, String redisHost, int redisPort) implements Serializable {
         public boolean durable() {
-            return backend.equals("redis");
+            return backend.durable();
         }
 
         /** HOST:PORT of the Redis server. */
@@ -237,7 +235,7 @@ public record LogriverConfig(
                 || Integer.parseInt(hostPort.substring(colon + 1)) > 65535 || hostPort.substring(0, colon).contains("/")) {
             throw ConfigValues.bad(REDIS_URL, url, "redis://HOST:PORT");
         }
-        return new StateStore(backend, hostPort.substring(0, colon),
+        return new StateStore(StateBackend.of(backend), hostPort.substring(0, colon),
                 Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
@@ -289,6 +287,11 @@ public record LogriverConfig(
         Map<String, Object> m = toMap();
         m.keySet().removeAll(TABLE.launcherOnly());
         return m;
+    }
+
+    /** A copy whose state lives in {@code backend}. */
+    public LogriverConfig withStateBackend(StateBackend backend) {
+        return with(Map.of(STATE_BACKEND, backend.id()));
     }
 
     /** A copy with some keys replaced, validated again. */

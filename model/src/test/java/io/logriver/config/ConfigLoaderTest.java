@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         assertEquals(200, c.stormFor("core").get("topology.state.checkpoint.interval.ms"));
         assertEquals("-XX:+UseG1GC -XX:MaxGCPauseMillis=10", c.stormFor("core").get("topology.worker.childopts"),
                 "the collector the bench chose, for a cluster's core workers");
-        assertEquals(new LogriverConfig.StateStore("redis", "127.0.0.1", 6379), c.state());
+        assertEquals(new LogriverConfig.StateStore(StateBackend.REDIS, "127.0.0.1", 6379), c.state());
         assertEquals(TridentProfile.THROUGHPUT, c.trident().profile());
         assertEquals(4, c.stormFor("trident").get("topology.max.spout.pending"));
         assertEquals(50, c.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));

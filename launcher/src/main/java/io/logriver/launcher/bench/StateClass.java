@@ -1,5 +1,6 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.config.StateBackend;
 import io.logriver.launcher.cli.Args;
 import java.util.Locale;
 
@@ -8,11 +9,11 @@ import java.util.Locale;
  * {@link #DURABLE}, state that survives the process being killed. logriver's modes name it by their state backend.
  */
 enum StateClass {
-    MEMORY("memory"), DURABLE("redis");
+    MEMORY(StateBackend.MEMORY), DURABLE(StateBackend.REDIS);
 
-    private final String backend;
+    private final StateBackend backend;
 
-    StateClass(String backend) {
+    StateClass(StateBackend backend) {
         this.backend = backend;
     }
 
@@ -22,8 +23,13 @@ enum StateClass {
     }
 
     /** logriver's state backend of this class ({@code logriver.state.backend}). */
-    String backend() {
+    StateBackend backend() {
         return backend;
+    }
+
+    /** The class of logriver's state backend. */
+    static StateClass of(StateBackend backend) {
+        return backend.durable() ? DURABLE : MEMORY;
     }
 
     /** The class of a state backend or of a class name: {@code redis} or {@code durable}, {@code memory}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.StateBackend;
 import io.logriver.launcher.testing.TestBroker;
 import io.logriver.testing.ItDataSet;
 import io.logriver.testing.Reference;
@@ -52,7 +53,7 @@ class FileModeIT {
         Path sessions = Files.write(dir.resolve("sessions.jsonl"), data.sessionLines, StandardCharsets.UTF_8);
         runs = BothModes.run(c, requests, sessions, dir, "");
         spread = BothModes.run(c.with(spreadOverWorkersAndTasks()), requests, sessions, dir, "-spread");
-        memory = BothModes.run(c.with(Map.of(LogriverConfig.STATE_BACKEND, "memory")), requests, sessions, dir,
+        memory = BothModes.run(c.withStateBackend(StateBackend.MEMORY), requests, sessions, dir,
                 "-memory");
     }
 
