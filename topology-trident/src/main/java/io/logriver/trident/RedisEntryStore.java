@@ -29,6 +29,9 @@ final class RedisEntryStore implements EntryStore {
     private final byte[] entriesKey;
     private final byte[] undoKey;
     private final byte[] txidKey;
+    private final String prefix;
+    /** The batch this store last read or wrote: Redis must still hold it when the next is written. */
+    private long lastTxid = NO_BATCH;
 
     /**
      * @param address how errors name the server ({@code redis://HOST:PORT (logriver.redis.url)})
@@ -41,6 +44,17 @@ final class RedisEntryStore implements EntryStore {
         this.entriesKey = bytes(prefix + ":entries");
         this.undoKey = bytes(prefix + ":undo");
         this.txidKey = bytes(prefix + ":txid");
+        this.prefix = prefix;
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Redis at " + address + " (" + prefix + ":*)";
     }
 
     @Override
@@ -51,7 +65,8 @@ final class RedisEntryStore implements EntryStore {
             Map<String, byte[]> undo = new HashMap<>();
             jedis.hgetAll(undoKey).forEach((k, v) -> undo.put(text(k), v[0] == 0 ? null : Arrays.copyOfRange(v, 1, v.length)));
             byte[] txid = jedis.get(txidKey);
-            return new Snapshot(entries, txid == null ? NO_BATCH : Long.parseLong(text(txid)), undo);
+            lastTxid = txid == null ? NO_BATCH : Long.parseLong(text(txid));
+            return new Snapshot(entries, lastTxid, undo);
         });
     }
 
@@ -69,6 +84,10 @@ final class RedisEntryStore implements EntryStore {
         Map<byte[], byte[]> undo = new HashMap<>();
         before.forEach((k, v) -> undo.put(bytes(k), v == null ? ABSENT : flagged(v)));
         call(jedis -> {
+            if (lastTxid != NO_BATCH && jedis.get(txidKey) == null) { // restarted empty since the last batch
+                throw new IllegalStateException(this + " lost " + prefix + ":txid (batch " + lastTxid + ") since the "
+                        + "last batch: Redis came back without logriver's state (its append-only file?)");
+            }
             Transaction t = jedis.multi();
             if (!puts.isEmpty()) {
                 t.hset(entriesKey, puts);
@@ -84,6 +103,7 @@ final class RedisEntryStore implements EntryStore {
             if (t.exec() == null) {
                 throw new IllegalStateException("Redis at " + address + " discarded the write of batch " + txid);
             }
+            lastTxid = txid;
             return null;
         });
     }
