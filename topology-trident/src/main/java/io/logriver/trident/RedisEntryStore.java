@@ -13,16 +13,23 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * An {@link EntryStore} in Redis, under one key prefix: a hash {@code PREFIX:entries} of the entries, a hash
  * {@code PREFIX:undo} of the last batch's undo record (each value a flag byte, 1 then the bytes when the entry
  * existed, 0 when it did not) and {@code PREFIX:txid}. A batch is one MULTI/EXEC, so Redis holds either all of it or
  * none; with append-only persistence and an fsync per write, what it acknowledged survives a crash of Redis too.
+ * Every key expires {@link #TTL_SECONDS a week} after the partition's last batch.
  * Every failure names the Redis address.
  */
 final class RedisEntryStore implements EntryStore {
     private static final byte[] ABSENT = {0};
+    /**
+     * How long a state partition's keys live after its last batch: each batch sets it again, so a running topology
+     * keeps them, and the namespace of a run that ended (each new ZooKeeper starts one) leaves Redis a week later.
+     */
+    static final long TTL_SECONDS = java.time.Duration.ofDays(7).toSeconds();
 
     private final JedisPool pool;
     private final String address;
@@ -38,8 +45,13 @@ final class RedisEntryStore implements EntryStore {
      * @param prefix  the state partition's key prefix
      */
     RedisEntryStore(String host, int port, String address, String prefix) {
-        this.pool = new JedisPool(new HostAndPort(host, port),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(5_000).socketTimeoutMillis(5_000).build());
+        this(new JedisPool(new HostAndPort(host, port),
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(5_000).socketTimeoutMillis(5_000).build()),
+                address, prefix);
+    }
+
+    RedisEntryStore(JedisPool pool, String address, String prefix) {
+        this.pool = pool;
         this.address = address;
         this.entriesKey = bytes(prefix + ":entries");
         this.undoKey = bytes(prefix + ":undo");
@@ -99,7 +111,9 @@ final class RedisEntryStore implements EntryStore {
             if (!undo.isEmpty()) {
                 t.hset(undoKey, undo);
             }
-            t.set(txidKey, bytes(Long.toString(txid)));
+            t.set(txidKey, bytes(Long.toString(txid)), SetParams.setParams().ex(TTL_SECONDS));
+            t.expire(entriesKey, TTL_SECONDS);
+            t.expire(undoKey, TTL_SECONDS);
             if (t.exec() == null) {
                 throw new IllegalStateException("Redis at " + address + " discarded the write of batch " + txid);
             }
