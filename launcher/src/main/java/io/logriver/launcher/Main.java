@@ -76,7 +76,7 @@ public final class Main {
             "  reprocess      Kappa: a copy of a running topology reads the request topic again into a new output topic",
             "  soak           hours of steady load on a dev cluster of its own, with faults on a seeded schedule; every",
             "                 closed window checked against an independent reference, each fault's recovery time, memory",
-            "                 slopes; writes bench/results/<date>-soak-<host>.md, .csv and .png (--quick: 3 minutes)",
+            "                 slopes; writes bench/results/<date>-soak-<host>.md, .csv and .png (--quick: 3 minutes, CI)",
             "  list, stats, kill  the topologies on that Nimbus; stats shows the Storm UI's figures and logriver's metrics",
             "  rebalance      spreads a topology over N workers, as storm rebalance -n N does",
             "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data, the dev cluster",

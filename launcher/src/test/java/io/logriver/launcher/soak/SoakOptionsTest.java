@@ -25,12 +25,12 @@ class SoakOptionsTest {
     }
 
     @Test
-    void quickIsThreeMinutesWithAFaultAMinuteAndGivenOptionsWin() {
+    void quickIsThreeMinutesWithAFaultEvery45SecondsAndGivenOptionsWin() {
         SoakOptions o = SoakOptions.parse(List.of("--quick", "--mode", "trident", "--rate", "500"));
         assertEquals(List.of(Mode.TRIDENT), o.modes());
         assertEquals(500, o.rate());
         assertEquals(Duration.ofMinutes(3), o.duration());
-        assertEquals(Duration.ofMinutes(1), o.every());
+        assertEquals(Duration.ofSeconds(45), o.every());
         assertEquals(List.of(FaultKind.WORKER, FaultKind.REDIS, FaultKind.BROKER), o.faults());
     }
 
