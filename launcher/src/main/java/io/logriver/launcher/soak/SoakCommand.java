@@ -41,7 +41,8 @@ public final class SoakCommand {
         Path soakDir = options.workDir().resolve("soak").toAbsolutePath();
         ClusterLayout layout = ClusterLayout.in(soakDir);
         progress.say("soak: " + options.describe() + "; its dev cluster in " + layout.dir());
-        SoakResult result;
+        SoakResult result = null;
+        Path report;
         try (StopSignal stop = new StopSignal()) {
             try {
                 new ClusterCommand(err, err).run(List.of("up", "--ports", "free", "--work-dir", soakDir.toString()));
@@ -51,10 +52,13 @@ public final class SoakCommand {
                 result = new SoakRun(options, modes, faults, state, progress, stop).run();
             } finally {
                 progress.say("soak: stopping its dev cluster");
-                new DevCluster(layout, Progress.quiet()).down();
+                try {
+                    new DevCluster(layout, Progress.quiet()).down();
+                } finally {
+                    report = result == null ? null : SoakReport.write(result, options.reportDir());
+                }
             }
         }
-        Path report = SoakReport.write(result, options.reportDir());
         List<String> failures = result.failures();
         out.println("soak report: " + report);
         if (!failures.isEmpty()) {

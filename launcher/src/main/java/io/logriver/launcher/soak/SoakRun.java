@@ -159,9 +159,9 @@ final class SoakRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 what = "interrupted";
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
                 what = "";
-                error = e.getMessage();
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             long end = f.kind() == FaultKind.WORKER ? start : System.currentTimeMillis() - t0;
             FaultEvent ev = new FaultEvent(f.kind(), start, end, what, error);
