@@ -12,6 +12,7 @@ import io.logriver.launcher.submit.ListCommand;
 import io.logriver.launcher.submit.RebalanceCommand;
 import io.logriver.launcher.submit.StatsCommand;
 import io.logriver.launcher.submit.SubmitCommand;
+import io.logriver.launcher.soak.SoakCommand;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -55,6 +56,8 @@ public final class Main {
             "       bin/logriver bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]",
             "                          [--duration S] [--backends redis,memory] [--batches 50ms/1000x2,...] [--quick]",
             "                          [--variants 'base;NAME:key=value,...'] [--rounds N]",
+            "       bin/logriver soak [--mode core|trident|both] [--rate N] [--duration 60m] [--every 5m] [--seed S]",
+            "                         [--faults worker,redis,broker,pause] [--quick] [--report-dir DIR]",
             "  run            live mode: a Kafka broker, a generator of sessions and access logs, the core topology",
             "                 in a local Storm cluster, and a live view every few seconds; stops on Ctrl-C or --duration",
             "  run --input    file mode: replays the files through Kafka and the same topology, writes the final",
@@ -71,6 +74,9 @@ public final class Main {
             "  replay         writes files of records to those topics, in order (--end-of-input ends the input for good)",
             "  watch          follows the window records (slowest URLs of each window), or --dlq the dead letters",
             "  reprocess      Kappa: a copy of a running topology reads the request topic again into a new output topic",
+            "  soak           hours of steady load on a dev cluster of its own, with faults on a seeded schedule; every",
+            "                 closed window checked against an independent reference, each fault's recovery time, memory",
+            "                 slopes; writes bench/results/<date>-soak-<host>.md, .csv and .png (--quick: 3 minutes, CI)",
             "  list, stats, kill  the topologies on that Nimbus; stats shows the Storm UI's figures and logriver's metrics",
             "  rebalance      spreads a topology over N workers, as storm rebalance -n N does",
             "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data, the dev cluster",
@@ -105,6 +111,7 @@ public final class Main {
                 case "stats" -> new StatsCommand().run(rest, out);
                 case "kill" -> new KillCommand(err).run(rest);
                 case "rebalance" -> new RebalanceCommand(err).run(rest);
+                case "soak" -> new SoakCommand(out, err).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (Args.UsageException e) {

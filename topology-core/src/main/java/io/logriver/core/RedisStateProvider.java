@@ -11,9 +11,10 @@ import org.apache.storm.state.StateProvider;
 import org.apache.storm.task.TopologyContext;
 
 /**
- * Storm's {@link RedisKeyValueStateProvider} (set as {@code topology.state.provider}), with two things added: each
+ * Storm's {@link RedisKeyValueStateProvider} (set as {@code topology.state.provider}), with three things added: each
  * task's state lives under the topology's consumer group (its Kafka offsets live there too, so a topology submitted
- * again under the same group goes on from both), and a failing Redis call says which Redis it could not reach.
+ * again under the same group goes on from both), a failing Redis call says which Redis it could not reach, and a Redis
+ * that came back empty stops the topology ({@link StateSentinel}).
  */
 public final class RedisStateProvider implements StateProvider {
     private final RedisKeyValueStateProvider redis = new RedisKeyValueStateProvider();
@@ -22,10 +23,12 @@ public final class RedisStateProvider implements StateProvider {
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
         String address = topoConf.get(LogriverConfig.REDIS_URL) + " (" + LogriverConfig.REDIS_URL + ")";
         String scoped = "logriver:" + topoConf.get(LogriverConfig.CONSUMER_GROUP) + ":" + namespace;
+        StateSentinel sentinel = StateSentinel.of(topoConf);
+        sentinel.checkAtStart(); // its errors name Redis themselves
         @SuppressWarnings("unchecked") // Storm's provider makes KeyValueStates of the topology's key and value types
         KeyValueState<Object, Object> state = (KeyValueState<Object, Object>) call(address,
                 () -> redis.newState(scoped, topoConf, context));
-        return new Named<>(state, address);
+        return new Named<>(state, address, sentinel);
     }
 
     private static <T> T call(String address, Supplier<T> call) {
@@ -51,8 +54,9 @@ public final class RedisStateProvider implements StateProvider {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    /** A key/value state whose failures name the Redis server. */
-    private record Named<K, V>(KeyValueState<K, V> state, String address) implements KeyValueState<K, V> {
+    /** A key/value state whose failures name the Redis server, and whose checkpoints check the sentinel first. */
+    private record Named<K, V>(KeyValueState<K, V> state, String address, StateSentinel sentinel)
+            implements KeyValueState<K, V> {
         @Override
         public void put(K key, V value) {
             run(address, () -> state.put(key, value));
@@ -91,6 +95,7 @@ public final class RedisStateProvider implements StateProvider {
 
         @Override
         public void prepareCommit(long txid) {
+            sentinel.checkAtCheckpoint();
             run(address, () -> state.prepareCommit(txid));
         }
 

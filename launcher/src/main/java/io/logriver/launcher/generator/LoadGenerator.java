@@ -40,6 +40,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final Predicate<byte[]> reachesWindow;
     private final AtomicLong neverApplied = new AtomicLong();
     private volatile String lastFailure;
+    private final Taken taken;
     /** One callback for every send: no allocation per record. */
     private final Callback onSent = (metadata, e) -> {
         if (e != null) {
@@ -63,11 +64,33 @@ public final class LoadGenerator implements AutoCloseable {
      */
     public LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate, RecordGenerator records,
                          Predicate<byte[]> reachesWindow) {
+        this(bootstrapServers, requestTopic, sessionTopic, rate, records, reachesWindow, null);
+    }
+
+    /** What the soak needs to know of each request Kafka took: where it went, in the order of each partition. */
+    public interface Taken {
+        /** Called on the producer's thread, in offset order within a partition. */
+        void taken(byte[] request, int partition, long offset);
+    }
+
+    /**
+     * A generator that tells {@code taken} of every request Kafka took, each written exactly once and in order (an
+     * idempotent producer, acknowledged by every replica): what an independent reference of the soak is computed from.
+     */
+    public static LoadGenerator exact(String bootstrapServers, String requestTopic, int rate, RecordGenerator records,
+                                      Taken taken) {
+        return new LoadGenerator(bootstrapServers, requestTopic, null, rate, records, null, taken);
+    }
+
+    private LoadGenerator(String bootstrapServers, String requestTopic, String sessionTopic, int rate,
+                          RecordGenerator records, Predicate<byte[]> reachesWindow, Taken taken) {
         this.reachesWindow = reachesWindow;
+        this.taken = taken;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: the end-to-end latency starts at the due time
-        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.ACKS_CONFIG, taken == null ? "1" : "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, taken != null); // no duplicate, no reordering on retries
         // names its network thread, so that the bench tells the generator's CPU from the topology's
         p.put(ProducerConfig.CLIENT_ID_CONFIG, GENERATOR_THREAD + "-" + INSTANCES.incrementAndGet());
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
@@ -117,7 +140,12 @@ public final class LoadGenerator implements AutoCloseable {
             }
             ProducerRecord<String, byte[]> r = new ProducerRecord<>(requestTopic, sessionID, request);
             r.headers().add(Names.SCHED_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
-            producer.send(r, onSent);
+            producer.send(r, taken == null ? onSent : (metadata, e) -> {
+                onSent.onCompletion(metadata, e);
+                if (e == null) {
+                    taken.taken(request, metadata.partition(), metadata.offset());
+                }
+            });
             sent.incrementAndGet();
             i++;
         }

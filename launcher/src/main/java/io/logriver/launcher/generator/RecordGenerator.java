@@ -26,6 +26,8 @@ public final class RecordGenerator {
     private final int liveSessions;
     private final boolean allSessionsPublished;
     private final List<String[]> sessions = new ArrayList<>();
+    private final List<String[]> published = new ArrayList<>();
+    private boolean fixedSessions;
     private long sessionCounter;
 
     /** Live data: one session in a hundred is never published, so its requests wait and become join misses. */
@@ -43,8 +45,35 @@ public final class RecordGenerator {
         this.allSessionsPublished = allSessionsPublished;
     }
 
+    /**
+     * A generator whose {@code sessions} sessions are all made now and none later, for the soak: it publishes
+     * {@link #fixedSessionRecords} before the first request, so that every request's session is known before the
+     * request in both modes, and an independent reference can join them. One session in a hundred is never
+     * published: its requests are join misses ({@code unknown}) in both modes.
+     */
+    public static RecordGenerator withFixedSessions(long seed, int sessions) {
+        RecordGenerator g = new RecordGenerator(seed, sessions);
+        for (int i = 0; i < sessions; i++) {
+            String[] s = g.newSession();
+            g.sessions.add(s);
+            if (g.random.nextInt(100) != 0) {
+                g.published.add(s);
+            }
+        }
+        g.fixedSessions = true;
+        return g;
+    }
+
+    /** The session records of a generator {@link #withFixedSessions with fixed sessions}, to publish first. */
+    public List<String> fixedSessionRecords(long nowMillis) {
+        return published.stream().map(s -> sessionJson(s, nowMillis)).toList();
+    }
+
     /** The next request at wall-clock time {@code nowMillis}. */
     public Generated next(long nowMillis) {
+        if (fixedSessions) {
+            return new Generated(request(sessions.get(random.nextInt(sessions.size()))[0], nowMillis), null);
+        }
         String newSession = null;
         String[] session;
         if (sessions.size() < liveSessions || random.nextInt(200) == 0) {

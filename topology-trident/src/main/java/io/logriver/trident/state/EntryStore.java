@@ -24,6 +24,14 @@ public interface EntryStore {
     public Snapshot load();
 
     /**
+     * Whether the store outlives the worker (Redis): then a store that holds no batch while Trident's transaction ids
+     * are past the first has lost its data, and must not be taken for a new one.
+     */
+    default boolean durable() {
+        return false;
+    }
+
+    /**
      * Writes one batch, atomically.
      *
      * @param written the entries the batch wrote (null value: removed)

@@ -11,6 +11,7 @@ import org.apache.storm.task.IMetricsContext;
 import org.apache.storm.topology.ReportedFailedException;
 import org.apache.storm.trident.state.State;
 import org.apache.storm.trident.state.StateFactory;
+import org.apache.storm.trident.topology.MasterBatchCoordinator;
 
 /**
  * A Trident state partition held as keyed entries in an {@link EntryStore}, always exactly as the last committed batch
@@ -62,6 +63,12 @@ public abstract class LoggedState implements State {
             reverts = undo;
             undo.forEach((k, v) -> put(committed, k, v));
             restore(committed.entrySet());
+        } else if (lastTxid == EntryStore.NO_BATCH && txid != MasterBatchCoordinator.INIT_TXID && store.durable()) {
+            stale = true;
+            throw new ReportedFailedException(store + " holds no batch of this state, yet Trident's transaction ids "
+                    + "(in Storm's ZooKeeper) are at batch " + txid + ": Redis lost logriver's state (its append-only "
+                    + "file?). logriver stops here rather than start again from nothing while Kafka's offsets say those "
+                    + "records are done; restore Redis's data, or start over under a new consumer group");
         } else if (lastTxid != EntryStore.NO_BATCH && txid != lastTxid + 1) {
             throw new ReportedFailedException("the state was left by batch " + lastTxid + ", the next batch is " + txid
                     + ": Trident's transaction ids (in Storm's ZooKeeper) and this state disagree");

@@ -197,4 +197,49 @@ public class LoggedStateTest {
         c.commit(1L);
         assertEquals(1, runs[0]);
     }
+
+    /** A durable store (as Redis is) that can lose everything it holds, as a Redis restarted without its file does. */
+    static final class DurableStore implements EntryStore {
+        MemoryEntryStore store = new MemoryEntryStore();
+
+        @Override
+        public Snapshot load() {
+            return store.load();
+        }
+
+        @Override
+        public void write(long txid, Map<String, byte[]> written, Map<String, byte[]> before) {
+            store.write(txid, written, before);
+        }
+
+        @Override
+        public boolean durable() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "Redis at redis://127.0.0.1:1 (logriver:trident:t:*)";
+        }
+    }
+
+    @Test
+    void aDurableStoreThatLostItsBatchesStopsTheStateInsteadOfStartingFromNothing() {
+        DurableStore durable = new DurableStore();
+        new Counters(durable).batch(1, "x", 1).batch(2, "x", 1);
+        durable.store = new MemoryEntryStore(); // Redis came back empty
+
+        Counters restarted = new Counters(durable);
+        FailedException e = assertThrows(ReportedFailedException.class, () -> restarted.batch(3, "x", 1));
+        assertTrue(e.getMessage().startsWith("Redis at redis://127.0.0.1:1 (logriver:trident:t:*) holds no batch of this "
+                + "state, yet Trident's transaction ids (in Storm's ZooKeeper) are at batch 3: Redis lost"), e.getMessage());
+        assertThrows(ReportedFailedException.class, () -> restarted.batch(3, "x", 1), "and again on the replay");
+        assertEquals(0, durable.store.writes(), "nothing written over the lost state");
+    }
+
+    @Test
+    void aDurableStoreStartsEmptyAtTheFirstBatchAndAMemoryStoreAnywhere() {
+        assertEquals(Map.of("x", 1), new Counters(new DurableStore()).batch(1, "x", 1).values);
+        assertEquals(Map.of("x", 1), new Counters(new MemoryEntryStore()).batch(5, "x", 1).values);
+    }
 }

@@ -1,0 +1,133 @@
+package io.logriver.launcher.cluster;
+
+import io.logriver.broker.KafkaBroker;
+import io.logriver.launcher.cli.Processes;
+import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.redis.RedisServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Faults done to a dev cluster's processes, for the soak and the fault tests: a topology's worker JVM killed with
+ * {@code kill -9} or stopped and continued ({@code SIGSTOP}/{@code SIGCONT}); the broker stopped and started again;
+ * Redis killed and started again. Also where a topology's workers log their collections.
+ */
+public final class ClusterFaults {
+    private final ClusterLayout layout;
+    private final ClusterState state;
+    private final Progress progress;
+
+    public ClusterFaults(ClusterLayout layout, ClusterState state, Progress progress) {
+        this.layout = layout;
+        this.state = state;
+        this.progress = progress;
+    }
+
+    /** The live worker JVMs of topology {@code name} (its LogWriters left out). */
+    public List<ProcessHandle> workersOf(String name) throws IOException {
+        return new ClusterProcesses(layout).workers().stream()
+                .filter(p -> ClusterProcesses.commandLine(p).contains(" " + name + "-")
+                        && !ClusterProcesses.commandLine(p).contains("org.apache.storm.LogWriter"))
+                .toList();
+    }
+
+    /** Kills one worker JVM of each topology (picked with {@code random}) with SIGKILL; the pids killed. */
+    public List<Long> killWorkers(List<String> names, Random random) throws Exception {
+        List<ProcessHandle> victims = pick(names, random);
+        victims.forEach(ProcessHandle::destroyForcibly); // SIGKILL: no shutdown hook, no last commit
+        for (ProcessHandle w : victims) {
+            w.onExit().get(30, TimeUnit.SECONDS);
+        }
+        return victims.stream().map(ProcessHandle::pid).toList();
+    }
+
+    /** Stops one worker JVM of each topology with SIGSTOP for {@code pause}, then continues it (also when interrupted). */
+    public List<Long> pauseWorkers(List<String> names, Random random, Duration pause) throws Exception {
+        List<ProcessHandle> victims = pick(names, random);
+        List<Long> pids = victims.stream().map(ProcessHandle::pid).toList();
+        signal("-STOP", pids);
+        try {
+            Thread.sleep(pause.toMillis());
+        } finally { // a worker the Supervisor killed meanwhile (its heartbeats stopped) needs no SIGCONT
+            signal("-CONT", victims.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
+        }
+        return pids;
+    }
+
+    private List<ProcessHandle> pick(List<String> names, Random random) throws IOException {
+        List<ProcessHandle> out = new ArrayList<>();
+        for (String name : names) {
+            List<ProcessHandle> workers = workersOf(name);
+            if (workers.isEmpty()) {
+                throw new IllegalStateException("topology " + name + " has no live worker JVM to strike");
+            }
+            out.add(workers.get(random.nextInt(workers.size())));
+        }
+        return out;
+    }
+
+    private static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {
+        if (pids.isEmpty()) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>(List.of("kill", signal));
+        pids.forEach(p -> cmd.add(Long.toString(p)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IOException("kill " + signal + " " + pids + " failed: " + out);
+        }
+    }
+
+    /** Stops the broker (SIGTERM, then SIGKILL after 30 s), and starts it again {@code down} later. */
+    public void stopBroker(Duration down) throws Exception {
+        ProcessHandle broker = new ClusterProcesses(layout).daemon(ClusterState.KAFKA)
+                .orElseThrow(() -> new IllegalStateException("the dev cluster's broker is not running"));
+        Processes.stop(broker, Duration.ofSeconds(30));
+        Thread.sleep(down.toMillis());
+        KafkaBroker.startDetached(layout.kafka(), state.kafkaPort(), progress::say);
+    }
+
+    /** Kills Redis with SIGKILL, and starts it again {@code down} later on what its append-only file holds. */
+    public void killRedis(Duration down) throws Exception {
+        ProcessHandle redis = new ClusterProcesses(layout).daemon(ClusterState.REDIS)
+                .orElseThrow(() -> new IllegalStateException("the dev cluster's Redis is not running"));
+        redis.destroyForcibly();
+        redis.onExit().get(30, TimeUnit.SECONDS);
+        Thread.sleep(down.toMillis());
+        RedisServer.startDetached(layout.redis(), state.redisPort(), progress);
+    }
+
+    /**
+     * The newest collection log of topology {@code name}'s workers ({@code workers-artifacts/ID/PORT/gc.log*}, as
+     * the dev cluster's {@code worker.childopts} ask), if any.
+     */
+    public Optional<Path> gcLog(String name) throws IOException {
+        Path artifacts = layout.logs().resolve("workers-artifacts");
+        if (!Files.isDirectory(artifacts)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(artifacts, 3)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("gc.log"))
+                    .filter(f -> f.getParent().getParent().getFileName().toString().startsWith(name + "-"))
+                    .max(Comparator.comparingLong(ClusterFaults::modified));
+        }
+    }
+
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

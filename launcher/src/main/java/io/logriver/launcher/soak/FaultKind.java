@@ -1,0 +1,46 @@
+package io.logriver.launcher.soak;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The faults the soak injects, as {@code --faults} names them, and how long each keeps its part away. */
+public enum FaultKind {
+    /** A worker JVM of each topology killed with {@code kill -9}: no shutdown hook, no last commit. */
+    WORKER(Duration.ZERO),
+    /** Redis killed with {@code kill -9}, started again 10 s later on its append-only file. */
+    REDIS(Duration.ofSeconds(10)),
+    /** The broker stopped, started again 15 s later. */
+    BROKER(Duration.ofSeconds(15)),
+    /**
+     * A worker JVM of each topology stopped ({@code SIGSTOP}) for 40 s, longer than the 30 s message timeout, then
+     * continued ({@code SIGCONT}): a network partition as the rest of the cluster sees it.
+     */
+    PAUSE(Duration.ofSeconds(40));
+
+    private final Duration outage;
+
+    FaultKind(Duration outage) {
+        this.outage = outage;
+    }
+
+    /** How long the part stays away. */
+    public Duration outage() {
+        return outage;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The fault named {@code text}; an {@link IllegalArgumentException} names the known ones. */
+    public static FaultKind named(String text) {
+        for (FaultKind k : values()) {
+            if (k.id().equals(text)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("expected some of " + String.join(",",
+                Arrays.stream(values()).map(FaultKind::id).toList()));
+    }
+}

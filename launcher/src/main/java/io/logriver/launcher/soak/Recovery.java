@@ -1,0 +1,61 @@
+package io.logriver.launcher.soak;
+
+import java.util.List;
+
+/**
+ * How long a mode took to recover from each fault: from the moment its part was back (a killed worker: the kill)
+ * until the lag was under one second for good, that is after the last second, before the next fault, at which the
+ * lag was a second or more; 0 when it never was. A lag still a second or more when the next fault struck (or the load
+ * ended) is no recovery: -1.
+ */
+final class Recovery {
+    /** Lag, in ms, at this many ms since the load began (one a second). */
+    record LagPoint(long atMs, long lagMs) {
+    }
+
+    static final long RECOVERED_MS = 1000;
+
+    private Recovery() {
+    }
+
+    /** The recovery, in ms, of fault {@code f} followed by {@code nextStartMs} (the next fault, or the load's end). */
+    static long of(FaultEvent f, long nextStartMs, List<LagPoint> lag) {
+        long lastBehind = -1;
+        LagPoint last = null;
+        for (LagPoint p : lag) {
+            if (p.atMs() < f.startMs() || p.atMs() >= nextStartMs) {
+                continue;
+            }
+            last = p;
+            if (p.lagMs() >= RECOVERED_MS) {
+                lastBehind = p.atMs();
+            }
+        }
+        if (last != null && last.lagMs() >= RECOVERED_MS) {
+            return -1;
+        }
+        return lastBehind < 0 ? 0 : Math.max(0, lastBehind + 1000 - f.endMs());
+    }
+
+    /**
+     * The growth of a series between its second window of {@code windowMs} and its last, as a fraction of the second
+     * (0.05: 5 % more); NaN when the series is too short for both or the second window's mean is 0.
+     */
+    static double growth(List<long[]> series, long windowMs) {
+        if (series.isEmpty()) {
+            return Double.NaN;
+        }
+        long end = series.get(series.size() - 1)[0];
+        double second = mean(series, windowMs, 2 * windowMs);
+        double lastMean = mean(series, end - windowMs, end + 1);
+        if (end < 3 * windowMs || Double.isNaN(second) || Double.isNaN(lastMean) || second == 0) {
+            return Double.NaN;
+        }
+        return (lastMean - second) / second;
+    }
+
+    private static double mean(List<long[]> series, long from, long to) {
+        return series.stream().filter(p -> p[0] >= from && p[0] < to && p[1] >= 0).mapToLong(p -> p[1]).average()
+                .orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,57 @@
+package io.logriver.launcher.soak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecoveryTest {
+
+    /** Lag each second from 0 to {@code seconds}, {@code lagMs} of it from {@code from} (s) to {@code to} (s) excluded. */
+    private static List<Recovery.LagPoint> lag(int seconds, int from, int to, long lagMs) {
+        List<Recovery.LagPoint> out = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            out.add(new Recovery.LagPoint(s * 1000L, s >= from && s < to ? lagMs : 200));
+        }
+        return out;
+    }
+
+    @Test
+    void fromThePartBackToTheLastSecondBehind() {
+        FaultEvent broker = new FaultEvent(FaultKind.BROKER, 10_000, 25_000, "", null);
+        assertEquals(12_000, Recovery.of(broker, 100_000, lag(100, 12, 37, 5_000))); // behind until 36 s: 37 - 25
+    }
+
+    @Test
+    void noLagNoRecoveryTime() {
+        FaultEvent kill = new FaultEvent(FaultKind.WORKER, 10_000, 10_000, "", null);
+        assertEquals(0, Recovery.of(kill, 100_000, lag(100, 0, 0, 0)));
+    }
+
+    @Test
+    void stillBehindWhenTheNextFaultStrikesIsNoRecovery() {
+        FaultEvent kill = new FaultEvent(FaultKind.WORKER, 10_000, 10_000, "", null);
+        assertEquals(-1, Recovery.of(kill, 60_000, lag(100, 20, 80, 3_000)));
+    }
+
+    @Test
+    void lagBeforeTheFaultIsNotItsOwn() {
+        FaultEvent kill = new FaultEvent(FaultKind.WORKER, 50_000, 50_000, "", null);
+        assertEquals(0, Recovery.of(kill, 100_000, lag(100, 10, 30, 3_000)));
+    }
+
+    @Test
+    void growthBetweenTheSecondAndTheLastWindow() {
+        List<long[]> flat = new ArrayList<>();
+        List<long[]> growing = new ArrayList<>();
+        for (long t = 0; t <= 60_000; t += 1000) {
+            flat.add(new long[] {t, 100});
+            growing.add(new long[] {t, 100 + t / 1000});
+        }
+        assertEquals(0.0, Recovery.growth(flat, 20_000), 1e-9);
+        assertEquals((150 - 129.5) / 129.5, Recovery.growth(growing, 20_000), 1e-9);
+        assertTrue(Double.isNaN(Recovery.growth(flat, 30_000)), "too short for three windows");
+    }
+}
