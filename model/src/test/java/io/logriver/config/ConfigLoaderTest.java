@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertEquals(100, c.clockIntervalMs());
         assertEquals(List.of("DEBUG", "TRACE"), c.dropLevels());
         assertEquals(List.of("/static/", "/health"), c.dropUrlPrefixes());
-        assertEquals(new LogriverConfig.Parallelism(1, 1, 1, 1, 1, 1), c.parallelism());
+        assertEquals(new LogriverConfig.Parallelism(1, 1, 1, 1, 1), c.parallelism());
         assertEquals("logriver-core", c.consumerGroup());
         assertEquals(new LogriverConfig.Generator(3_000, 400, 42), c.generator());
         assertEquals(5, c.liveViewIntervalS());
@@ -171,12 +171,20 @@ class ConfigLoaderTest {
         LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.GENERATOR_RATE, LogriverConfig.GENERATOR_SESSIONS,
         LogriverConfig.LIVE_VIEW_INTERVAL_S, LogriverConfig.METRICS_INTERVAL_S, LogriverConfig.OFFSET_COMMIT_PERIOD_MS,
         "logriver.parallelism.spout", "logriver.parallelism.parse",
-        "logriver.parallelism.filter", "logriver.parallelism.join", "logriver.parallelism.aggregate",
+        "logriver.parallelism.join", "logriver.parallelism.aggregate",
         "logriver.parallelism.sink"})
     void zeroOrNegativeSize(String key) {
         assertFailsNaming(key, key + "=0");
         assertFailsNaming(key, key + "=-1");
         assertFailsNaming(key, key + "='-5'");
+    }
+
+    @Test
+    void aRetiredKeyIsRefusedWithWhatToSetInstead() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, List.of("logriver.parallelism.filter=2")));
+        assertTrue(e.getMessage().startsWith("logriver.parallelism.filter: no longer a key"), e.getMessage());
+        assertTrue(e.getMessage().contains("logriver.parallelism.parse"), e.getMessage());
     }
 
     @Test
