@@ -82,8 +82,6 @@ public record LogriverConfig(
     public static final String STATE_BACKEND = "logriver.state.backend";
     /** {@code redis://HOST:PORT} or {@code HOST:PORT}; read as part of {@link StateStore}. */
     public static final String REDIS_URL = "logriver.redis.url";
-    /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
-    public static final List<String> MODES = List.of("core", "trident");
 
     /** Every logriver key with how its value is read and checked, and where the typed configuration holds it. */
     private static final KeyTable TABLE = new KeyTable()
@@ -245,8 +243,8 @@ public record LogriverConfig(
 
     /** The Storm key a mode profile key overrides ({@code logriver.trident.topology.X} gives {@code topology.X}), or null. */
     static String stormKeyOfProfile(String key) {
-        for (String mode : MODES) {
-            String prefix = "logriver." + mode + ".";
+        for (ModeProfile mode : ModeProfile.values()) {
+            String prefix = mode.prefix();
             if (key.startsWith(prefix + "topology.") || key.startsWith(prefix + "storm.")) {
                 return key.substring(prefix.length());
             }
@@ -258,15 +256,12 @@ public record LogriverConfig(
      * Storm's settings for one mode: the common ones, then (Trident) those of {@code logriver.trident.profile}, then the
      * mode's own ({@code logriver.MODE.topology.X}).
      */
-    public Map<String, Object> stormFor(String mode) {
-        if (!MODES.contains(mode)) {
-            throw new ConfigException("mode " + mode + ": expected one of " + MODES);
-        }
+    public Map<String, Object> stormFor(ModeProfile mode) {
         Map<String, Object> m = new TreeMap<>(storm);
-        if (mode.equals("trident")) {
+        if (mode == ModeProfile.TRIDENT) {
             m.putAll(trident.profile().stormSettings());
         }
-        String prefix = "logriver." + mode + ".";
+        String prefix = mode.prefix();
         profiles.forEach((k, value) -> {
             if (k.startsWith(prefix)) {
                 m.put(k.substring(prefix.length()), value);
