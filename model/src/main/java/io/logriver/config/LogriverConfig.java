@@ -53,7 +53,6 @@ public record LogriverConfig(
     public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
     static final String PARALLELISM_SPOUT = PARALLELISM_PREFIX + "spout";
     static final String PARALLELISM_PARSE = PARALLELISM_PREFIX + "parse";
-    static final String PARALLELISM_FILTER = PARALLELISM_PREFIX + "filter";
     static final String PARALLELISM_JOIN = PARALLELISM_PREFIX + "join";
     static final String PARALLELISM_AGGREGATE = PARALLELISM_PREFIX + "aggregate";
     static final String PARALLELISM_SINK = PARALLELISM_PREFIX + "sink";
@@ -83,8 +82,6 @@ public record LogriverConfig(
     public static final String STATE_BACKEND = "logriver.state.backend";
     /** {@code redis://HOST:PORT} or {@code HOST:PORT}; read as part of {@link StateStore}. */
     public static final String REDIS_URL = "logriver.redis.url";
-    /** The topology modes; {@code logriver.MODE.topology.KEY} overrides {@code topology.KEY} in that mode only. */
-    public static final List<String> MODES = List.of("core", "trident");
 
     /** Every logriver key with how its value is read and checked, and where the typed configuration holds it. */
     private static final KeyTable TABLE = new KeyTable()
@@ -103,7 +100,6 @@ public record LogriverConfig(
             .key(DROP_URL_PREFIXES, ConfigValues::stringList, LogriverConfig::dropUrlPrefixes)
             .key(PARALLELISM_SPOUT, ConfigValues::positiveInt, c -> c.parallelism().spout())
             .key(PARALLELISM_PARSE, ConfigValues::positiveInt, c -> c.parallelism().parse())
-            .key(PARALLELISM_FILTER, ConfigValues::positiveInt, c -> c.parallelism().filter())
             .key(PARALLELISM_JOIN, ConfigValues::positiveInt, c -> c.parallelism().join())
             .key(PARALLELISM_AGGREGATE, ConfigValues::positiveInt, c -> c.parallelism().aggregate())
             .key(PARALLELISM_SINK, ConfigValues::positiveInt, c -> c.parallelism().sink())
@@ -125,6 +121,10 @@ public record LogriverConfig(
             .key(STATE_BACKEND, (v, k) -> v.oneOf(k, StateBackend.ids()), c -> c.state().backend().id())
             .key(REDIS_URL, ConfigValues::string, c -> "redis://" + c.state().redisAddress());
 
+    /** Keys logriver no longer reads, with what to set instead: a configuration that sets one is refused. */
+    private static final Map<String, String> RETIRED = Map.of(PARALLELISM_PREFIX + "filter",
+            "the filter runs in the parse bolt: set " + PARALLELISM_PARSE);
+
     /** Every logriver key (Storm's own and the mode profiles aside). */
     static final Set<String> KEYS = TABLE.names();
 
@@ -134,7 +134,7 @@ public record LogriverConfig(
     }
 
     /** Executors per component. */
-    public record Parallelism(int spout, int parse, int filter, int join, int aggregate, int sink)
+    public record Parallelism(int spout, int parse, int join, int aggregate, int sink)
             implements Serializable {
     }
 
@@ -189,6 +189,8 @@ public record LogriverConfig(
                     throw new ConfigException(k + ": no value given");
                 }
                 (profiled == null ? storm : profiles).put(k, e.getValue());
+            } else if (RETIRED.containsKey(k)) {
+                throw new ConfigException(k + ": no longer a key (" + RETIRED.get(k) + ")");
             } else if (!KEYS.contains(k)) {
                 throw new ConfigException(k + ": unknown configuration key (logriver keys are listed in README.md)");
             }
@@ -199,7 +201,7 @@ public record LogriverConfig(
                         v.get(TOPIC_PARTITIONS)),
                 v.get(WINDOW_SIZE_MS), v.get(LATENESS_MS), v.get(JOIN_WAIT_MS), v.get(CLOCK_INTERVAL_MS),
                 v.get(MAX_FUTURE_MS), v.get(DROP_LEVELS), v.get(DROP_URL_PREFIXES),
-                new Parallelism(v.get(PARALLELISM_SPOUT), v.get(PARALLELISM_PARSE), v.get(PARALLELISM_FILTER),
+                new Parallelism(v.get(PARALLELISM_SPOUT), v.get(PARALLELISM_PARSE),
                         v.get(PARALLELISM_JOIN), v.get(PARALLELISM_AGGREGATE), v.get(PARALLELISM_SINK)),
                 v.get(CONSUMER_GROUP), v.get(FIRST_POLL), v.get(START_TIMESTAMP_MS),
                 new Generator(v.get(GENERATOR_RATE), v.get(GENERATOR_SESSIONS), v.get(GENERATOR_SEED)),
@@ -241,8 +243,8 @@ public record LogriverConfig(
 
     /** The Storm key a mode profile key overrides ({@code logriver.trident.topology.X} gives {@code topology.X}), or null. */
     static String stormKeyOfProfile(String key) {
-        for (String mode : MODES) {
-            String prefix = "logriver." + mode + ".";
+        for (ModeProfile mode : ModeProfile.values()) {
+            String prefix = mode.prefix();
             if (key.startsWith(prefix + "topology.") || key.startsWith(prefix + "storm.")) {
                 return key.substring(prefix.length());
             }
@@ -254,15 +256,12 @@ public record LogriverConfig(
      * Storm's settings for one mode: the common ones, then (Trident) those of {@code logriver.trident.profile}, then the
      * mode's own ({@code logriver.MODE.topology.X}).
      */
-    public Map<String, Object> stormFor(String mode) {
-        if (!MODES.contains(mode)) {
-            throw new ConfigException("mode " + mode + ": expected one of " + MODES);
-        }
+    public Map<String, Object> stormFor(ModeProfile mode) {
         Map<String, Object> m = new TreeMap<>(storm);
-        if (mode.equals("trident")) {
+        if (mode == ModeProfile.TRIDENT) {
             m.putAll(trident.profile().stormSettings());
         }
-        String prefix = "logriver." + mode + ".";
+        String prefix = mode.prefix();
         profiles.forEach((k, value) -> {
             if (k.startsWith(prefix)) {
                 m.put(k.substring(prefix.length()), value);

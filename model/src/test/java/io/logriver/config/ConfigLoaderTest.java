@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertEquals(100, c.clockIntervalMs());
         assertEquals(List.of("DEBUG", "TRACE"), c.dropLevels());
         assertEquals(List.of("/static/", "/health"), c.dropUrlPrefixes());
-        assertEquals(new LogriverConfig.Parallelism(1, 1, 1, 1, 1, 1), c.parallelism());
+        assertEquals(new LogriverConfig.Parallelism(1, 1, 1, 1, 1), c.parallelism());
         assertEquals("logriver-core", c.consumerGroup());
         assertEquals(new LogriverConfig.Generator(3_000, 400, 42), c.generator());
         assertEquals(5, c.liveViewIntervalS());
@@ -50,16 +50,16 @@ class ConfigLoaderTest {
         assertEquals(1, c.storm().get("topology.workers"));
         assertEquals(30, c.storm().get("topology.message.timeout.secs"));
         assertEquals(null, c.storm().get("topology.max.spout.pending"));
-        assertEquals(100_000, c.stormFor("core").get("topology.max.spout.pending"));
-        assertEquals(200, c.stormFor("core").get("topology.state.checkpoint.interval.ms"));
-        assertEquals("-XX:+UseG1GC -XX:MaxGCPauseMillis=10", c.stormFor("core").get("topology.worker.childopts"),
+        assertEquals(100_000, c.stormFor(ModeProfile.CORE).get("topology.max.spout.pending"));
+        assertEquals(200, c.stormFor(ModeProfile.CORE).get("topology.state.checkpoint.interval.ms"));
+        assertEquals("-XX:+UseG1GC -XX:MaxGCPauseMillis=10", c.stormFor(ModeProfile.CORE).get("topology.worker.childopts"),
                 "the collector the bench chose, for a cluster's core workers");
         assertEquals(new LogriverConfig.StateStore(StateBackend.REDIS, "127.0.0.1", 6379), c.state());
         assertEquals(TridentProfile.THROUGHPUT, c.trident().profile());
-        assertEquals(4, c.stormFor("trident").get("topology.max.spout.pending"));
-        assertEquals(50, c.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(4, c.stormFor(ModeProfile.TRIDENT).get("topology.max.spout.pending"));
+        assertEquals(50, c.stormFor(ModeProfile.TRIDENT).get("topology.trident.batch.emit.interval.millis"));
         assertEquals(5_000, c.trident().maxPollRecords());
-        assertEquals(null, c.stormFor("core").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(null, c.stormFor(ModeProfile.CORE).get("topology.trident.batch.emit.interval.millis"));
         Object reporters = c.storm().get("topology.metrics.reporters");
         assertTrue(reporters instanceof List<?>, String.valueOf(reporters));
         Map<?, ?> reporter = (Map<?, ?>) ((List<?>) reporters).get(0);
@@ -73,14 +73,14 @@ class ConfigLoaderTest {
     @Test
     void theTridentProfileGivesWhatTheUserLeavesUnset() throws Exception {
         LogriverConfig latency = ConfigLoader.load(null, List.of("logriver.trident.profile=latency"));
-        assertEquals(2, latency.stormFor("trident").get("topology.max.spout.pending"));
-        assertEquals(10, latency.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(2, latency.stormFor(ModeProfile.TRIDENT).get("topology.max.spout.pending"));
+        assertEquals(10, latency.stormFor(ModeProfile.TRIDENT).get("topology.trident.batch.emit.interval.millis"));
         assertEquals(1_000, latency.trident().maxPollRecords());
-        assertEquals(100_000, latency.stormFor("core").get("topology.max.spout.pending"));
+        assertEquals(100_000, latency.stormFor(ModeProfile.CORE).get("topology.max.spout.pending"));
         LogriverConfig own = ConfigLoader.load(null, List.of("logriver.trident.profile=latency",
                 "logriver.trident.topology.max.spout.pending=1", "logriver.trident.max.poll.records=300"));
-        assertEquals(1, own.stormFor("trident").get("topology.max.spout.pending"));
-        assertEquals(10, own.stormFor("trident").get("topology.trident.batch.emit.interval.millis"));
+        assertEquals(1, own.stormFor(ModeProfile.TRIDENT).get("topology.max.spout.pending"));
+        assertEquals(10, own.stormFor(ModeProfile.TRIDENT).get("topology.trident.batch.emit.interval.millis"));
         assertEquals(300, own.trident().maxPollRecords());
         assertEquals(own, LogriverConfig.fromMap(own.toMap()));
         ConfigException e = assertThrows(ConfigException.class,
@@ -171,12 +171,20 @@ class ConfigLoaderTest {
         LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.GENERATOR_RATE, LogriverConfig.GENERATOR_SESSIONS,
         LogriverConfig.LIVE_VIEW_INTERVAL_S, LogriverConfig.METRICS_INTERVAL_S, LogriverConfig.OFFSET_COMMIT_PERIOD_MS,
         "logriver.parallelism.spout", "logriver.parallelism.parse",
-        "logriver.parallelism.filter", "logriver.parallelism.join", "logriver.parallelism.aggregate",
+        "logriver.parallelism.join", "logriver.parallelism.aggregate",
         "logriver.parallelism.sink"})
     void zeroOrNegativeSize(String key) {
         assertFailsNaming(key, key + "=0");
         assertFailsNaming(key, key + "=-1");
         assertFailsNaming(key, key + "='-5'");
+    }
+
+    @Test
+    void aRetiredKeyIsRefusedWithWhatToSetInstead() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, List.of("logriver.parallelism.filter=2")));
+        assertTrue(e.getMessage().startsWith("logriver.parallelism.filter: no longer a key"), e.getMessage());
+        assertTrue(e.getMessage().contains("logriver.parallelism.parse"), e.getMessage());
     }
 
     @Test

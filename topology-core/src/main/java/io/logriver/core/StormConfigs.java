@@ -1,6 +1,7 @@
 package io.logriver.core;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.bolt.DurationStatsSerializer;
 import io.logriver.logic.parse.Request;
 import io.logriver.logic.parse.Session;
@@ -14,13 +15,13 @@ public final class StormConfigs {
     }
 
     /**
-     * The configuration of the topology of {@code mode} ({@code core} or {@code trident}). Every class a tuple carries
+     * The configuration of the topology of {@code mode} . Every class a tuple carries
      * between two workers is registered with Kryo (Storm does not fall back on Java serialization): the values of
      * both topologies, and the arrays inside them (a Trident watermark row carries its batch's emit times as a
      * long[]); {@link DurationStats} travels in its compact binary form. RowSerializationTest checks each kind of row.
      * With the durable backend, the state of the checkpointed bolts goes to Redis.
      */
-    public static Config of(LogriverConfig c, String mode) {
+    public static Config of(LogriverConfig c, ModeProfile mode) {
         Config conf = new Config();
         conf.putAll(c.topologyMap());
         conf.putAll(c.stormFor(mode));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.bolt.SessionSnapshot;
 import io.logriver.testing.Collected;
 import io.logriver.testing.ItDataSet;
@@ -47,7 +48,7 @@ class CoreTopologyIT {
 
         Collected out = Collected.of(run);
         try (LoopbackLocalCluster storm = LoopbackLocalCluster.startTemporary()) {
-            Config conf = StormConfigs.of(c, "core");
+            Config conf = StormConfigs.of(c, ModeProfile.CORE);
             conf.put(Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true); // every tuple through Kryo, as between workers
             storm.cluster().submitTopology(run, conf, CoreTopology.build(c, sources, new CollectingSink(run)));
             // every sink task has counted every end-of-input marker: everything before them went through

@@ -1,6 +1,7 @@
 package io.logriver.topology;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.CoreTopology;
 import io.logriver.core.StormConfigs;
 import io.logriver.core.bolt.SinkBolt;
@@ -51,7 +52,7 @@ public enum Mode {
         @Override
         public String guarantee(LogriverConfig c) {
             return c.state().durable() ? "window state exactly once, checkpointed to Redis every "
-                    + c.stormFor(id()).get("topology.state.checkpoint.interval.ms") + " ms; output at least once (a"
+                    + c.stormFor(profile()).get("topology.state.checkpoint.interval.ms") + " ms; output at least once (a"
                     + " window record written again has the same content)"
                     : "at least once; the open windows are lost with the worker (state in memory)";
         }
@@ -127,9 +128,14 @@ public enum Mode {
         return Arrays.stream(values()).map(Mode::id).toList();
     }
 
-    /** As in {@code --mode} and in the mode profiles of the configuration ({@link LogriverConfig#MODES}). */
+    /** As in {@code --mode} and in the mode profiles of the configuration. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return profile().id();
+    }
+
+    /** This mode's profile of Storm keys in the configuration ({@code logriver.MODE.topology.X}). */
+    public ModeProfile profile() {
+        return ModeProfile.valueOf(name());
     }
 
     /** The topology name used when none is given: {@code logriver-core}, {@code logriver-trident}. */
@@ -144,7 +150,7 @@ public enum Mode {
 
     /** The Storm configuration of this mode's topology: every logriver setting, Storm's, and this mode's profile. */
     public Config stormConfig(LogriverConfig c) {
-        return StormConfigs.of(c, id());
+        return StormConfigs.of(c, profile());
     }
 
     /** Whether a topology of this mode takes records as they come, so that a generator started now leaves no backlog. */

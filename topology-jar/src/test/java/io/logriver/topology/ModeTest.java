@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.names.Names;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class ModeTest {
     @Test
     void theModesAreTheConfigurationsProfiles() {
-        assertEquals(LogriverConfig.MODES, Mode.ids());
+        for (Mode m : Mode.values()) {
+            assertEquals(m.name(), m.profile().name());
+            assertEquals(m.id(), m.profile().id());
+        }
+        assertEquals(ModeProfile.values().length, Mode.values().length);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.logriver.trident;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.logriver.config.ConfigLoader;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.StormConfigs;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class KryoRoundTrip {
     private final KryoValuesSerializer serializer;
     private final KryoValuesDeserializer deserializer;
 
-    KryoRoundTrip(String mode) {
+    KryoRoundTrip(ModeProfile mode) {
         Map<String, Object> conf = Utils.readDefaultConfig();
         conf.putAll(StormConfigs.of(ConfigLoader.defaultConfig(), mode));
         serializer = new KryoValuesSerializer(conf);

@@ -6,6 +6,7 @@ import static io.logriver.trident.TridentHarness.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.logriver.config.ModeProfile;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.parse.Request;
 import io.logriver.logic.parse.Session;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class RowSerializationTest {
     private static final String VALID = "{\"timestamp\":\"2017-06-03T18:43:35.123Z\",\"webURL\":\"/app/page?id=1\","
             + "\"sessionID\":\"s-1\",\"durationMillis\":\"36\",\"level\":\"INFO\"}";
-    private final KryoRoundTrip kryo = new KryoRoundTrip("trident");
+    private final KryoRoundTrip kryo = new KryoRoundTrip(ModeProfile.TRIDENT);
     private final TridentHarness h = new TridentHarness();
 
     private List<List<Object>> roundTripAll(List<List<Object>> rows) {

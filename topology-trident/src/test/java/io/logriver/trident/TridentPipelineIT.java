@@ -3,6 +3,7 @@ package io.logriver.trident;
 import io.logriver.cluster.LoopbackLocalCluster;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.StormConfigs;
 import io.logriver.core.bolt.SessionSnapshot;
 import io.logriver.testing.Collected;
@@ -40,7 +41,7 @@ class TridentPipelineIT {
 
         Collected out = Collected.of(run);
         try (LoopbackLocalCluster storm = LoopbackLocalCluster.startTemporary()) {
-            Config conf = StormConfigs.of(c, "trident");
+            Config conf = StormConfigs.of(c, ModeProfile.TRIDENT);
             conf.put(Config.TOPOLOGY_TESTING_ALWAYS_TRY_SERIALIZE, true); // every tuple through Kryo, as between workers
             storm.cluster().submitTopology(run, conf, TridentPipeline.build(c, sources, sinks,
                     TridentPipeline.Hooks.NONE));

@@ -91,7 +91,7 @@ enum BenchEngine {
 
     /** Core's checkpoint interval ({@code logriver.core.topology.state.checkpoint.interval.ms}), which Flink uses. */
     static long checkpointIntervalMs(LogriverConfig c) {
-        Object ms = c.stormFor(Mode.CORE.id()).get("topology.state.checkpoint.interval.ms");
+        Object ms = c.stormFor(Mode.CORE.profile()).get("topology.state.checkpoint.interval.ms");
         return ms == null ? 1000 : ((Number) ms).longValue();
     }
 

@@ -2,6 +2,7 @@ package io.logriver.launcher.submit;
 
 import io.logriver.config.ConfigException;
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Json;
 import io.logriver.launcher.cli.Progress;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -109,7 +111,7 @@ public final class SubmitCommand {
             throw new IllegalStateException("a topology named " + name + " is already running on Nimbus at "
                     + nimbus.address() + ": bin/logriver kill " + name + " first, or choose another --name");
         }
-        Object asked = c.stormFor(mode).getOrDefault("topology.workers", 1);
+        Object asked = c.stormFor(ModeProfile.valueOf(mode.toUpperCase(Locale.ROOT))).getOrDefault("topology.workers", 1);
         if (!(asked instanceof Number count) || count.intValue() < 1) {
             throw new Args.UsageException("topology.workers=" + asked + ": expected a number of workers, 1 or more");
         }

@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.logriver.config.ConfigLoader;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.StormConfigs;
 import io.logriver.logic.window.DurationStats;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Storm's Kryo, configured as the topology is: a window aggregate in its compact form, and checkpoint tuples. */
 class DurationStatsSerializerTest {
 
-    private static Kryo kryo(String mode) {
+    private static Kryo kryo(ModeProfile mode) {
         Map<String, Object> conf = new HashMap<>(Utils.readDefaultConfig());
         conf.putAll(StormConfigs.of(ConfigLoader.defaultConfig(), mode));
         return SerializationFactory.getKryo(conf);
@@ -27,7 +28,7 @@ class DurationStatsSerializerTest {
 
     @Test
     void checkpointTuplesCrossWorkers() {
-        Kryo kryo = kryo("core");
+        Kryo kryo = kryo(ModeProfile.CORE);
         Output out = new Output(64, -1);
         kryo.writeClassAndObject(out, CheckPointState.Action.PREPARE);
         assertEquals(CheckPointState.Action.PREPARE, kryo.readClassAndObject(new Input(out.toBytes())));
@@ -35,7 +36,7 @@ class DurationStatsSerializerTest {
 
     @Test
     void roundTripThroughTheTopologysKryo() {
-        Kryo kryo = kryo("trident");
+        Kryo kryo = kryo(ModeProfile.TRIDENT);
         DurationStats s = new DurationStats();
         for (int i = 0; i < 100_000; i++) {
             s.add(i % 100, i % 7 == 0);

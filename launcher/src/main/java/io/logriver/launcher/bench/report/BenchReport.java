@@ -1,6 +1,7 @@
 package io.logriver.launcher.bench.report;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -165,8 +166,8 @@ public final class BenchReport {
     private List<String> configuration() {
         List<String> md = new ArrayList<>(List.of("", "## Storm configuration", "", "| setting | core | trident |",
                 "|---|---|---|"));
-        Map<String, Object> core = config.stormFor("core");
-        Map<String, Object> trident = config.stormFor("trident");
+        Map<String, Object> core = config.stormFor(ModeProfile.CORE);
+        Map<String, Object> trident = config.stormFor(ModeProfile.TRIDENT);
         Set<String> keys = new TreeSet<>(List.of("topology.workers", "topology.message.timeout.secs"));
         Stream.concat(core.keySet().stream(), trident.keySet().stream())
                 .filter(k -> k.startsWith("topology.") && !Objects.equals(core.get(k), trident.get(k)))
