@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -46,13 +47,23 @@ final class StateSentinel {
     static StateSentinel of(Map<String, Object> topoConf) {
         String url = String.valueOf(topoConf.get(LogriverConfig.REDIS_URL));
         String hostPort = url.startsWith("redis://") ? url.substring("redis://".length()) : url;
-        JedisPooled redis = CLIENTS.computeIfAbsent(hostPort, hp -> new JedisPooled(
+        JedisPooled redis = CLIENTS.computeIfAbsent(hostPort, hp -> new JedisPooled(validated(),
                 new HostAndPort(hp.substring(0, hp.lastIndexOf(':')), Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1))),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(5_000)
                         .socketTimeoutMillis(5_000).build()));
         String group = String.valueOf(topoConf.get(LogriverConfig.CONSUMER_GROUP));
         String kafka = String.valueOf(topoConf.get(LogriverConfig.BOOTSTRAP_SERVERS));
         return new StateSentinel(redis, url, group, () -> hasCommittedOffsets(kafka, group));
+    }
+
+    /**
+     * A pool whose connections are checked before use: after Redis restarts (a fault, or a test's next Redis on the same
+     * port in the same JVM) an idle connection is dead, and must not fail a task's start.
+     */
+    private static ConnectionPoolConfig validated() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setTestOnBorrow(true);
+        return pool;
     }
 
     static String key(String group) {

@@ -24,13 +24,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One soak on a dev cluster whose topologies are submitted: the sessions first, then the load; once every mode has
- * written a window, the clock starts, faults strike on their schedule, the lag is read every second and a sample taken
+ * written a window and caught up with the load (lag under 1 s for 10 s), the clock starts, faults strike on their schedule, the lag is read every second and a sample taken
  * every 10 s, a progress line every minute. When the load ends, each mode is given up to five minutes to write the
  * windows the reference closed; then the checks.
  */
 final class SoakRun {
     private static final int SESSIONS = 400;
     private static final Duration READY = Duration.ofMinutes(4);
+    /** Seconds in a row of lag under 1 s in every mode before the load's clock starts. */
+    private static final int STEADY_SECONDS = 10;
     private static final Duration DRAIN = Duration.ofMinutes(5);
     private static final long SAMPLE_MS = 10_000;
     private static final long PROGRESS_MS = 60_000;
@@ -83,11 +85,12 @@ final class SoakRun {
             long loadedMs;
             try (generator) {
                 generator.start();
-                awaitFirstWindows();
+                awaitCaughtUp();
                 t0 = System.currentTimeMillis();
                 FaultSchedule schedule = FaultSchedule.plan(options.seed(), options.faults(), options.every(),
                         options.duration());
-                progress.say(String.format("soak: every mode has written windows; load for %s, %d faults planned",
+                progress.say(String.format("soak: every mode has caught up (lag under 1 s for %d s); load for %s, %d faults "
+                        + "planned", STEADY_SECONDS,
                         Durations.text(options.duration()), schedule.faults().size()));
                 injector = new Thread(() -> inject(schedule), "soak-faults");
                 injector.setDaemon(true);
@@ -126,7 +129,7 @@ final class SoakRun {
         progress.say(String.format("soak: %,d sessions published to %s", sessions.size(), c.topics().sessions()));
     }
 
-    private void awaitFirstWindows() throws InterruptedException {
+    private void awaitCaughtUp() throws InterruptedException {
         long deadline = System.currentTimeMillis() + READY.toMillis();
         while (logs.values().stream().anyMatch(l -> l.keys() == 0)) {
             if (System.currentTimeMillis() > deadline || stop.stopping()) {
@@ -136,6 +139,18 @@ final class SoakRun {
                         + "the soak's cluster)");
             }
             Thread.sleep(500);
+        }
+        int steadySeconds = 0;
+        while (steadySeconds < STEADY_SECONDS) { // the backlog of the start drained: faults find a steady topology
+            if (System.currentTimeMillis() > deadline || stop.stopping()) {
+                throw new IllegalStateException("the topologies did not catch up with the load (lag under 1 s) within "
+                        + READY.toMinutes() + " min of its start: lower --rate");
+            }
+            Thread.sleep(1000);
+            long now = System.currentTimeMillis();
+            boolean steady = logs.entrySet().stream().allMatch(m -> lags.get(m.getKey())
+                    .lagMillis(now, m.getValue()::has) < Recovery.RECOVERED_MS);
+            steadySeconds = steady ? steadySeconds + 1 : 0;
         }
     }
 
