@@ -17,47 +17,77 @@ import org.apache.storm.thrift.transport.TTransportException;
 import org.apache.storm.utils.NimbusClient;
 import org.apache.storm.utils.Utils;
 
-/** {@link NimbusApi} through storm-client's Thrift client, one connection per call, as Storm's UI does. */
+/**
+ * {@link NimbusApi} on Storm's {@code Nimbus.Iface}: a remote Nimbus through storm-client's Thrift client, one
+ * connection per call as Storm's UI does, or a local cluster's Nimbus in this JVM ({@code LocalCluster} is one).
+ */
 public final class ThriftNimbus implements NimbusApi {
-    private final String host;
-    private final int port;
-
-    /** {@code hostPort}: {@code HOST} or {@code HOST:PORT} (6627 by default). */
-    public ThriftNimbus(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        String p = colon < 0 ? "6627" : hostPort.substring(colon + 1);
-        if (colon == 0 || !p.matches("\\d{1,5}") || Integer.parseInt(p) > 65535) {
-            throw new IllegalArgumentException("--nimbus " + hostPort + ": expected HOST or HOST:PORT");
-        }
-        this.host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        this.port = Integer.parseInt(p);
-    }
-
-    public String address() {
-        return host + ":" + port;
-    }
-
     private interface Call<T> {
         T on(Nimbus.Iface nimbus) throws Exception;
     }
 
-    private <T> T call(Call<T> call) throws Exception {
-        Map<String, Object> conf = new HashMap<>(Utils.readDefaultConfig());
-        conf.put("nimbus.seeds", List.of(host));
-        conf.put("nimbus.thrift.port", port);
-        conf.put("storm.nimbus.retry.times", 0);
-        NimbusClient client;
-        try {
-            client = NimbusClient.Builder.withConf(conf).withTimeout(10_000).build();
-        } catch (RuntimeException e) {
-            throw new UnavailableException("Nimbus at " + address() + " does not answer", e);
+    private interface Connection {
+        <T> T call(Call<T> call) throws Exception;
+    }
+
+    private final String address;
+    private final Connection connection;
+
+    private ThriftNimbus(String address, Connection connection) {
+        this.address = address;
+        this.connection = connection;
+    }
+
+    /** {@code hostPort}: {@code HOST} or {@code HOST:PORT} (6627 by default). */
+    public static ThriftNimbus remote(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        String p = colon < 0 ? "6627" : hostPort.substring(colon + 1);
+        if (colon == 0 || hostPort.isBlank() || !p.matches("\\d{1,5}") || Integer.parseInt(p) > 65535) {
+            throw new IllegalArgumentException("--nimbus " + hostPort + ": expected HOST or HOST:PORT");
         }
-        try (client) {
-            return call.on(client.getClient());
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        String address = host + ":" + p;
+        return new ThriftNimbus(address, new Connection() {
+            @Override
+            public <T> T call(Call<T> call) throws Exception {
+                Map<String, Object> conf = new HashMap<>(Utils.readDefaultConfig());
+                conf.put("nimbus.seeds", List.of(host));
+                conf.put("nimbus.thrift.port", Integer.parseInt(p));
+                conf.put("storm.nimbus.retry.times", 0);
+                NimbusClient client;
+                try {
+                    client = NimbusClient.Builder.withConf(conf).withTimeout(10_000).build();
+                } catch (RuntimeException e) {
+                    throw new UnavailableException("Nimbus at " + address + " does not answer", e);
+                }
+                try (client) {
+                    return call.on(client.getClient());
+                } catch (TTransportException e) {
+                    throw new UnavailableException("Nimbus at " + address + " closed the connection", e);
+                }
+            }
+        });
+    }
+
+    /** A Nimbus in this JVM, such as a {@code LocalCluster}. */
+    public static ThriftNimbus local(Nimbus.Iface nimbus, String description) {
+        return new ThriftNimbus(description, new Connection() {
+            @Override
+            public <T> T call(Call<T> call) throws Exception {
+                return call.on(nimbus);
+            }
+        });
+    }
+
+    public String address() {
+        return address;
+    }
+
+    private <T> T call(Call<T> call) throws Exception {
+        try {
+            return connection.call(call);
         } catch (NotAliveException e) {
             throw new NotFoundException(e.get_msg() == null ? "not alive" : e.get_msg());
-        } catch (TTransportException e) {
-            throw new UnavailableException("Nimbus at " + address() + " closed the connection", e);
         }
     }
 

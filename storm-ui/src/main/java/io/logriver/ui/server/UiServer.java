@@ -74,8 +74,12 @@ public final class UiServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the UI's server", e);
+        }
     }
 
     private static final class Routes extends Handler.Abstract {
