@@ -67,7 +67,7 @@ public final class TopologyJson {
 
     /** The topology's configuration, from the JSON text Nimbus returns. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> configuration(TopologyPageInfo t) throws JsonProcessingException {
+    public static Map<String, Object> configuration(TopologyPageInfo t) throws JsonProcessingException {
         return t.get_topology_conf() == null ? Map.of() : new TreeMap<>(JSON.readValue(t.get_topology_conf(), Map.class));
     }
 

@@ -7,6 +7,9 @@ import java.util.Map;
  * percentiles, the latest windows, the dead letters): supplied by the launcher, which knows where they are.
  */
 public interface LogriverView {
-    /** The view of the topology named {@code name}, as JSON-ready maps and lists. */
-    Map<String, Object> topology(String name) throws Exception;
+    /**
+     * The view of a topology, as JSON-ready maps and lists; {@code conf}: its configuration on Nimbus (logriver's
+     * settings, its topics among them).
+     */
+    Map<String, Object> topology(String id, String name, Map<String, Object> conf) throws Exception;
 }

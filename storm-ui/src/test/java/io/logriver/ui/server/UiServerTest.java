@@ -23,7 +23,7 @@ class UiServerTest {
     @BeforeEach
     void start() throws Exception {
         server = UiServer.start("127.0.0.1", 0, nimbus, List.of(),
-                name -> Map.of("mode", "core", "topology", name));
+                (id, name, conf) -> Map.of("timeout", conf.get("topology.message.timeout.secs")));
     }
 
     @AfterEach
@@ -56,7 +56,7 @@ class UiServerTest {
         assertTrue(r.body().contains("\"windowHint\":\"10m 0s\""), r.body());
         assertEquals("no-cache, no-store", r.headers().firstValue("Cache-Control").orElse(""));
         HttpResponse<String> v = get("/api/logriver/topology/" + FakeNimbus.CORE);
-        assertEquals("{\"mode\":\"core\",\"topology\":\"logriver-core\"}".length(), v.body().length(), v.body());
+        assertEquals("{\"topology\":\"logriver-core\",\"mode\":\"core\",\"timeout\":30}", v.body());
         assertEquals(404, get("/api/logriver/topology/nope-1-1").statusCode());
         nimbus.down = true;
         assertEquals(503, get("/api/v1/cluster/summary").statusCode());
