@@ -15,7 +15,7 @@ public final class LocalUi {
     public static UiServer start(LocalStorm storm, int port) throws Exception {
         try {
             return UiServer.start(ClusterState.HOST, port, ThriftNimbus.local(storm.cluster(), "the local cluster"),
-                    List.of(), null);
+                    List.of(), LogriverViews.forLocalRun());
         } catch (IOException e) {
             throw new IllegalStateException(UiCommand.cannotListen(ClusterState.HOST, port)
                     .replace("--port", "--ui-port"), e);

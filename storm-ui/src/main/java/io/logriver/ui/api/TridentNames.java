@@ -30,6 +30,7 @@ public final class TridentNames {
         }
         return switch (id) {
             case "__acker" -> "Storm's acker";
+            case "$checkpointspout" -> "Storm's checkpoint spout (of the stateful bolts)";
             case "__system" -> "Storm's system component";
             case "__eventlogger" -> "Storm's event logger";
             default -> null;

@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  * A page of another site (localhost on a port of its own, where the UI is 127.0.0.1) that posts a form to a URL as
  * soon as it loads: a cross-site request forgery.
  */
-final class AttackerSite implements AutoCloseable {
+public final class AttackerSite implements AutoCloseable {
     private final HttpServer server;
 
     private AttackerSite(HttpServer server) {
         this.server = server;
     }
 
-    static AttackerSite posting(String target) throws IOException {
+    public static AttackerSite posting(String target) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] page = ("<!DOCTYPE html><html><body><form id=f method=POST action=\"" + target + "\"></form>"
                 + "<script>document.getElementById('f').submit()</script></body></html>")
@@ -34,7 +34,7 @@ final class AttackerSite implements AutoCloseable {
         return new AttackerSite(s);
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/";
     }
 
