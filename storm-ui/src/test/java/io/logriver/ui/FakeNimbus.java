@@ -95,7 +95,7 @@ public final class FakeNimbus implements NimbusApi {
         t.set_owner("root");
         t.set_topology_conf("{\"topology.message.timeout.secs\":30,\"topology.workers\":1}");
         TopologyStats s = new TopologyStats();
-        s.set_window_to_emitted(Map.of(window, 5000L));
+        s.set_window_to_emitted(Map.of(":all-time", 5000L, "600", 4000L, "86400", 5000L, "10800", 5000L));
         s.set_window_to_transferred(Map.of(window, 4000L));
         s.set_window_to_acked(Map.of(window, 900L));
         s.set_window_to_failed(Map.of(window, 0L));

@@ -3,6 +3,7 @@ package io.logriver.ui.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,9 @@ public final class TopologyJson {
         if (s == null) {
             return out;
         }
-        for (String window : new TreeMap<>(orEmpty(s.get_window_to_emitted())).keySet()) {
+        List<String> windows = new ArrayList<>(orEmpty(s.get_window_to_emitted()).keySet());
+        windows.sort(Comparator.comparingInt(Pretty.WINDOWS::indexOf));
+        for (String window : windows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("windowPretty", Pretty.windowHint(window));
             m.put("window", window);

@@ -81,6 +81,9 @@ class ApiContractTest {
             assertEquals("600", t.get("window").asText());
             assertEquals("10m 0s", t.get("windowHint").asText());
             assertEquals(30, t.get("msgTimeout").asInt());
+            List<String> windows = new ArrayList<>();
+            t.get("topologyStats").forEach(w -> windows.add(w.get("windowPretty").asText()));
+            assertEquals(List.of("10m 0s", "3h 0m 0s", "1d 0h 0m 0s", "All time"), windows);
             assertEquals("0.250", t.get("bolts").get(0).get("capacity").asText());
             assertEquals(id.equals(FakeNimbus.TRIDENT) ? "trident" : "core", t.get("mode").asText());
         }
