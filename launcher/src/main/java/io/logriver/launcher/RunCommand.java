@@ -56,6 +56,7 @@ public final class RunCommand {
             }
         }
         int uiPort = args.number("ui-port", 0, UiCommand.DEFAULT_PORT, "a port from 0 to 65535 (0: any free one)");
-        return new LiveMode(progress, mode, out, uiPort).run(config, args.duration("duration"), workDir);
+        return new LiveMode(progress, mode, out, uiPort, args.has("ui-port"))
+                .run(config, args.duration("duration"), workDir);
     }
 }

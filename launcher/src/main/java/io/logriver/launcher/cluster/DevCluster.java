@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real Storm cluster on this machine for development and tests: ZooKeeper, Nimbus, one Supervisor with N slots
- * that launches real worker JVMs, a Kafka broker and the Storm UI, each a separate JVM listening on 127.0.0.1, with all state
+ * that launches real worker JVMs, a Kafka broker and the Storm UI, each a separate JVM listening on 127.0.0.1, with all
+ * state
  * and logs under {@code work/cluster/}. {@code down} stops exactly what {@code up} started, found from pid files.
  */
 public final class DevCluster {

@@ -21,21 +21,26 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code run} without {@code --input}: broker, topics, generator, the topology in a local cluster, its Storm UI, and the
- * live view until stopped.
+ * {@code run} without {@code --input}: broker, topics, generator, the topology in a local cluster, its Storm UI, and
+ * the live view until stopped.
  */
 public final class LiveMode {
     private final Progress progress;
     private final Mode mode;
     private final PrintStream out;
     private final int uiPort;
+    private final boolean uiPortAsked;
 
-    /** Progress to {@code progress}, the live view to {@code out}; the Storm UI on {@code uiPort} (0: a free one). */
-    public LiveMode(Progress progress, Mode mode, PrintStream out, int uiPort) {
+    /**
+     * Progress to {@code progress}, the live view to {@code out}; the Storm UI on {@code uiPort} (0: a free one; a
+     * free one too when the port is taken and was not {@code uiPortAsked} for).
+     */
+    public LiveMode(Progress progress, Mode mode, PrintStream out, int uiPort, boolean uiPortAsked) {
         this.progress = progress;
         this.mode = mode;
         this.out = out;
         this.uiPort = uiPort;
+        this.uiPortAsked = uiPortAsked;
     }
 
     public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
@@ -47,7 +52,7 @@ public final class LiveMode {
             String name = mode.defaultName();
             JmxMetrics metrics = new JmxMetrics(name);
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
-                 UiServer ui = LocalUi.start(storm, uiPort);
+                 UiServer ui = LocalUi.start(storm, uiPort, uiPortAsked);
                  LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                          c.topics().sessions(), c.generator().rate(),
                          new RecordGenerator(c.generator().seed(), c.generator().sessions()));

@@ -28,7 +28,8 @@ final class TopicTail {
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         List<JsonNode> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, READ_FOR).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);

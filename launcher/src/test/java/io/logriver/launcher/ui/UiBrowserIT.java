@@ -80,7 +80,8 @@ class UiBrowserIT {
 
     @Test
     void aStormUserWalksThroughBothTopologiesAndActs() throws Exception {
-        LogriverConfig c = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + cluster.state.kafka()));
+        LogriverConfig c = ConfigLoader.load(null,
+                List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + cluster.state.kafka()));
         try (Topics topics = new Topics(c.bootstrapServers())) {
             topics.ensure(c, 1);
         }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class ViewModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode window(String start, String org, String url, long count, long errors, long p99) throws Exception {
-        return JSON.readTree(String.format("{\"windowStart\":\"%s\",\"windowEnd\":\"x\",\"orgID\":\"%s\",\"webURL\":\"%s\","
-                + "\"count\":%d,\"errors\":%d,\"p50\":1,\"p95\":2,\"p99\":%d,\"max\":%d}", start, org, url, count, errors,
-                p99, p99 + 1));
+    private static JsonNode window(String start, String org, String url, long count, long errors, long p99)
+            throws Exception {
+        return JSON.valueToTree(Map.of("windowStart", start, "windowEnd", "x", "orgID", org, "webURL", url,
+                "count", count, "errors", errors, "p50", 1, "p95", 2, "p99", p99, "max", p99 + 1));
     }
 
     @Test

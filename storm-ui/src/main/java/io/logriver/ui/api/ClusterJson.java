@@ -136,12 +136,14 @@ public final class ClusterJson {
     /** Storm's resource name for the memory capacity, or else the supervisor's configuration key. */
     private static double totalMem(SupervisorSummary s) {
         Map<String, Double> r = s.get_total_resources() == null ? Map.of() : s.get_total_resources();
-        return r.getOrDefault(Constants.COMMON_TOTAL_MEMORY_RESOURCE_NAME, r.getOrDefault(Config.SUPERVISOR_MEMORY_CAPACITY_MB, 0.0));
+        return r.getOrDefault(Constants.COMMON_TOTAL_MEMORY_RESOURCE_NAME,
+                r.getOrDefault(Config.SUPERVISOR_MEMORY_CAPACITY_MB, 0.0));
     }
 
     private static double totalCpu(SupervisorSummary s) {
         Map<String, Double> r = s.get_total_resources() == null ? Map.of() : s.get_total_resources();
-        return r.getOrDefault(Constants.COMMON_CPU_RESOURCE_NAME, r.getOrDefault(Config.SUPERVISOR_CPU_CAPACITY, 0.0));
+        return r.getOrDefault(Constants.COMMON_CPU_RESOURCE_NAME,
+                r.getOrDefault(Config.SUPERVISOR_CPU_CAPACITY, 0.0));
     }
 
     static <T> List<T> orEmpty(List<T> list) {

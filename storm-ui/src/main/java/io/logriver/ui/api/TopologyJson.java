@@ -69,7 +69,8 @@ public final class TopologyJson {
     /** The topology's configuration, from the JSON text Nimbus returns. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> configuration(TopologyPageInfo t) throws JsonProcessingException {
-        return t.get_topology_conf() == null ? Map.of() : new TreeMap<>(JSON.readValue(t.get_topology_conf(), Map.class));
+        return t.get_topology_conf() == null ? Map.of()
+                : new TreeMap<>(JSON.readValue(t.get_topology_conf(), Map.class));
     }
 
     public static List<String> componentIds(TopologyPageInfo t) {

@@ -51,7 +51,8 @@ public final class StormCollector implements MultiCollector {
     private static void topology(Snapshots s, TopologyPageInfo t) {
         String mode = TridentNames.isTrident(TopologyJson.componentIds(t)) ? "trident" : "core";
         String[] labels = {"topology", t.get_name(), "mode", mode};
-        s.gauge("storm_topology_uptime_seconds", "seconds since the topology was submitted", t.get_uptime_secs(), labels);
+        s.gauge("storm_topology_uptime_seconds", "seconds since the topology was submitted", t.get_uptime_secs(),
+                labels);
         s.gauge("storm_topology_workers", "worker processes of the topology", t.get_num_workers(), labels);
         s.gauge("storm_topology_executors", "executors of the topology", t.get_num_executors(), labels);
         s.gauge("storm_topology_active", "1 while the topology is ACTIVE", "ACTIVE".equals(t.get_status()) ? 1 : 0,

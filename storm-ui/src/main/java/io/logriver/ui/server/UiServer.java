@@ -112,7 +112,8 @@ public final class UiServer implements AutoCloseable {
                 StaticFiles.File f = StaticFiles.get(path);
                 if (f == null) {
                     response.setStatus(404);
-                    send(response, callback, "text/plain;charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+                    send(response, callback, "text/plain;charset=utf-8",
+                            "not found\n".getBytes(StandardCharsets.UTF_8));
                 } else {
                     send(response, callback, f.contentType(), f.bytes());
                 }
@@ -131,8 +132,8 @@ public final class UiServer implements AutoCloseable {
         }
 
         private static void secure(Response response) {
-            response.getHeaders().put("Content-Security-Policy",
-                    "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+            response.getHeaders().put("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                    + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.getHeaders().put("X-Frame-Options", "DENY");
             response.getHeaders().put("Referrer-Policy", "no-referrer");

@@ -231,7 +231,10 @@ function wireActions(t) {
   const withWait = (action) => () => {
     const wait = prompt(askWait(action), String(t.msgTimeout || 30));
     if (wait === null) return;
-    if (!/^\d{1,5}$/.test(wait)) { document.getElementById('action-result').textContent = 'wait time: seconds'; return; }
+    if (!/^\d{1,5}$/.test(wait)) {
+      document.getElementById('action-result').textContent = 'wait time: a number of seconds';
+      return;
+    }
     act(action, '/' + action + '/' + wait)();
   };
   document.getElementById('rebalance').onclick = withWait('rebalance');

@@ -97,7 +97,8 @@ class ApiContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FakeNimbus.CORE + "/component/parse", FakeNimbus.TRIDENT + "/component/b-0-parse-filter-join"})
+    @ValueSource(strings = {FakeNimbus.CORE + "/component/parse",
+        FakeNimbus.TRIDENT + "/component/b-0-parse-filter-join"})
     void boltPage(String path) throws Exception {
         JsonNode c = get(api, "/api/v1/topology/" + path, Map.of("window", "10800"));
         assertHasAll(StormFields.COMPONENT, c);
@@ -108,7 +109,8 @@ class ApiContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FakeNimbus.CORE + "/component/kafka-weblogs", FakeNimbus.TRIDENT + "/component/%24mastercoord-bg0"})
+    @ValueSource(strings = {FakeNimbus.CORE + "/component/kafka-weblogs",
+        FakeNimbus.TRIDENT + "/component/%24mastercoord-bg0"})
     void spoutPage(String path) throws Exception {
         JsonNode c = get(api, "/api/v1/topology/" + path, Map.of());
         assertHasAll(StormFields.COMPONENT, c);

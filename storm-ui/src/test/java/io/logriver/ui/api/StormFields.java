@@ -12,8 +12,8 @@ final class StormFields {
     }
 
     static final List<String> CLUSTER_SUMMARY = List.of("stormVersion", "supervisors", "topologies", "slotsTotal",
-            "slotsUsed", "slotsFree", "executorsTotal", "tasksTotal", "schedulerDisplayResource", "totalMem", "totalCpu",
-            "availMem", "availCpu", "memAssignedPercentUtil", "cpuAssignedPercentUtil");
+            "slotsUsed", "slotsFree", "executorsTotal", "tasksTotal", "schedulerDisplayResource", "totalMem",
+            "totalCpu", "availMem", "availCpu", "memAssignedPercentUtil", "cpuAssignedPercentUtil");
 
     static final List<String> SUPERVISOR_SUMMARY = List.of("supervisors", "schedulerDisplayResource",
             "supervisors.id", "supervisors.host", "supervisors.uptime", "supervisors.uptimeSeconds",

@@ -86,8 +86,10 @@ class UiServerTest {
                 r.headers().toString());
         String body = r.body();
         assertTrue(body.contains("# TYPE storm_bolt_executed_total counter"), body);
-        assertTrue(body.contains("storm_bolt_executed_total{component=\"parse\",mode=\"core\",topology=\"logriver-core\"} 1000.0"), body);
-        assertTrue(body.contains("storm_bolt_capacity{component=\"b-0-parse-filter-join\",mode=\"trident\",topology=\"logriver-trident\"} 0.25"), body);
+        assertTrue(body.contains("storm_bolt_executed_total{component=\"parse\",mode=\"core\","
+                + "topology=\"logriver-core\"} 1000.0"), body);
+        assertTrue(body.contains("storm_bolt_capacity{component=\"b-0-parse-filter-join\",mode=\"trident\","
+                + "topology=\"logriver-trident\"} 0.25"), body);
         assertTrue(body.contains("storm_topology_workers{mode=\"core\",topology=\"logriver-core\"} 1.0"), body);
         assertTrue(body.contains("storm_nimbus_up 1.0"), body);
         nimbus.down = true;
