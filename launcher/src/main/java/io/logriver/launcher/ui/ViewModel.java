@@ -12,11 +12,13 @@ import java.util.TreeMap;
 
 /**
  * logriver's own view of a topology, from its figures and the records it wrote: the accounting identity, latency
- * percentiles and join waits, the slowest URLs and each organisation's error rate in the latest window written, and
- * the dead letters by reason. Plain Java: the sources are read elsewhere.
+ * percentiles and join waits, the slowest URLs and each organisation's error rate in the latest windows written (the
+ * last minute of 10-second windows), and the dead letters by reason. Plain Java: the sources are read elsewhere.
  */
 public final class ViewModel {
     static final int EXAMPLE_CHARS = 80;
+    /** The latest windows the slowest URLs and the error rates are taken from. */
+    static final int LATEST_WINDOWS = 6;
 
     /** Percentiles of a latency histogram, in milliseconds, and how many values it holds. */
     public record Percentiles(long count, double p50, double p99, double p999) {
@@ -39,8 +41,8 @@ public final class ViewModel {
         m.put("accounting", accounting(a));
         m.put("latencyMs", latency == null ? null : latency.toMap());
         m.put("joinWaitMs", joinWait == null ? null : joinWait.toMap());
-        List<JsonNode> latest = latestWindow(windows);
-        m.put("latestWindow", latest.isEmpty() ? null : latest.get(0).path("windowStart").asText());
+        List<JsonNode> latest = latestWindows(windows, LATEST_WINDOWS);
+        m.put("windows", latest.stream().map(n -> n.path("windowStart").asText()).distinct().sorted().toList());
         m.put("slowestUrls", latest.stream().sorted(WindowTable.BY_P99_DESCENDING).limit(WindowTable.SLOWEST)
                 .map(ViewModel::url).toList());
         m.put("errorRates", errorRates(latest));
@@ -62,11 +64,13 @@ public final class ViewModel {
         return m;
     }
 
-    /** The records of the latest window among {@code windows} (by its start). */
-    static List<JsonNode> latestWindow(List<JsonNode> windows) {
+    /** The records of the latest {@code n} windows among {@code windows} (by their start). */
+    static List<JsonNode> latestWindows(List<JsonNode> windows, int n) {
         TreeMap<String, List<JsonNode>> byStart = new TreeMap<>();
         windows.forEach(w -> byStart.computeIfAbsent(w.path("windowStart").asText(), k -> new ArrayList<>()).add(w));
-        return byStart.isEmpty() ? List.of() : byStart.lastEntry().getValue();
+        List<JsonNode> out = new ArrayList<>();
+        byStart.descendingMap().values().stream().limit(n).forEach(out::addAll);
+        return out;
     }
 
     private static Map<String, Object> url(JsonNode n) {

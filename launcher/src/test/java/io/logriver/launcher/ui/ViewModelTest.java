@@ -31,17 +31,21 @@ class ViewModelTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void slowestUrlsAndErrorRatesOfTheLatestWindowOnly() throws Exception {
+    void slowestUrlsAndErrorRatesOfTheLatestWindowsOnly() throws Exception {
         List<JsonNode> windows = new ArrayList<>();
         windows.add(window("2026-12-06T10:00:00Z", "org1", "/old", 10, 10, 9999));
+        for (int w = 1; w < ViewModel.LATEST_WINDOWS; w++) {
+            windows.add(window("2026-12-06T10:00:" + (10 + w) + "Z", "org1", "/quiet", 0, 0, 1));
+        }
         for (int i = 0; i < 7; i++) {
-            windows.add(window("2026-12-06T10:00:10Z", i % 2 == 0 ? "org1" : "<img src=x onerror=alert(1)>",
+            windows.add(window("2026-12-06T10:01:00Z", i % 2 == 0 ? "org1" : "<img src=x onerror=alert(1)>",
                     "/u" + i, 100, i, 10 * i));
         }
         Map<String, Object> v = ViewModel.of(new Accounting(0, 0, 0, 0, 0), null, null, windows, List.of(), List.of());
         List<Map<String, Object>> slowest = (List<Map<String, Object>>) v.get("slowestUrls");
         assertEquals(List.of("/u6", "/u5", "/u4", "/u3", "/u2"), slowest.stream().map(m -> m.get("webURL")).toList());
-        assertEquals("2026-12-06T10:00:10Z", v.get("latestWindow"));
+        assertEquals(ViewModel.LATEST_WINDOWS, ((List<String>) v.get("windows")).size(), "not the oldest");
+        assertEquals("2026-12-06T10:01:00Z", ((List<String>) v.get("windows")).get(ViewModel.LATEST_WINDOWS - 1));
         List<Map<String, Object>> rates = (List<Map<String, Object>>) v.get("errorRates");
         assertEquals("<img src=x onerror=alert(1)>", rates.get(0).get("orgID"), "sorted, kept as it came");
         assertEquals(300L, rates.get(0).get("count"));

@@ -210,6 +210,8 @@ function wireActions(t) {
   const active = t.status === 'ACTIVE';
   document.getElementById('activate').disabled = active;
   document.getElementById('deactivate').disabled = !active;
+  document.getElementById('rebalance').disabled = false;
+  document.getElementById('kill').disabled = false;
   const act = (action, path) => async () => {
     const result = document.getElementById('action-result');
     try {
