@@ -44,7 +44,9 @@ public final class UiCommand {
 
     private static UiServer start(String host, int port, String nimbus, ClusterLayout layout) throws Exception {
         try {
-            return UiServer.start(host, port, ThriftNimbus.remote(nimbus), List.of(), LogriverViews.forCluster(layout));
+            ThriftNimbus api = ThriftNimbus.remote(nimbus);
+            return UiServer.start(host, port, api, List.of(new LogriverCollector(api, layout)),
+                    LogriverViews.forCluster(layout));
         } catch (IOException e) {
             throw new IllegalStateException(cannotListen(host, port), e);
         }
