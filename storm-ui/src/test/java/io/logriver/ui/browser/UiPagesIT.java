@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.ui.FakeNimbus;
 import io.logriver.ui.server.UiServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ class UiPagesIT {
     static final String SCRIPT = "<script>window.__xss=1</script>";
     static final String IMG = "<img src=x onerror=\"window.__xss=2\">";
 
+    /** Where the screenshots of the three pages go ({@code -Dui.screenshots=DIR}). */
+    private static final Path SHOTS = Path.of(System.getProperty("ui.screenshots", "target/ui-screenshots"));
     private static final FakeNimbus NIMBUS = new FakeNimbus();
     private static UiServer server;
     private static Browser browser;
@@ -69,9 +72,12 @@ class UiPagesIT {
     }
 
     @Test
-    void homeTopologyWindowComponentAndActions() {
+    void homeTopologyWindowComponentAndActions() throws Exception {
         browser.driver.get(server.url());
         cell("topology-summary", FakeNimbus.CORE);
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#logriver table.accounting"))
+                .size() == 2);
+        browser.screenshot(SHOTS.resolve("home.png"));
         browser.driver.findElement(By.linkText("logriver-core")).click();
         cell("topology-summary", "logriver-core");
 
@@ -84,6 +90,7 @@ class UiPagesIT {
         cell("dead-letters", SCRIPT + IMG);
         assertTrue(cell("bolt-stats", FakeNimbus.HOSTILE_ERROR).isDisplayed());
         assertNoMarkupRan();
+        browser.screenshot(SHOTS.resolve("topology.png"));
 
         browser.driver.findElement(By.id("deactivate")).click();
         Alert confirm = browser.dialog();
@@ -111,6 +118,7 @@ class UiPagesIT {
         cell("component-errors", FakeNimbus.HOSTILE_ERROR);
         cell("input-stats", "kafka-weblogs");
         assertNoMarkupRan();
+        browser.screenshot(SHOTS.resolve("component.png"));
     }
 
     @Test
