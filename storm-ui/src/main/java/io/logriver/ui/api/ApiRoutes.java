@@ -59,7 +59,7 @@ public final class ApiRoutes {
         List<String> p = Arrays.stream(r.path().substring(PREFIX.length()).split("/", -1))
                 .map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
         boolean action = p.size() >= 3 && p.get(0).equals("topology") && ACTIONS.contains(p.get(2));
-        if (action != r.method().equals("POST")) {
+        if (!r.method().equals("GET") && !r.method().equals("POST") || action != r.method().equals("POST")) {
             throw new HttpError(405, action ? "a topology action takes POST" : "only GET is served here");
         }
         return action ? act(r, p) : get(r, p);

@@ -104,6 +104,7 @@ async function home() {
     fill('supervisors', table(supervisors.supervisors, [['Host', 'host'], ['Id', 'id'], ['Uptime', 'uptime'],
       ['Slots', 'slotsTotal', 1], ['Used slots', 'slotsUsed', 1], ['Version', 'version']], 'supervisor-summary'));
     const side = el('div', null, 'side');
+    side.id = 'logriver-side';
     for (const t of topologies.topologies) {
       const v = await api('/api/logriver/topology/' + encodeURIComponent(t.id)).catch(() => null);
       if (v) {
@@ -125,6 +126,7 @@ function accounting(v) {
   const t = table([a], [['read', 'read', 1], ['aggregated', 'aggregated', 1], ['filtered', 'filtered', 1],
     ['invalid', 'invalid', 1], ['late', 'late', 1],
     ['read = aggregated + filtered + invalid + late', (r) => el('span', r.identity, r.balanced ? 'ok' : 'bad')]]);
+  t.tHead.rows[0].cells[5].title = 'every record read is aggregated, filtered, invalid or late, exactly once';
   t.classList.add('accounting');
   return t;
 }

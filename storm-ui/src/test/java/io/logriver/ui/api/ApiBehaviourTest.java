@@ -67,6 +67,8 @@ class ApiBehaviourTest {
     void actionsOnlyByPost() throws Exception {
         error(api.handle(ApiRequest.get("/api/v1/topology/" + FakeNimbus.CORE + "/kill/0", Map.of())), 405);
         error(api.handle(post("/api/v1/cluster/summary", null, null, "")), 405);
+        error(api.handle(new ApiRequest("PUT", "/api/v1/cluster/summary", Map.of(), "127.0.0.1:8080", null, null,
+                "")), 405);
         assertEquals(List.of(), nimbus.actions);
     }
 

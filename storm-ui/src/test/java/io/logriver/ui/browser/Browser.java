@@ -52,7 +52,8 @@ public final class Browser implements AutoCloseable {
     /** Saves what the browser shows, the whole page, as a PNG. */
     public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        long height = (Long) driver.executeScript("return document.body.scrollHeight");
+        long height = (Long) driver.executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
         driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height + 40, 600), 4000)));
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         driver.manage().window().setSize(new Dimension(1400, 1000));
