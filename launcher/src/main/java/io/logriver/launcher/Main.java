@@ -13,6 +13,7 @@ import io.logriver.launcher.submit.RebalanceCommand;
 import io.logriver.launcher.submit.StatsCommand;
 import io.logriver.launcher.submit.SubmitCommand;
 import io.logriver.launcher.soak.SoakCommand;
+import io.logriver.launcher.ui.UiCommand;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -53,6 +54,7 @@ public final class Main {
             "       bin/logriver stats [NAME] [--nimbus HOST[:PORT]] [--metrics-dir DIR]",
             "       bin/logriver kill NAME [--wait S] [--nimbus HOST[:PORT]]",
             "       bin/logriver rebalance NAME --workers N [--wait S] [--nimbus HOST[:PORT]]",
+            "       bin/logriver ui [--port 8080] [--nimbus HOST[:PORT]] [--host 127.0.0.1]",
             "       bin/logriver bench [--mode core|trident|both|kstreams|flink|all] [--rates 1000,5000,...] [--workers 1,2]",
             "                          [--duration S] [--backends redis,memory] [--batches 50ms/1000x2,...] [--quick]",
             "                          [--variants 'base;NAME:key=value,...'] [--rounds N]",
@@ -79,6 +81,8 @@ public final class Main {
             "                 slopes; writes bench/results/<date>-soak-<host>.md, .csv and .png (--quick: 3 minutes, CI)",
             "  list, stats, kill  the topologies on that Nimbus; stats shows the Storm UI's figures and logriver's metrics",
             "  rebalance      spreads a topology over N workers, as storm rebalance -n N does",
+            "  ui             Storm's UI pages, its REST API (/api/v1) and Prometheus /metrics for a Nimbus (the dev",
+            "                 cluster's unless --nimbus is given); cluster up and run start it too",
             "options: --work-dir DIR (default: work/ in the logriver checkout) holds the broker's data, the dev cluster",
             "         and the logs");
 
@@ -112,6 +116,7 @@ public final class Main {
                 case "kill" -> new KillCommand(err).run(rest);
                 case "rebalance" -> new RebalanceCommand(err).run(rest);
                 case "soak" -> new SoakCommand(out, err).run(rest);
+                case "ui" -> new UiCommand(out).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + args.get(0) + "'");
             };
         } catch (Args.UsageException e) {

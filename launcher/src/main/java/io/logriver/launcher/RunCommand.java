@@ -5,6 +5,7 @@ import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.FileMode;
 import io.logriver.launcher.live.LiveMode;
+import io.logriver.launcher.ui.UiCommand;
 import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Set;
 /** {@code run}: live mode, or file mode when {@code --input} is given. */
 public final class RunCommand {
     private static final Set<String> OPTIONS =
-            Set.of("mode", "duration", "config", "input", "sessions", "output", "dlq", "work-dir");
+            Set.of("mode", "duration", "config", "input", "sessions", "output", "dlq", "work-dir", "ui-port");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -38,6 +39,9 @@ public final class RunCommand {
         if (args.has("input")) {
             Path input = args.inputFile("input");
             Path sessions = args.inputFile("sessions");
+            if (args.has("ui-port")) {
+                throw new Args.UsageException("--ui-port is for live mode: file mode starts no UI");
+            }
             if (!args.has("output")) {
                 throw new Args.UsageException("file mode needs --output FILE");
             }
@@ -51,6 +55,8 @@ public final class RunCommand {
                 throw new Args.UsageException("--" + fileModeOnly + " is for file mode, which needs --input FILE");
             }
         }
-        return new LiveMode(progress, mode, out).run(config, args.duration("duration"), workDir);
+        int uiPort = args.number("ui-port", 0, UiCommand.DEFAULT_PORT, "a port from 0 to 65535 (0: any free one)");
+        return new LiveMode(progress, mode, out, uiPort, args.has("ui-port"))
+                .run(config, args.duration("duration"), workDir);
     }
 }

@@ -89,7 +89,8 @@ class MainTest {
     void printsOneLineAndNoStackTrace(String command, Row row) throws Exception {
         Map<String, String> values = Map.of("{dir}", dir.toString(), "{work}", newWorkDir().toString(),
                 "{running}", running.toString(), "{closed}", "127.0.0.1:" + closedPort,
-                "{taken}", "127.0.0.1:" + taken.getLocalPort(), "{log}", Main.logFile().toString());
+                "{taken}", "127.0.0.1:" + taken.getLocalPort(), "{takenport}", Integer.toString(taken.getLocalPort()),
+                "{log}", Main.logFile().toString());
         List<String> argv = new ArrayList<>(Arrays.asList(fill(row.command(), values).split(" ")));
         assertEquals("bin/logriver", argv.remove(0));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -168,7 +169,7 @@ class MainTest {
             }
         }
         assertTrue(commands.containsAll(List.of("run", "cluster", "submit", "list", "stats", "kill", "rebalance",
-                "bench", "generate", "replay", "watch", "reprocess")),
+                "bench", "generate", "replay", "watch", "reprocess", "ui")),
                 commands.toString());
     }
 

@@ -71,8 +71,7 @@ public final class ClusterCommand {
                 + " (workers exchange tuples through Storm's Netty messaging, their servers bound to "
                 + ClusterState.HOST + " by logriver's transport)");
         out.println("  logs       " + cluster.layout().logs());
-        out.println("  Storm UI   a storm.yaml with nimbus.seeds: [\"" + ClusterState.HOST + "\"], nimbus.thrift.port: "
-                + s.nimbus() + ", ui.host: " + ClusterState.HOST + " (README: Inspecting a running topology)");
+        out.println("  Storm UI   " + s.uiUrl() + "   (its REST API under /api/v1, Prometheus metrics at /metrics)");
         out.println("next: bin/logriver submit; bin/logriver generate; bin/logriver watch; bin/logriver stats; "
                 + "bin/logriver cluster down");
     }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real Storm cluster on this machine for development and tests: ZooKeeper, Nimbus, one Supervisor with N slots
- * that launches real worker JVMs, and a Kafka broker, each a separate JVM listening on 127.0.0.1, with all state
+ * that launches real worker JVMs, a Kafka broker and the Storm UI, each a separate JVM listening on 127.0.0.1, with all
+ * state
  * and logs under {@code work/cluster/}. {@code down} stops exactly what {@code up} started, found from pid files.
  */
 public final class DevCluster {
@@ -60,6 +61,8 @@ public final class DevCluster {
             d.startNimbus();
             progress.say("starting a Supervisor with slots " + s.slots());
             d.startSupervisor();
+            progress.say("starting the Storm UI on " + s.uiUrl());
+            UiDaemon.start(layout, s);
             new NimbusConnection(s.nimbusAddress()).awaitSupervisors(1, Duration.ofSeconds(90));
             return s;
         } catch (Exception e) {
@@ -161,12 +164,16 @@ public final class DevCluster {
             case ClusterState.NIMBUS -> s.nimbusAddress();
             case ClusterState.SUPERVISOR -> ClusterState.HOST + ":" + s.supervisor();
             case ClusterState.REDIS -> s.redis();
+            case ClusterState.UI -> s.uiUrl();
             default -> s.kafka();
         };
     }
 
     private static String describe(ProcessHandle p) {
         String cmd = ClusterProcesses.commandLine(p);
+        if (cmd.contains("io.logriver.launcher.Main ui")) {
+            return "(Storm UI)";
+        }
         for (String main : List.of("LogWriter", "worker.Worker", "Nimbus", "Supervisor", "ZooKeeperServerMain",
                 "kafka.Kafka", "redis-server")) {
             if (cmd.contains(main)) {

@@ -12,23 +12,35 @@ import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.local.TopologyReady;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.launcher.redis.Redis;
+import io.logriver.launcher.ui.LocalUi;
 import io.logriver.topology.Mode;
+import io.logriver.ui.server.UiServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** {@code run} without {@code --input}: broker, topics, generator, the core topology, and the live view until stopped. */
+/**
+ * {@code run} without {@code --input}: broker, topics, generator, the topology in a local cluster, its Storm UI, and
+ * the live view until stopped.
+ */
 public final class LiveMode {
     private final Progress progress;
     private final Mode mode;
     private final PrintStream out;
+    private final int uiPort;
+    private final boolean uiPortAsked;
 
-    /** Progress to {@code progress}, the live view to {@code out}. */
-    public LiveMode(Progress progress, Mode mode, PrintStream out) {
+    /**
+     * Progress to {@code progress}, the live view to {@code out}; the Storm UI on {@code uiPort} (0: a free one; a
+     * free one too when the port is taken and was not {@code uiPortAsked} for).
+     */
+    public LiveMode(Progress progress, Mode mode, PrintStream out, int uiPort, boolean uiPortAsked) {
         this.progress = progress;
         this.mode = mode;
         this.out = out;
+        this.uiPort = uiPort;
+        this.uiPortAsked = uiPortAsked;
     }
 
     public int run(LogriverConfig base, Duration duration, Path workDir) throws Exception {
@@ -40,12 +52,14 @@ public final class LiveMode {
             String name = mode.defaultName();
             JmxMetrics metrics = new JmxMetrics(name);
             try (LocalStorm storm = LocalStorm.start(workDir.resolve("storm"));
+                 UiServer ui = LocalUi.start(storm, uiPort, uiPortAsked);
                  LoadGenerator generator = new LoadGenerator(c.bootstrapServers(), c.topics().weblogs(),
                          c.topics().sessions(), c.generator().rate(),
                          new RecordGenerator(c.generator().seed(), c.generator().sessions()));
                  LiveView view = new LiveView(metrics, c.bootstrapServers(), c.topics().stats(), out,
                          mode.joinWaits(), c.metricsIntervalS())) {
                 c = mode.forLiveRun(c, System.currentTimeMillis());
+                progress.say("Storm UI at " + ui.url());
                 progress.say("generating " + c.generator().rate() + " requests/s; submitting topology " + name + " ("
                         + c.topics().partitions() + " partitions of " + c.topics().weblogs() + "); "
                         + (duration == null ? "Ctrl-C stops" : "stopping after " + duration.toSeconds() + " s"));

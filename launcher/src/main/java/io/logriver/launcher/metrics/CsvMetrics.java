@@ -83,12 +83,12 @@ public final class CsvMetrics {
     }
 
     /** Epoch seconds of the latest report read. */
-    long latestReport() {
+    public long latestReport() {
         return latestReport;
     }
 
     /** A counter's or gauge's sum over the tasks of every component (or one). */
-    long total(String metric) {
+    public long total(String metric) {
         return Math.round(values.values().stream().map(m -> m.getOrDefault(metric, Map.of()))
                 .mapToDouble(c -> c.getOrDefault("count", c.getOrDefault("value", 0.0))).sum());
     }
@@ -96,6 +96,12 @@ public final class CsvMetrics {
     /** A histogram column (such as {@code p99}), the largest over the tasks of a component. */
     double max(String component, String metric, String column) {
         return values.getOrDefault(component, Map.of()).getOrDefault(metric, Map.of()).getOrDefault(column, 0.0);
+    }
+
+    /** A histogram column, the largest over every component's tasks (0 when none reports the metric). */
+    public double maxOverComponents(String metric, String column) {
+        return values.values().stream().mapToDouble(m -> m.getOrDefault(metric, Map.of()).getOrDefault(column, 0.0))
+                .max().orElse(0);
     }
 
     /** component -> metric -> column -> value. */

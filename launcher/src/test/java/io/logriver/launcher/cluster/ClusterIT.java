@@ -105,8 +105,8 @@ class ClusterIT {
         assertWindows(first.closed, c, trident);
         assertStats(a.requests.size(), first, first.closed.size(), 2);
         List<ProcessHandle> processes = new ClusterProcesses(layout).all();
-        assertEquals(13, processes.size(),
-                "Kafka, Redis, ZooKeeper, Nimbus, Supervisor, four workers and their LogWriters");
+        assertEquals(14, processes.size(),
+                "Kafka, Redis, ZooKeeper, Nimbus, Supervisor, the Storm UI, four workers and their LogWriters");
         assertEverySocketOnLoopbackAndAWorkerOnEachUsedSlot(processes, 4);
         assertEquals("a topology named " + NAME + " is already running on Nimbus at " + state.nimbusAddress()
                 + ": bin/logriver kill " + NAME + " first, or choose another --name",

@@ -31,13 +31,14 @@ class ClusterStateTest {
     void freePortsAreDistinctAndTheBrokerAndRedisCountOnlyWhenTheyAreOurs() throws Exception {
         ClusterState s = ClusterState.freePorts(3);
         List<Integer> all = new java.util.ArrayList<>(List.of(s.zookeeper(), s.nimbus(), s.supervisor(), s.kafkaPort(),
-                s.redisPort()));
+                s.redisPort(), s.ui()));
         all.addAll(s.slots());
-        assertEquals(8, new HashSet<>(all).size());
+        assertEquals(9, new HashSet<>(all).size());
         assertEquals(3, s.slots().size());
-        assertEquals(8, s.listenPorts().size(), "the workers' Netty servers listen on the slots");
-        assertEquals(7, s.withKafka("127.0.0.1:9092", false).listenPorts().size());
-        assertEquals(6, s.withKafka("127.0.0.1:9092", false).withRedis("127.0.0.1:6379", false).listenPorts().size());
+        assertEquals(9, s.listenPorts().size(), "the workers' Netty servers listen on the slots, the UI on its port");
+        assertEquals(8, s.withKafka("127.0.0.1:9092", false).listenPorts().size());
+        assertEquals(7, s.withKafka("127.0.0.1:9092", false).withRedis("127.0.0.1:6379", false).listenPorts().size());
+        assertEquals("http://127.0.0.1:" + s.ui() + "/", s.uiUrl());
     }
 
     @Test
