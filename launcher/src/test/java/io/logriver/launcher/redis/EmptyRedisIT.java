@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.core.RedisStateProvider;
 import io.logriver.core.StormConfigs;
 import io.logriver.launcher.cli.Progress;
@@ -38,7 +39,7 @@ class EmptyRedisIT {
             LogriverConfig c = broker.config(List.of(LogriverConfig.CONSUMER_GROUP + "=empty-redis"));
             try (RedisServer redis = RedisServer.start(broker.workDir.resolve("redis"), c.state().redisPort(),
                     Progress.quiet()); Jedis jedis = new Jedis(HostAndPort.from(redis.address()))) {
-                Map<String, Object> conf = new HashMap<>(StormConfigs.of(c, "core"));
+                Map<String, Object> conf = new HashMap<>(StormConfigs.of(c, ModeProfile.CORE));
                 KeyValueState<String, String> state = (KeyValueState<String, String>) new RedisStateProvider()
                         .newState("partition-1", conf, null);
                 assertTrue(jedis.exists("logriver:empty-redis:state-since"), "the sentinel of a new group");
