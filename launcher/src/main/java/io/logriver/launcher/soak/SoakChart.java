@@ -1,5 +1,6 @@
 package io.logriver.launcher.soak;
 
+import io.logriver.launcher.soak.fault.FaultEvent;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

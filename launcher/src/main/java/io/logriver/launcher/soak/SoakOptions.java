@@ -2,6 +2,8 @@ package io.logriver.launcher.soak;
 
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Home;
+import io.logriver.launcher.soak.check.Durations;
+import io.logriver.launcher.soak.fault.FaultKind;
 import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.logriver.launcher.soak;
 
+import io.logriver.launcher.soak.check.Durations;
+import io.logriver.launcher.soak.check.WindowCheck;
+import io.logriver.launcher.soak.fault.FaultEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

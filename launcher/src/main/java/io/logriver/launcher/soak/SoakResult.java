@@ -1,5 +1,7 @@
 package io.logriver.launcher.soak;
 
+import io.logriver.launcher.soak.check.WindowCheck;
+import io.logriver.launcher.soak.fault.FaultEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.soak.fault.FaultKind;
 import io.logriver.topology.Mode;
 import java.time.Duration;
 import java.util.List;

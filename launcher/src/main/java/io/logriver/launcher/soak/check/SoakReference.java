@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -214,7 +214,7 @@ public final class SoakReference {
         private int size;
         private long errors;
 
-        void add(long duration, boolean error) {
+        public void add(long duration, boolean error) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
@@ -222,7 +222,7 @@ public final class SoakReference {
             errors += error ? 1 : 0;
         }
 
-        String record(long start, long windowMs, String org, String url) {
+        public String record(long start, long windowMs, String org, String url) {
             long[] sorted = Arrays.copyOf(values, size);
             Arrays.sort(sorted);
             return "{\"windowStart\":\"" + Instant.ofEpochMilli(start) + "\",\"windowEnd\":\""

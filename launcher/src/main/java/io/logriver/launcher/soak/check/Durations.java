@@ -1,13 +1,13 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.check;
 
 import java.time.Duration;
 
 /** Durations as the soak's lines and report write them: {@code 1h05m}, {@code 5m}, {@code 45s}. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static String text(Duration d) {
+    public static String text(Duration d) {
         long s = d.toSeconds();
         if (s % 60 != 0 || s < 60) {
             return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
@@ -17,7 +17,7 @@ final class Durations {
     }
 
     /** {@code mm:ss} (or {@code h:mm:ss}) of an elapsed time. */
-    static String clock(Duration d) {
+    public static String clock(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format("%02d:%02d", s / 60, s % 60);

@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,16 +13,17 @@ import java.util.Map;
  * it), compared as JSON values: how many are equal, missing, different or not the reference's; the requests lost
  * (in windows missing, or counted short) and counted twice; and the records written again with other content.
  */
-record WindowCheck(String mode, int expected, int equal, int missing, int different, int unexpected, long lostRecords,
-                   long doubleCounted, long records, long rewrittenOther, List<String> examples) {
+public record WindowCheck(String mode, int expected, int equal, int missing, int different, int unexpected,
+                          long lostRecords, long doubleCounted, long records, long rewrittenOther,
+                          List<String> examples) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    boolean exact() {
+    public boolean exact() {
         return expected > 0 && equal == expected && unexpected == 0 && lostRecords == 0 && doubleCounted == 0
                 && rewrittenOther == 0;
     }
 
-    static WindowCheck of(String mode, List<SoakReference.Closed> closed, Map<String, String> lastByKey,
+    public static WindowCheck of(String mode, List<SoakReference.Closed> closed, Map<String, String> lastByKey,
                           long records, long rewrittenOther, List<String> rewriteExamples) {
         Map<String, String> left = new HashMap<>(lastByKey);
         int equal = 0;

@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.fault;
 
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.fault;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Random;
  */
 public record FaultSchedule(List<Planned> faults) {
     /** Recovery time left after the last fault, before the load ends. */
-    static final Duration LAST_RECOVERY = Duration.ofSeconds(60);
+    public static final Duration LAST_RECOVERY = Duration.ofSeconds(60);
 
     /** A fault and when it strikes, from the start of the load. */
     public record Planned(Duration at, FaultKind kind) {

@@ -1,8 +1,8 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.fault;
 
 /**
  * A fault as it happened: when it struck and when its part was back (ms since the load began), what it struck, and
  * the error if it could not be injected.
  */
-record FaultEvent(FaultKind kind, long startMs, long endMs, String what, String error) {
+public record FaultEvent(FaultKind kind, long startMs, long endMs, String what, String error) {
 }

@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.fault;
 
 import java.util.List;
 
@@ -8,18 +8,18 @@ import java.util.List;
  * lag was a second or more; 0 when it never was. A lag still a second or more when the next fault struck (or the load
  * ended) is no recovery: -1.
  */
-final class Recovery {
+public final class Recovery {
     /** Lag, in ms, at this many ms since the load began (one a second). */
-    record LagPoint(long atMs, long lagMs) {
+    public record LagPoint(long atMs, long lagMs) {
     }
 
-    static final long RECOVERED_MS = 1000;
+    public static final long RECOVERED_MS = 1000;
 
     private Recovery() {
     }
 
     /** The recovery, in ms, of fault {@code f} followed by {@code nextStartMs} (the next fault, or the load's end). */
-    static long of(FaultEvent f, long nextStartMs, List<LagPoint> lag) {
+    public static long of(FaultEvent f, long nextStartMs, List<LagPoint> lag) {
         long lastBehind = -1;
         LagPoint last = null;
         for (LagPoint p : lag) {
@@ -41,7 +41,7 @@ final class Recovery {
      * The growth of a series between its second window of {@code windowMs} and its last, as a fraction of the second
      * (0.05: 5 % more); NaN when the series is too short for both or the second window's mean is 0.
      */
-    static double growth(List<long[]> series, long windowMs) {
+    public static double growth(List<long[]> series, long windowMs) {
         if (series.isEmpty()) {
             return Double.NaN;
         }

@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.check;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,18 +11,18 @@ import java.util.function.Predicate;
  * arriving in real time, the seconds of records the topology is behind. The end-to-end latency of a window is the time
  * from the reference closing it to the topology writing it.
  */
-final class LagTracker {
+public final class LagTracker {
     private final SoakReference reference;
     private final List<SoakReference.Closed> waiting = new ArrayList<>();
     private final List<WindowLog.Arrival> unmatched = new ArrayList<>();
     private int seen;
 
-    LagTracker(SoakReference reference) {
+    public LagTracker(SoakReference reference) {
         this.reference = reference;
     }
 
     /** The lag in milliseconds at {@code nowMillis}, given which keys the topology has written. */
-    long lagMillis(long nowMillis, Predicate<String> written) {
+    public long lagMillis(long nowMillis, Predicate<String> written) {
         List<SoakReference.Closed> next = reference.closedFrom(seen);
         seen += next.size();
         waiting.addAll(next);
@@ -38,7 +38,7 @@ final class LagTracker {
      * The end-to-end latencies (ms) of the windows among {@code arrivals} (and among earlier ones the reference had
      * not closed yet), sorted.
      */
-    long[] latencies(List<WindowLog.Arrival> arrivals) {
+    public long[] latencies(List<WindowLog.Arrival> arrivals) {
         unmatched.addAll(arrivals);
         List<Long> out = new ArrayList<>();
         List<WindowLog.Arrival> still = new ArrayList<>();
@@ -58,7 +58,7 @@ final class LagTracker {
     }
 
     /** The nearest-rank {@code p}-th percentile of sorted values, or 0 when there are none. */
-    static long percentile(long[] sorted, double p) {
+    public static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

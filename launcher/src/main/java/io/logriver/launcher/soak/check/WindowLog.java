@@ -1,4 +1,4 @@
-package io.logriver.launcher.soak;
+package io.logriver.launcher.soak.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +22,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * the last record of each window key, when the key first came (the record's timestamp), and the keys written again
  * with other content.
  */
-final class WindowLog implements AutoCloseable {
+public final class WindowLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A window key's first record and when it was written. */
-    record Arrival(String key, long writtenMillis) {
+    public record Arrival(String key, long writtenMillis) {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -39,7 +39,7 @@ final class WindowLog implements AutoCloseable {
     private long rewritten;
     private volatile boolean closed;
 
-    WindowLog(String bootstrapServers, String topic) {
+    public WindowLog(String bootstrapServers, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -68,7 +68,7 @@ final class WindowLog implements AutoCloseable {
         }
     }
 
-    synchronized void add(String record, long writtenMillis) {
+    public synchronized void add(String record, long writtenMillis) {
         String key = key(record);
         records++;
         String before = first.putIfAbsent(key, record);
@@ -83,7 +83,7 @@ final class WindowLog implements AutoCloseable {
         last.put(key, record);
     }
 
-    static String key(String record) {
+    public static String key(String record) {
         try {
             JsonNode n = JSON.readTree(record);
             return n.path("windowStart").asText() + "|" + n.path("orgID").asText() + "|" + n.path("webURL").asText();
@@ -92,36 +92,36 @@ final class WindowLog implements AutoCloseable {
         }
     }
 
-    synchronized boolean has(String key) {
+    public synchronized boolean has(String key) {
         return first.containsKey(key);
     }
 
     /** The keys that came since the last call. */
-    synchronized List<Arrival> drainArrivals() {
+    public synchronized List<Arrival> drainArrivals() {
         List<Arrival> out = new ArrayList<>(arrivals);
         arrivals.clear();
         return out;
     }
 
     /** The last record of each key, as a compacted topic keeps it. */
-    synchronized Map<String, String> lastByKey() {
+    public synchronized Map<String, String> lastByKey() {
         return new HashMap<>(last);
     }
 
-    synchronized int keys() {
+    public synchronized int keys() {
         return first.size();
     }
 
-    synchronized long records() {
+    public synchronized long records() {
         return records;
     }
 
     /** Records written again with other content than the key's first. */
-    synchronized long rewritten() {
+    public synchronized long rewritten() {
         return rewritten;
     }
 
-    synchronized List<String> rewriteExamples() {
+    public synchronized List<String> rewriteExamples() {
         return List.copyOf(rewrites);
     }
 
