@@ -39,7 +39,8 @@ public final class Recovery {
 
     /**
      * The growth of a series between its second window of {@code windowMs} and its last, as a fraction of the second
-     * (0.05: 5 % more); NaN when the series is too short for both or the second window's mean is 0.
+     * (0.05: 5 % more); NaN when the series is too short for both (the last samples of a load three windows long come a
+     * little before its end, so the two may overlap by a few seconds) or the second window's mean is 0.
      */
     public static double growth(List<long[]> series, long windowMs) {
         if (series.isEmpty()) {
@@ -48,7 +49,7 @@ public final class Recovery {
         long end = series.get(series.size() - 1)[0];
         double second = mean(series, windowMs, 2 * windowMs);
         double lastMean = mean(series, end - windowMs, end + 1);
-        if (end < 3 * windowMs || Double.isNaN(second) || Double.isNaN(lastMean) || second == 0) {
+        if (end < 2 * windowMs + windowMs / 2 || Double.isNaN(second) || Double.isNaN(lastMean) || second == 0) {
             return Double.NaN;
         }
         return (lastMean - second) / second;

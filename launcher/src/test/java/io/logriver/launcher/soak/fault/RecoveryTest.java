@@ -52,6 +52,7 @@ class RecoveryTest {
         }
         assertEquals(0.0, Recovery.growth(flat, 20_000), 1e-9);
         assertEquals((150 - 129.5) / 129.5, Recovery.growth(growing, 20_000), 1e-9);
-        assertTrue(Double.isNaN(Recovery.growth(flat, 30_000)), "too short for three windows");
+        assertTrue(Double.isNaN(Recovery.growth(flat, 30_000)), "too short for two and a half windows");
+        assertEquals(0.0, Recovery.growth(flat.subList(0, 59), 20_000), 1e-9, "a load whose last sample is a second short");
     }
 }
