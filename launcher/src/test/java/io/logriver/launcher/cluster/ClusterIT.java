@@ -63,7 +63,7 @@ class ClusterIT {
     /** Two workers, two tasks of every stage (both modes), a short join wait. */
     private static final List<String> SPREAD = List.of("topology.workers=2", LogriverConfig.TRIDENT_PARALLELISM + "=2",
             LogriverConfig.PARALLELISM_PREFIX + "spout=2", LogriverConfig.PARALLELISM_PREFIX + "parse=2",
-            LogriverConfig.PARALLELISM_PREFIX + "filter=2", LogriverConfig.PARALLELISM_PREFIX + "join=2",
+            LogriverConfig.PARALLELISM_PREFIX + "join=2",
             LogriverConfig.PARALLELISM_PREFIX + "aggregate=2", LogriverConfig.PARALLELISM_PREFIX + "sink=2",
             LogriverConfig.JOIN_WAIT_MS + "=300");
     private static final long HOUR = 3_600_000L;

@@ -50,7 +50,7 @@ class AccountingIT {
         Files.write(dir.resolve("requests.jsonl"), requests, StandardCharsets.UTF_8);
         Files.write(dir.resolve("sessions.jsonl"), sessions, StandardCharsets.UTF_8);
         List<String> overrides = new ArrayList<>(List.of(LogriverConfig.JOIN_WAIT_MS + "=200"));
-        for (String component : List.of("spout", "parse", "filter", "join", "aggregate", "sink")) {
+        for (String component : List.of("spout", "parse", "join", "aggregate", "sink")) {
             overrides.add(LogriverConfig.PARALLELISM_PREFIX + component + "=2");
         }
         LogriverConfig c = broker.config(overrides);
