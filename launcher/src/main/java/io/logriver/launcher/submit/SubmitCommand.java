@@ -2,7 +2,6 @@ package io.logriver.launcher.submit;
 
 import io.logriver.config.ConfigException;
 import io.logriver.config.LogriverConfig;
-import io.logriver.config.ModeProfile;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Json;
 import io.logriver.launcher.cli.Progress;
@@ -13,12 +12,12 @@ import io.logriver.launcher.cluster.NimbusConnection;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.launcher.metrics.MetricsReporters;
 import io.logriver.launcher.redis.RedisAddress;
+import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,7 +59,7 @@ public final class SubmitCommand {
         Progress progress = Progress.to(err);
         c = ensureTopics(c, progress);
         checkRedis(c, progress);
-        checkCluster(nimbus, name, c, mode, progress);
+        checkCluster(nimbus, name, c, args.mode(), progress);
         progress.say("submitting " + jar.getFileName() + " (mode " + mode + ") as " + name + " to Nimbus at "
                 + nimbus.address());
         Process p = new ProcessBuilder(TopologyJar.command(jar, nimbus.clientConf(), mainArgs(args, mode, name, c)))
@@ -105,13 +104,13 @@ public final class SubmitCommand {
     }
 
     /** Nimbus answers and the name is free; a warning when the cluster has fewer free slots than workers asked for. */
-    private static void checkCluster(NimbusConnection nimbus, String name, LogriverConfig c, String mode,
+    private static void checkCluster(NimbusConnection nimbus, String name, LogriverConfig c, Mode mode,
                                      Progress progress) throws Exception {
         if (nimbus.topology(name).isPresent()) {
             throw new IllegalStateException("a topology named " + name + " is already running on Nimbus at "
                     + nimbus.address() + ": bin/logriver kill " + name + " first, or choose another --name");
         }
-        Object asked = c.stormFor(ModeProfile.valueOf(mode.toUpperCase(Locale.ROOT))).getOrDefault("topology.workers", 1);
+        Object asked = c.stormFor(mode.profile()).getOrDefault("topology.workers", 1);
         if (!(asked instanceof Number count) || count.intValue() < 1) {
             throw new Args.UsageException("topology.workers=" + asked + ": expected a number of workers, 1 or more");
         }
