@@ -3,8 +3,6 @@ package io.logriver.launcher.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.broker.KafkaBroker;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
@@ -17,6 +15,7 @@ import io.logriver.launcher.redis.RedisServer;
 import io.logriver.launcher.submit.KillCommand;
 import io.logriver.launcher.submit.SubmitCommand;
 import io.logriver.launcher.testing.Await;
+import io.logriver.launcher.testing.WindowRecords;
 import io.logriver.logic.parse.ParseResult;
 import io.logriver.logic.parse.Session;
 import io.logriver.logic.parse.SessionParser;
@@ -59,7 +58,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ItDataSet DATA = ItDataSet.generate(11, 12_000);
     private static final int QUARTER = DATA.requests.size() / 4;
     private static final String PREFIX = "fault-";
@@ -164,7 +162,7 @@ class FaultIT {
             List<String> records = ResultFiles.readAll(state.kafka(), m.getValue().topics().stats());
             System.out.printf("FaultIT %s: %d window records for %d keys: %d written again%n", m.getKey(),
                     records.size(), windows.size(), records.size() - windows.size());
-            failures.addAll(rewritten(m.getKey(), records));
+            failures.addAll(WindowRecords.rewritten(m.getKey(), records));
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
@@ -224,33 +222,9 @@ class FaultIT {
                 + ", first unexpected " + wrong.stream().limit(2).toList());
     }
 
-    /**
-     * Both modes write a window record again only with the same content: the keys of {@code records} (a stats topic,
-     * all of it) written with two contents.
-     */
-    private static List<String> rewritten(String mode, List<String> records) throws Exception {
-        Map<String, String> first = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
-        for (String w : records) {
-            JsonNode n = JSON.readTree(w);
-            String key = n.get("windowStart").asText() + "|" + n.get("orgID").asText() + "|" + n.get("webURL").asText();
-            String before = first.putIfAbsent(key, w);
-            if (before != null && !before.equals(w)) {
-                failures.add(mode + ": window " + key + " written as " + before + " and again as " + w);
-            }
-        }
-        return failures;
-    }
-
     /** The last record of each window key in the stats topic, ordered as the reference orders them. */
     private static Map<String, String> lastByKey(LogriverConfig c) throws Exception {
-        Map<String, String> last = new TreeMap<>();
-        for (String w : ResultFiles.readAll(c.bootstrapServers(), c.topics().stats())) {
-            JsonNode n = JSON.readTree(w);
-            last.put(n.get("windowStart").asText() + "\u0000" + n.get("orgID").asText() + "\u0000"
-                    + n.get("webURL").asText(), w);
-        }
-        return last;
+        return WindowRecords.lastByKey(ResultFiles.readAll(c.bootstrapServers(), c.topics().stats()));
     }
 
     private static void submit(String mode, String name, LogriverConfig c) throws Exception {
