@@ -30,25 +30,60 @@ public final class LogriverViews {
 
     /** The dev cluster's topologies: figures from the workers' CSV reports in {@code storm-local/csvmetrics}. */
     public static LogriverView forCluster(ClusterLayout layout) {
-        return (id, name, conf) -> {
-            List<String> notes = new ArrayList<>();
+        return new MetricsView((id, name) -> {
             CsvMetrics m = CsvMetrics.read(layout.csvMetrics(), id);
-            if (m.isEmpty()) {
-                notes.add("no metrics report of " + id + " in " + layout.csvMetrics() + " yet (every 10 s)");
-            } else {
-                notes.add("figures as the workers reported them at " + Instant.ofEpochSecond(m.latestReport()));
-            }
-            return view(conf, notes, m::total, (metric, column) -> m.maxOverComponents(metric, CSV.get(column)));
-        };
+            String note = m.isEmpty() ? "no metrics report of " + id + " in " + layout.csvMetrics() + " yet (every 10 s)"
+                    : "figures as the workers reported them at " + Instant.ofEpochSecond(m.latestReport());
+            return new Figures(m.isEmpty() ? 0 : m.latestReport() * 1000, note, m::total,
+                    (metric, column) -> m.maxOverComponents(metric, CSV.get(column)));
+        });
     }
 
     /** {@code run}'s topology in this JVM: figures from its metrics reporter's MBeans. */
     public static LogriverView forLocalRun() {
-        return (id, name, conf) -> {
+        return new MetricsView((id, name) -> {
             JmxMetrics m = new JmxMetrics(name);
-            return view(conf, new ArrayList<>(List.of("figures from the workers' metrics in this JVM")), m::sum,
+            return new Figures(System.currentTimeMillis(), "figures from the workers' metrics in this JVM", m::sum,
                     (metric, column) -> m.max(metric, null, JMX.get(column)));
-        };
+        });
+    }
+
+    /** Where a topology's figures come from. */
+    private interface FigureSource {
+        Figures read(String id, String name) throws Exception;
+    }
+
+    /**
+     * A topology's figures at {@code epochMillis} (0: none reported yet): {@code total} sums a counter over its tasks,
+     * {@code histograms} reads a histogram's column; {@code note} says where they come from.
+     */
+    private record Figures(long epochMillis, String note, ToLongFunction<String> total, Histograms histograms) {
+    }
+
+    /** The view, and the samples for its charts, from one {@link FigureSource}. */
+    private static final class MetricsView implements LogriverView {
+        private final FigureSource source;
+
+        MetricsView(FigureSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Map<String, Object> topology(String id, String name, Map<String, Object> conf) throws Exception {
+            Figures f = source.read(id, name);
+            return view(conf, new ArrayList<>(List.of(f.note())), f.total(), f.histograms());
+        }
+
+        @Override
+        public Sample sample(String id, String name) throws Exception {
+            Figures f = source.read(id, name);
+            if (f.epochMillis() == 0) {
+                return null;
+            }
+            ViewModel.Percentiles p = percentiles(f.total(), f.histograms(), Names.M_LATENCY_US);
+            return new Sample(f.epochMillis(), f.total().applyAsLong(Names.M_READ), p == null ? null : p.p50(),
+                    p == null ? null : p.p99(), p == null ? null : p.p999());
+        }
     }
 
     /** A histogram's column ("p50", "p99", "p999") over the topology's tasks. */

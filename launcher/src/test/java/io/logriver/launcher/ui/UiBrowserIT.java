@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
@@ -16,6 +17,7 @@ import io.logriver.launcher.testing.Await;
 import io.logriver.launcher.testing.TestCluster;
 import io.logriver.ui.browser.AttackerSite;
 import io.logriver.ui.browser.Browser;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +126,12 @@ class UiBrowserIT {
         cell("error-rates", IMG);
         assertNull(browser.driver.executeScript("return window.__xss === undefined ? null : window.__xss"));
         assertEquals(0L, browser.driver.executeScript("return document.querySelectorAll('td img, td script').length"));
+        // the charts of the last minutes, from the workers' reports every 10 s: the generator's rate, and latency
+        browser.waiting(DEADLINE).until(d -> d.findElements(
+                By.cssSelector("#chart-throughput polyline[data-series='perSecond']")).size() >= 1);
+        assertTrue(browser.driver.findElements(By.cssSelector("#chart-latency [data-series='p99']")).size() >= 1);
+        double rate = latestRate(cluster.state.uiUrl() + "api/logriver/topology/" + id);
+        assertTrue(rate > 100 && rate < 1000, "the generator sends 300 requests/s; the chart's latest rate: " + rate);
         browser.screenshot(shots.resolve("topology.png"));
 
         // deactivate and activate, confirming; each through Nimbus
@@ -165,6 +173,17 @@ class UiBrowserIT {
      * Opens the topology {@code page}, clicks an action's button once the page has wired it, and accepts its
      * confirmation, or answers its prompt with {@code answer}.
      */
+    /** The latest records-per-second figure of the view's timeline (the throughput chart's last point). */
+    private static double latestRate(String viewUrl) throws Exception {
+        JsonNode timeline = JSON.readTree(URI.create(viewUrl).toURL()).path("timeline");
+        for (int i = timeline.size() - 1; i >= 0; i--) {
+            if (timeline.get(i).path("perSecond").isNumber()) {
+                return timeline.get(i).path("perSecond").asDouble();
+            }
+        }
+        return Double.NaN;
+    }
+
     private static void act(String page, String action, String answer) {
         browser.driver.get(page);
         browser.waiting(DEADLINE).until(ExpectedConditions.elementToBeClickable(By.id(action))).click();

@@ -33,10 +33,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class UiServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final Sampler sampler;
 
-    private UiServer(Server server, ServerConnector connector) {
+    private UiServer(Server server, ServerConnector connector, Sampler sampler) {
         this.server = server;
         this.connector = connector;
+        this.sampler = sampler;
     }
 
     /**
@@ -55,9 +57,10 @@ public final class UiServer implements AutoCloseable {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new StormCollector(nimbus));
         extra.forEach(registry::register);
-        server.setHandler(new Routes(new ApiRoutes(nimbus), registry, new ViewRoutes(nimbus, view)));
+        Timeline timeline = new Timeline();
+        server.setHandler(new Routes(new ApiRoutes(nimbus), registry, new ViewRoutes(nimbus, view, timeline)));
         server.start();
-        return new UiServer(server, connector);
+        return new UiServer(server, connector, view == null ? null : new Sampler(nimbus, view, timeline));
     }
 
     public int port() {
@@ -75,6 +78,9 @@ public final class UiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sampler != null) {
+            sampler.close();
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -13,15 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.storm.generated.TopologyPageInfo;
 
-/** {@code GET /api/logriver/topology/:id}: the {@link LogriverView} of the topology with that id. */
+/**
+ * {@code GET /api/logriver/topology/:id}: the {@link LogriverView} of the topology with that id, and its
+ * {@link Timeline} ({@code timeline}: the points of its charts).
+ */
 final class ViewRoutes {
     private static final String PREFIX = "/api/logriver/topology/";
     private final NimbusApi nimbus;
     private final LogriverView view;
+    private final Timeline timeline;
 
-    ViewRoutes(NimbusApi nimbus, LogriverView view) {
+    ViewRoutes(NimbusApi nimbus, LogriverView view, Timeline timeline) {
         this.nimbus = nimbus;
         this.view = view;
+        this.timeline = timeline;
     }
 
     ApiResponse handle(ApiRequest r) {
@@ -35,6 +40,7 @@ final class ViewRoutes {
             m.put("topology", page.get_name());
             m.put("mode", TridentNames.isTrident(TopologyJson.componentIds(page)) ? "trident" : "core");
             m.putAll(view.topology(id, page.get_name(), TopologyJson.configuration(page)));
+            m.put("timeline", timeline.series(id));
             return ApiRoutes.ok(m);
         } catch (NimbusApi.NotFoundException e) {
             return ApiRoutes.error(404, "not on Nimbus: " + e.getMessage(), null);

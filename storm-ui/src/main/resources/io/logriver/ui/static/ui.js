@@ -112,6 +112,7 @@ async function home() {
         box.appendChild(el('h3', t.name + ' (' + v.mode + ')'));
         box.appendChild(accounting(v));
         box.appendChild(latency(v));
+        box.appendChild(charts(v, false));
         side.appendChild(box);
       }
     }
@@ -192,6 +193,8 @@ async function logriverView(id) {
   }
   const box = el('div');
   box.appendChild(accounting(v));
+  box.appendChild(el('h3', 'The last 15 minutes'));
+  box.appendChild(charts(v, true));
   box.appendChild(el('h3', 'Processing latency and join waits'));
   box.appendChild(latency(v));
   box.appendChild(el('h3', 'Slowest URLs of the latest closed windows'));
@@ -206,6 +209,76 @@ async function logriverView(id) {
   (v.notes || []).forEach((n) => box.appendChild(el('p', n, 'hint')));
   fill('logriver', box);
   document.getElementById('logriver-section').hidden = false;
+  if (!logriverView.refreshing) {
+    logriverView.refreshing = setInterval(() => refreshCharts(id), 5000);
+  }
+}
+
+// Every 5 s the charts redraw with the latest samples; the tables stay as the page loaded them.
+async function refreshCharts(id) {
+  const old = document.getElementById('logriver-charts');
+  const v = await api('/api/logriver/topology/' + encodeURIComponent(id)).catch(() => null);
+  if (old && v) old.replaceWith(charts(v, true));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, text) {
+  const e = document.createElementNS(SVG, tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, String(v)));
+  if (text !== undefined) e.textContent = String(text);
+  return e;
+}
+
+// A line chart of points [{t, key: value or null}] over the last minutes: one line per series [key, label, colour];
+// a null value breaks its line (no figure then, or the counter restarted with a worker).
+function chart(points, series, title, unit, id) {
+  const W = 460, H = 170, L = 52, R = 10, T = 24, B = 22;
+  const box = svg('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'chart' });
+  if (id) box.id = id;
+  box.appendChild(svg('title', {}, title));
+  box.appendChild(svg('text', { x: L, y: 14, class: 'chart-title' }, title + ' (' + unit + ')'));
+  const values = points.flatMap((p) => series.map(([k]) => p[k])).filter((v) => v !== null && v !== undefined);
+  const now = points.length ? points[points.length - 1].t : Date.now();
+  const from = Math.min(points.length ? points[0].t : now, now - 60000);
+  const top = Math.max(1, ...values) * 1.1;
+  const x = (t) => L + ((t - from) / Math.max(1, now - from)) * (W - L - R);
+  const y = (v) => H - B - (v / top) * (H - T - B);
+  box.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'axis' }));
+  box.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, class: 'axis' }));
+  [0, top / 2, top].forEach((v) => box.appendChild(svg('text', { x: L - 4, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' },
+    v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1))));
+  box.appendChild(svg('text', { x: L, y: H - 6, class: 'tick' }, '-' + Math.round((now - from) / 60000) + ' min'));
+  box.appendChild(svg('text', { x: W - R, y: H - 6, class: 'tick', 'text-anchor': 'end' }, 'now'));
+  series.forEach(([k, label, colour], i) => {
+    let run = [];
+    const lines = [];
+    points.forEach((p) => {
+      if (p[k] === null || p[k] === undefined) { if (run.length) lines.push(run); run = []; } else run.push(p);
+    });
+    if (run.length) lines.push(run);
+    lines.forEach((r) => {
+      const attrs = { fill: 'none', stroke: colour, 'stroke-width': 1.5, 'data-series': k,
+        points: r.map((p) => x(p.t).toFixed(1) + ',' + y(p[k]).toFixed(1)).join(' ') };
+      box.appendChild(r.length === 1 ? svg('circle', { cx: x(r[0].t), cy: y(r[0][k]), r: 2, fill: colour, 'data-series': k })
+        : svg('polyline', attrs));
+    });
+    box.appendChild(svg('text', { x: L + 8 + i * 70, y: T + 10, fill: colour, class: 'legend' }, label));
+  });
+  return box;
+}
+
+// The charts of a topology's timeline; ids only on its own page (the home page shows several topologies).
+function charts(v, own) {
+  const box = el('div', null, 'charts');
+  if (own) box.id = 'logriver-charts';
+  const points = v.timeline || [];
+  box.appendChild(chart(points, [['perSecond', 'read', '#1f77b4']], 'Records read per second', 'records/s',
+    own && 'chart-throughput'));
+  box.appendChild(chart(points, [['p50', 'p50', '#2ca02c'], ['p99', 'p99', '#ff7f0e'], ['p999', 'p99.9', '#d62728']],
+    'Processing latency', 'ms', own && 'chart-latency'));
+  if (points.length < 2) box.appendChild(el('p', 'the charts fill in as samples arrive (every 5 s; the workers report every 10 s)', 'hint'));
+  return box;
 }
 
 function wireActions(t) {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.ui.FakeNimbus;
+import io.logriver.ui.server.LogriverView;
 import io.logriver.ui.server.UiServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,18 +33,30 @@ class UiPagesIT {
     /** Where the screenshots of the three pages go ({@code -Dui.screenshots=DIR}). */
     private static final Path SHOTS = Path.of(System.getProperty("ui.screenshots", "target/ui-screenshots"));
     private static final FakeNimbus NIMBUS = new FakeNimbus();
+    private static final AtomicLong SAMPLES = new AtomicLong();
     private static UiServer server;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        server = UiServer.start("127.0.0.1", 0, NIMBUS, List.of(), (id, name, conf) -> Map.of(
-                "accounting", Map.of("read", 10, "aggregated", 7, "filtered", 1, "invalid", 1, "late", 1,
-                        "balanced", true, "identity", "10 = 7 + 1 + 1 + 1 ✓"),
-                "slowestUrls", List.of(Map.of("windowStart", "2026-12-06T10:00:00Z", "orgID", IMG, "webURL", SCRIPT,
-                        "count", 1, "p99", 60000, "max", 60000)),
-                "errorRates", List.of(Map.of("orgID", IMG, "count", 1, "errors", 1, "rate", "100.00 %")),
-                "deadLetters", List.of(Map.of("reason", "invalid-json", "count", 1, "example", SCRIPT + IMG))));
+        server = UiServer.start("127.0.0.1", 0, NIMBUS, List.of(), new LogriverView() {
+            @Override
+            public Map<String, Object> topology(String id, String name, Map<String, Object> conf) {
+                return Map.of(
+                        "accounting", Map.of("read", 10, "aggregated", 7, "filtered", 1, "invalid", 1, "late", 1,
+                                "balanced", true, "identity", "10 = 7 + 1 + 1 + 1 ✓"),
+                        "slowestUrls", List.of(Map.of("windowStart", "2026-12-06T10:00:00Z", "orgID", IMG,
+                                "webURL", SCRIPT, "count", 1, "p99", 60000, "max", 60000)),
+                        "errorRates", List.of(Map.of("orgID", IMG, "count", 1, "errors", 1, "rate", "100.00 %")),
+                        "deadLetters", List.of(Map.of("reason", "invalid-json", "count", 1, "example", SCRIPT + IMG)));
+            }
+
+            @Override
+            public Sample sample(String id, String name) {
+                long n = SAMPLES.incrementAndGet();
+                return new Sample(System.currentTimeMillis(), 5000 * n, 1.0 + n % 3, 4.0 + n % 5, 9.0 + n % 7);
+            }
+        });
         browser = new Browser();
     }
 
@@ -90,6 +104,13 @@ class UiPagesIT {
         cell("dead-letters", SCRIPT + IMG);
         assertTrue(cell("bolt-stats", FakeNimbus.HOSTILE_ERROR).isDisplayed());
         assertNoMarkupRan();
+        // the charts of the last minutes: a line once two samples are in (every 5 s), redrawn while the page is open
+        browser.waiting(Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector("#chart-throughput polyline[data-series='perSecond']")).size() == 1);
+        for (String p : List.of("p50", "p99", "p999")) {
+            assertEquals(1, browser.driver.findElements(
+                    By.cssSelector("#chart-latency polyline[data-series='" + p + "']")).size(), p);
+        }
         browser.screenshot(SHOTS.resolve("topology.png"));
 
         browser.driver.findElement(By.id("deactivate")).click();

@@ -56,10 +56,36 @@ class UiServerTest {
         assertTrue(r.body().contains("\"windowHint\":\"10m 0s\""), r.body());
         assertEquals("no-cache, no-store", r.headers().firstValue("Cache-Control").orElse(""));
         HttpResponse<String> v = get("/api/logriver/topology/" + FakeNimbus.CORE);
-        assertEquals("{\"topology\":\"logriver-core\",\"mode\":\"core\",\"timeout\":30}", v.body());
+        assertEquals("{\"topology\":\"logriver-core\",\"mode\":\"core\",\"timeout\":30,\"timeline\":[]}", v.body());
         assertEquals(404, get("/api/logriver/topology/nope-1-1").statusCode());
         nimbus.down = true;
         assertEquals(503, get("/api/v1/cluster/summary").statusCode());
+    }
+
+    @Test
+    void theSamplerKeepsATimelineOfEachTopologyOnNimbus() throws Exception {
+        server.close();
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = UiServer.start("127.0.0.1", 0, nimbus, List.of(), new LogriverView() {
+            @Override
+            public Map<String, Object> topology(String id, String name, Map<String, Object> conf) {
+                return Map.of();
+            }
+
+            @Override
+            public Sample sample(String id, String name) {
+                asked.add(name);
+                return new Sample(System.currentTimeMillis(), 1000, 1.5, 4.0, 9.0);
+            }
+        });
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!asked.containsAll(List.of("logriver-core", "logriver-trident")) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertTrue(asked.containsAll(List.of("logriver-core", "logriver-trident")), asked.toString());
+        String body = get("/api/logriver/topology/" + FakeNimbus.CORE).body();
+        assertTrue(body.matches(".*\"timeline\":\\[\\{\"t\":\\d+,\"perSecond\":null,\"p50\":1.5,\"p99\":4.0,"
+                + "\"p999\":9.0}.*"), body);
     }
 
     @Test
