@@ -40,6 +40,22 @@ public final class ClusterFaults {
                 .toList();
     }
 
+    /**
+     * Asks each worker JVM of topology {@code name} for a full collection ({@code jcmd PID GC.run}, as
+     * {@code System.gc()}), so that its GC log shows its live set; a worker that does not answer within
+     * {@code timeout} (stopped by a fault) is left alone.
+     */
+    public void collectGarbage(String name, Duration timeout) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (ProcessHandle w : workersOf(name)) {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(w.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
     /** Kills one worker JVM of each topology (picked with {@code random}) with SIGKILL; the pids killed. */
     public List<Long> killWorkers(List<String> names, Random random) throws Exception {
         List<ProcessHandle> victims = pick(names, random);
@@ -99,12 +115,30 @@ public final class ClusterFaults {
 
     /** Kills Redis with SIGKILL, and starts it again {@code down} later on what its append-only file holds. */
     public void killRedis(Duration down) throws Exception {
-        ProcessHandle redis = new ClusterProcesses(layout).daemon(ClusterState.REDIS)
-                .orElseThrow(() -> new IllegalStateException("the dev cluster's Redis is not running"));
-        redis.destroyForcibly();
-        redis.onExit().get(30, TimeUnit.SECONDS);
+        kill(ClusterState.REDIS);
         Thread.sleep(down.toMillis());
         RedisServer.startDetached(layout.redis(), state.redisPort(), progress);
+    }
+
+    /** Kills Nimbus with SIGKILL, and starts it again {@code down} later. */
+    public void killNimbus(Duration down) throws Exception {
+        kill(ClusterState.NIMBUS);
+        Thread.sleep(down.toMillis());
+        new StormDaemons(layout, state).startNimbus();
+    }
+
+    /** Kills ZooKeeper with SIGKILL, and starts it again {@code down} later on its data directory. */
+    public void killZookeeper(Duration down) throws Exception {
+        kill(ClusterState.ZOOKEEPER);
+        Thread.sleep(down.toMillis());
+        new StormDaemons(layout, state).startZookeeper();
+    }
+
+    private void kill(String daemon) throws Exception {
+        ProcessHandle p = new ClusterProcesses(layout).daemon(daemon)
+                .orElseThrow(() -> new IllegalStateException("the dev cluster's " + daemon + " is not running"));
+        p.destroyForcibly();
+        p.onExit().get(30, TimeUnit.SECONDS);
     }
 
     /**

@@ -9,7 +9,7 @@ package io.logriver.launcher.soak;
  * @param lagS        the mode's lag at this moment: seconds of records behind
  * @param lagMaxS     the highest lag seen (each second) since the sample before
  * @param e2eP99Ms    99th percentile of the windows written since the sample before: from closed to written
- * @param heapBytes   heap after the latest collection of the mode's worker
+ * @param heapBytes   live heap of the mode's worker: its heap after the latest full collection (one a minute), -1 before
  * @param windows     window keys the mode has written so far
  * @param faults      faults injected so far
  */

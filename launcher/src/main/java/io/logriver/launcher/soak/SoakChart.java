@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The soak over time, one panel each: rate, lag, end-to-end p99 of the windows, heap after GC, Redis memory, topic
+ * The soak over time, one panel each: rate, lag, end-to-end p99 of the windows, live heap, Redis memory, topic
  * sizes; a line at each fault.
  */
 final class SoakChart {
@@ -38,7 +38,8 @@ final class SoakChart {
         plot.add(panel(r, "requests/s", s -> true, Map.of("taken by Kafka", Sample::ratePerS), false));
         plot.add(panel(r, "lag, s", s -> true, Map.of("lag", Sample::lagMaxS), true));
         plot.add(panel(r, "window e2e p99, ms", s -> true, Map.of("e2e p99", s -> s.e2eP99Ms()), true));
-        plot.add(panel(r, "heap after GC, MB", s -> s.heapBytes() >= 0, Map.of("heap", s -> s.heapBytes() / MB), true));
+        plot.add(panel(r, "live heap (after a full GC each minute), MB", s -> s.heapBytes() >= 0,
+                Map.of("heap", s -> s.heapBytes() / MB), true));
         plot.add(panel(r, "Redis used_memory, MB", s -> s.redisBytes() >= 0,
                 Map.of("Redis", s -> s.redisBytes() / MB), false));
         Map<String, ToDoubleFunction<Sample>> topics = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ final class SoakReport {
 
     static List<String> csv(List<Sample> samples) {
         List<String> out = new ArrayList<>();
-        out.add("elapsed_s,mode,rate_per_s,lag_s,lag_max_s,e2e_p99_ms,heap_after_gc_bytes,windows,redis_used_memory_bytes,"
+        out.add("elapsed_s,mode,rate_per_s,lag_s,lag_max_s,e2e_p99_ms,live_heap_bytes,windows,redis_used_memory_bytes,"
                 + "weblogs_bytes,stats_bytes,dlq_bytes,faults");
         for (Sample s : samples) {
             out.add(String.format(java.util.Locale.ROOT, "%d,%s,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d,%d,%d,%d", s.elapsedS(),
@@ -103,7 +103,7 @@ final class SoakReport {
         md.add("| series | growth |");
         md.add("|---|---|");
         for (Map.Entry<String, Double> h : r.heapGrowth().entrySet()) {
-            md.add("| " + h.getKey() + " worker heap after GC | " + percent(h.getValue()) + " |");
+            md.add("| " + h.getKey() + " worker live heap (after a full collection) | " + percent(h.getValue()) + " |");
         }
         md.add("| Redis used_memory | " + percent(r.redisGrowth()) + " |");
         md.add("");

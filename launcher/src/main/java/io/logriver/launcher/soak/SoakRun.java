@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,6 +47,8 @@ final class SoakRun {
     private static final Duration DRAIN = Duration.ofMinutes(5);
     private static final long SAMPLE_MS = 10_000;
     private static final long PROGRESS_MS = 60_000;
+    /** How often each worker is asked for a full collection, whose GC log line gives its live set. */
+    private static final Duration LIVE_SET_PERIOD = Duration.ofMinutes(1);
 
     private final SoakOptions options;
     private final Map<String, LogriverConfig> modes;
@@ -58,6 +62,11 @@ final class SoakRun {
     private final Map<String, Long> lagMax = new LinkedHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "soak-live-set");
+        t.setDaemon(true);
+        return t;
+    });
     private SoakReference reference;
     private long t0;
 
@@ -104,6 +113,8 @@ final class SoakRun {
                 injector = new Thread(() -> inject(schedule), "soak-faults");
                 injector.setDaemon(true);
                 injector.start();
+                collector.scheduleWithFixedDelay(this::collectGarbage, 0, LIVE_SET_PERIOD.toMillis(),
+                        TimeUnit.MILLISECONDS);
                 loadedMs = follow(generator, probes, t0 + options.duration().toMillis(), true);
                 injector.interrupt();
                 injector.join(TimeUnit.MINUTES.toMillis(2));
@@ -113,6 +124,7 @@ final class SoakRun {
             drain(probes);
             return result(started, Duration.ofMillis(loadedMs));
         } finally {
+            collector.shutdownNow();
             if (injector != null) {
                 injector.interrupt();
                 injector.join(TimeUnit.MINUTES.toMillis(2)); // a paused worker is continued before the cluster goes down
@@ -211,6 +223,14 @@ final class SoakRun {
                 faults.killRedis(kind.outage());
                 yield "kill -9 of Redis, started again " + kind.outage().toSeconds() + " s later";
             }
+            case NIMBUS -> {
+                faults.killNimbus(kind.outage());
+                yield "kill -9 of Nimbus, started again " + kind.outage().toSeconds() + " s later";
+            }
+            case ZOOKEEPER -> {
+                faults.killZookeeper(kind.outage());
+                yield "kill -9 of ZooKeeper, started again " + kind.outage().toSeconds() + " s later";
+            }
         };
     }
 
@@ -263,9 +283,24 @@ final class SoakRun {
         }
     }
 
+    /** A full collection in each mode's workers, so that their GC logs give the live set (a worker stopped: skipped). */
+    private void collectGarbage() {
+        for (String mode : modes.keySet()) {
+            try {
+                faults.collectGarbage(topologyName(mode), Duration.ofSeconds(10));
+            } catch (java.io.IOException e) {
+                progress.say("soak: no full collection in " + topologyName(mode) + "'s workers: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The live set of the mode's worker: its heap after the latest full collection, -1 before the first. */
     private long heap(String mode) {
         try {
-            return faults.gcLog(topologyName(mode)).map(GcLog::heapAfterGc).filter(h -> h.isPresent())
+            return faults.gcLog(topologyName(mode)).map(GcLog::liveHeap).filter(h -> h.isPresent())
                     .map(h -> h.getAsLong()).orElse(-1L);
         } catch (java.io.IOException e) {
             return -1;
@@ -279,7 +314,7 @@ final class SoakRun {
         b.append(String.format(" | %,.0f req/s (%,d ms behind schedule)", any == null ? 0 : any.ratePerS(),
                 generator.behindMillis()));
         for (Sample s : samples.subList(Math.max(0, samples.size() - logs.size()), samples.size())) {
-            b.append(String.format(" | %s: lag %.1f s, windows %,d, heap %s", s.mode(), s.lagS(), s.windows(),
+            b.append(String.format(" | %s: lag %.1f s, windows %,d, live heap %s", s.mode(), s.lagS(), s.windows(),
                     s.heapBytes() < 0 ? "?" : (s.heapBytes() >> 20) + " MB"));
         }
         b.append(String.format(" | Redis %s | faults %d", any == null || any.redisBytes() < 0 ? "?"

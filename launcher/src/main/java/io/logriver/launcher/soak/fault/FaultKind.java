@@ -16,7 +16,17 @@ public enum FaultKind {
      * A worker JVM of each topology stopped ({@code SIGSTOP}) for 40 s, longer than the 30 s message timeout, then
      * continued ({@code SIGCONT}): a network partition as the rest of the cluster sees it.
      */
-    PAUSE(Duration.ofSeconds(40));
+    PAUSE(Duration.ofSeconds(40)),
+    /**
+     * Nimbus killed with {@code kill -9}, started again 20 s later: the topologies run on without it, and it comes
+     * back from what ZooKeeper and its blob store hold.
+     */
+    NIMBUS(Duration.ofSeconds(20)),
+    /**
+     * ZooKeeper killed with {@code kill -9}, started again 15 s later on its data directory: Storm's coordination and
+     * Trident's transaction ids are away meanwhile.
+     */
+    ZOOKEEPER(Duration.ofSeconds(15));
 
     private final Duration outage;
 
