@@ -62,6 +62,7 @@ final class SoakRun {
     private final Map<String, Long> lagMax = new LinkedHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
     private final List<FaultEvent> events = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> liveHeaps = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "soak-live-set");
         t.setDaemon(true);
@@ -288,6 +289,9 @@ final class SoakRun {
         for (String mode : modes.keySet()) {
             try {
                 faults.collectGarbage(topologyName(mode), Duration.ofSeconds(10));
+                // read at once: the worker's log moves on by a collection every second or so
+                faults.gcLog(topologyName(mode)).map(GcLog::liveHeap).filter(h -> h.isPresent())
+                        .ifPresent(h -> liveHeaps.put(mode, h.getAsLong()));
             } catch (java.io.IOException e) {
                 progress.say("soak: no full collection in " + topologyName(mode) + "'s workers: " + e.getMessage());
             } catch (InterruptedException e) {
@@ -299,12 +303,7 @@ final class SoakRun {
 
     /** The live set of the mode's worker: its heap after the latest full collection, -1 before the first. */
     private long heap(String mode) {
-        try {
-            return faults.gcLog(topologyName(mode)).map(GcLog::liveHeap).filter(h -> h.isPresent())
-                    .map(h -> h.getAsLong()).orElse(-1L);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
+        return liveHeaps.getOrDefault(mode, -1L);
     }
 
     private String line(long now, LoadGenerator generator) {

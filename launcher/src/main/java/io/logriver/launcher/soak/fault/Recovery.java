@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * How long a mode took to recover from each fault: from the moment its part was back (a killed worker: the kill)
- * until the lag was under one second for good, that is after the last second, before the next fault, at which the
- * lag was a second or more; 0 when it never was. A lag still a second or more when the next fault struck (or the load
- * ended) is no recovery: -1.
+ * until the lag was back under one second, and stayed there for {@link #STEADY_MS} (as the soak's start asks of a
+ * topology that has caught up): the first such stretch that follows a lag of a second or more. 0 when the lag never
+ * reached a second between the fault and the next one; a brief lag later in the period, after such a stretch, is the
+ * mode's ordinary jitter (the samples' {@code lag_max_s} shows it), not this fault's. No such stretch before the next
+ * fault struck (or the load ended) is no recovery: -1.
  */
 public final class Recovery {
     /** Lag, in ms, at this many ms since the load began (one a second). */
@@ -14,27 +16,31 @@ public final class Recovery {
     }
 
     public static final long RECOVERED_MS = 1000;
+    /** How long the lag must stay under {@link #RECOVERED_MS} to count as recovered. */
+    public static final long STEADY_MS = 10_000;
 
     private Recovery() {
     }
 
     /** The recovery, in ms, of fault {@code f} followed by {@code nextStartMs} (the next fault, or the load's end). */
     public static long of(FaultEvent f, long nextStartMs, List<LagPoint> lag) {
-        long lastBehind = -1;
-        LagPoint last = null;
+        boolean behind = false;
+        long stretchFrom = -1;
         for (LagPoint p : lag) {
             if (p.atMs() < f.startMs() || p.atMs() >= nextStartMs) {
                 continue;
             }
-            last = p;
             if (p.lagMs() >= RECOVERED_MS) {
-                lastBehind = p.atMs();
+                behind = true;
+                stretchFrom = -1;
+            } else if (behind && p.atMs() >= f.endMs()) {
+                stretchFrom = stretchFrom < 0 ? p.atMs() : stretchFrom;
+                if (p.atMs() - stretchFrom >= STEADY_MS - 1000) {
+                    return Math.max(0, stretchFrom - f.endMs());
+                }
             }
         }
-        if (last != null && last.lagMs() >= RECOVERED_MS) {
-            return -1;
-        }
-        return lastBehind < 0 ? 0 : Math.max(0, lastBehind + 1000 - f.endMs());
+        return behind ? -1 : 0;
     }
 
     /**

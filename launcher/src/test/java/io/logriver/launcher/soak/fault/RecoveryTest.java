@@ -25,6 +25,31 @@ class RecoveryTest {
     }
 
     @Test
+    void aBriefLagAfterTheRecoveryIsJitterNotTheFaults() {
+        FaultEvent kill = new FaultEvent(FaultKind.WORKER, 10_000, 10_000, "", null);
+        List<Recovery.LagPoint> lag = lag(100, 10, 30, 5_000);
+        lag.set(60, new Recovery.LagPoint(60_000, 1_100)); // 30 s after: one second at 1.1 s, a batch's jitter
+        assertEquals(20_000, Recovery.of(kill, 100_000, lag));
+    }
+
+    @Test
+    void underASecondForLessThanTenSecondsIsNotYetRecovered() {
+        FaultEvent pause = new FaultEvent(FaultKind.PAUSE, 10_000, 50_000, "", null);
+        List<Recovery.LagPoint> lag = lag(100, 20, 55, 5_000);
+        for (int s = 60; s < 63; s++) { // behind again after five seconds under
+            lag.set(s, new Recovery.LagPoint(s * 1000L, 2_000));
+        }
+        assertEquals(13_000, Recovery.of(pause, 100_000, lag)); // under for good from 63 s
+    }
+
+    @Test
+    void aLagThatComesAfterThePartIsBackStillCounts() {
+        FaultEvent broker = new FaultEvent(FaultKind.BROKER, 10_000, 25_000, "", null);
+        // under a second while the broker is away and for 5 s after; then the backlog shows, until 45 s
+        assertEquals(20_000, Recovery.of(broker, 100_000, lag(100, 30, 45, 4_000)));
+    }
+
+    @Test
     void noLagNoRecoveryTime() {
         FaultEvent kill = new FaultEvent(FaultKind.WORKER, 10_000, 10_000, "", null);
         assertEquals(0, Recovery.of(kill, 100_000, lag(100, 0, 0, 0)));
