@@ -135,6 +135,11 @@ public final class DevCluster {
         return stopped;
     }
 
+    /** Whether a daemon or worker of this cluster runs. */
+    public boolean running() throws IOException {
+        return !new ClusterProcesses(layout).all().isEmpty();
+    }
+
     /** One line per daemon and worker: pid and address, or why it is not running. */
     List<String> status() throws IOException {
         List<String> lines = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.logriver.launcher.soak;
 
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
+import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
 import io.logriver.launcher.cluster.ClusterCommand;
@@ -40,7 +41,12 @@ public final class SoakCommand {
         Progress progress = Progress.to(err);
         Path soakDir = options.workDir().resolve("soak").toAbsolutePath();
         ClusterLayout layout = ClusterLayout.in(soakDir);
-        progress.say("soak: " + options.describe() + "; its dev cluster in " + layout.dir());
+        if (new DevCluster(layout, Progress.quiet()).running()) {
+            throw new IllegalStateException("a dev cluster runs in " + layout.dir() + " (another soak?): "
+                    + "bin/logriver cluster down --work-dir " + soakDir + " stops it");
+        }
+        Directories.deleteTree(layout.dir()); // no topology, topic, offset or Redis key of an earlier soak
+        progress.say("soak: " + options.describe() + "; its dev cluster in " + layout.dir() + ", from empty");
         SoakResult result = null;
         Path report;
         try (StopSignal stop = new StopSignal()) {
