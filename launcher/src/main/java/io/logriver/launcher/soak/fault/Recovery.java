@@ -8,7 +8,8 @@ import java.util.List;
  * topology that has caught up): the first such stretch that follows a lag of a second or more. 0 when the lag never
  * reached a second between the fault and the next one; a brief lag later in the period, after such a stretch, is the
  * mode's ordinary jitter (the samples' {@code lag_max_s} shows it), not this fault's. No such stretch before the next
- * fault struck (or the load ended) is no recovery: -1.
+ * fault struck (or the load ended) is no recovery: -1, unless the lag was under a second by then (the stretch is cut
+ * short by the next fault, not by a lag).
  */
 public final class Recovery {
     /** Lag, in ms, at this many ms since the load began (one a second). */
@@ -39,6 +40,9 @@ public final class Recovery {
                     return Math.max(0, stretchFrom - f.endMs());
                 }
             }
+        }
+        if (stretchFrom >= 0) { // under a second when the next fault struck, for less than STEADY_MS
+            return Math.max(0, stretchFrom - f.endMs());
         }
         return behind ? -1 : 0;
     }

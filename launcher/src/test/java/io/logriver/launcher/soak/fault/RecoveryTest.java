@@ -50,6 +50,12 @@ class RecoveryTest {
     }
 
     @Test
+    void underASecondWhenTheNextFaultStrikesCountsFromThere() {
+        FaultEvent kill = new FaultEvent(FaultKind.WORKER, 10_000, 10_000, "", null);
+        assertEquals(25_000, Recovery.of(kill, 40_000, lag(100, 15, 35, 3_000))); // 5 s under before the next fault
+    }
+
+    @Test
     void noLagNoRecoveryTime() {
         FaultEvent kill = new FaultEvent(FaultKind.WORKER, 10_000, 10_000, "", null);
         assertEquals(0, Recovery.of(kill, 100_000, lag(100, 0, 0, 0)));
