@@ -76,8 +76,8 @@ final class SoakReport {
         md.add("");
         md.add("## Faults and recovery");
         md.add("");
-        md.add("Recovery: from the part being back (a killed worker: the kill) until the lag stays under one second of "
-                + "records; measured each second, target " + RecoveryText.ms(SoakResult.RECOVERY_TARGET_MS) + ".");
+        md.add("Recovery: from the part being back (a killed worker: the kill) until the lag is back under one second of "
+                + "records for 10 s in a row; measured each second, target " + RecoveryText.ms(SoakResult.RECOVERY_TARGET_MS) + ".");
         md.add("");
         List<String> modes = new ArrayList<>(r.recoveries().keySet());
         md.add("| # | at | fault | part away | " + String.join(" | ", modes.stream().map(m -> m + " recovery").toList())
