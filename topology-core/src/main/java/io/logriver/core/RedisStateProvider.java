@@ -22,13 +22,18 @@ public final class RedisStateProvider implements StateProvider {
     @Override
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
         String address = topoConf.get(LogriverConfig.REDIS_URL) + " (" + LogriverConfig.REDIS_URL + ")";
-        String scoped = "logriver:" + topoConf.get(LogriverConfig.CONSUMER_GROUP) + ":" + namespace;
+        String scoped = keyPrefix(String.valueOf(topoConf.get(LogriverConfig.CONSUMER_GROUP))) + namespace;
         StateSentinel sentinel = StateSentinel.of(topoConf);
         sentinel.checkAtStart(); // its errors name Redis themselves
         @SuppressWarnings("unchecked") // Storm's provider makes KeyValueStates of the topology's key and value types
         KeyValueState<Object, Object> state = (KeyValueState<Object, Object>) call(address,
                 () -> redis.newState(scoped, topoConf, context));
         return new Named<>(state, address, sentinel);
+    }
+
+    /** What every state key of a core topology of consumer group {@code group} starts with. */
+    public static String keyPrefix(String group) {
+        return "logriver:" + group + ":";
     }
 
     private static <T> T call(String address, Supplier<T> call) {

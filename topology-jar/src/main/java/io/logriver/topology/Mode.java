@@ -3,10 +3,12 @@ package io.logriver.topology;
 import io.logriver.config.LogriverConfig;
 import io.logriver.config.ModeProfile;
 import io.logriver.core.CoreTopology;
+import io.logriver.core.RedisStateProvider;
 import io.logriver.core.StormConfigs;
 import io.logriver.core.bolt.SinkBolt;
 import io.logriver.names.Names;
 import io.logriver.trident.TridentPipeline;
+import io.logriver.trident.state.StateNamespace;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +58,11 @@ public enum Mode {
                     + " window record written again has the same content)"
                     : "at least once; the open windows are lost with the worker (state in memory)";
         }
+
+        @Override
+        public String stateKeyPrefix(LogriverConfig c) {
+            return RedisStateProvider.keyPrefix(c.consumerGroup());
+        }
     },
     TRIDENT(TridentPipeline::build) {
         @Override
@@ -98,6 +105,11 @@ public enum Mode {
         public String guarantee(LogriverConfig c) {
             return c.state().durable() ? "exactly once: Trident state in Redis, written with every batch"
                     : "exactly once across replays; the state is lost with the worker (in memory)";
+        }
+
+        @Override
+        public String stateKeyPrefix(LogriverConfig c) {
+            return StateNamespace.PREFIX;
         }
     };
 
@@ -174,4 +186,7 @@ public enum Mode {
 
     /** What the state of a topology of this mode guarantees with {@code c}'s state backend. */
     public abstract String guarantee(LogriverConfig c);
+
+    /** What every key of the topology's state in Redis starts with (with the Redis backend). */
+    public abstract String stateKeyPrefix(LogriverConfig c);
 }

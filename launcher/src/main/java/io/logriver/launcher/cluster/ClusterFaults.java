@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,29 @@ public final class ClusterFaults {
             w.onExit().get(30, TimeUnit.SECONDS);
         }
         return victims.stream().map(ProcessHandle::pid).toList();
+    }
+
+    /**
+     * Kills the worker JVMs of each topology with SIGKILL the moment Redis is asked to write one of its state keys
+     * ({@code prefixes}: topology name to the prefix of its keys): in the middle of a checkpoint (core) or of a batch's
+     * commit (Trident). The pids killed; a topology that wrote nothing within {@code timeout} is an error.
+     */
+    public List<Long> killWorkersMidWrite(Map<String, String> prefixes, Duration timeout) throws Exception {
+        List<Long> killed = new ArrayList<>();
+        for (Map.Entry<String, String> t : prefixes.entrySet()) {
+            List<ProcessHandle> workers = workersOf(t.getKey());
+            boolean struck = WriteWatch.onFirstWrite(ClusterState.HOST, state.redisPort(), t.getValue(), timeout,
+                    () -> workers.forEach(ProcessHandle::destroyForcibly));
+            if (!struck) {
+                throw new IllegalStateException(t.getKey() + " wrote no key " + t.getValue() + "* to Redis within "
+                        + timeout.toSeconds() + " s");
+            }
+            for (ProcessHandle w : workers) {
+                w.onExit().get(30, TimeUnit.SECONDS);
+                killed.add(w.pid());
+            }
+        }
+        return killed;
     }
 
     /** Stops one worker JVM of each topology with SIGSTOP for {@code pause}, then continues it (also when interrupted). */

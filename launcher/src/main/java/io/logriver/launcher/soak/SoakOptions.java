@@ -32,7 +32,7 @@ public record SoakOptions(List<Mode> modes, int rate, Duration duration, List<Fa
         Duration duration = positive(args, "duration", quick ? Duration.ofMinutes(3) : Duration.ofMinutes(60));
         Duration every = positive(args, "every", quick ? Duration.ofSeconds(45) : Duration.ofMinutes(5));
         List<FaultKind> faults = faults(args.has("faults") ? args.get("faults")
-                : quick ? "worker,redis,broker" : "worker,redis,broker,pause,nimbus,zookeeper");
+                : quick ? "worker,redis,broker" : "worker,commit,redis,broker,pause,nimbus,zookeeper");
         if (every.compareTo(SHORTEST_EVERY) < 0) {
             throw new Args.UsageException("--every " + args.get("every") + ": expected 30s or more, so that each fault "
                     + "is over before the next");

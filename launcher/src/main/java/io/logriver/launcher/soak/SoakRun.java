@@ -16,6 +16,7 @@ import io.logriver.launcher.soak.fault.FaultEvent;
 import io.logriver.launcher.soak.fault.FaultKind;
 import io.logriver.launcher.soak.fault.FaultSchedule;
 import io.logriver.launcher.soak.fault.Recovery;
+import io.logriver.topology.Mode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ final class SoakRun {
     private static final long PROGRESS_MS = 60_000;
     /** How often each worker is asked for a full collection, whose GC log line gives its live set. */
     private static final Duration LIVE_SET_PERIOD = Duration.ofMinutes(1);
+    /** How long a {@code commit} fault waits for a topology to write its state (a checkpoint or a batch). */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(30);
 
     private final SoakOptions options;
     private final Map<String, LogriverConfig> modes;
@@ -214,6 +217,8 @@ final class SoakRun {
     private String strike(FaultKind kind, List<String> names, Random random) throws Exception {
         return switch (kind) {
             case WORKER -> "kill -9 of worker pids " + faults.killWorkers(names, random);
+            case COMMIT -> "kill -9 of worker pids " + faults.killWorkersMidWrite(statePrefixes(), COMMIT_WAIT)
+                    + ", each as Redis was asked to write its state";
             case PAUSE -> "SIGSTOP of worker pids " + faults.pauseWorkers(names, random, kind.outage()) + " for "
                     + kind.outage().toSeconds() + " s, then SIGCONT";
             case BROKER -> {
@@ -282,6 +287,13 @@ final class SoakRun {
                     events.size()));
             lagMax.put(m.getKey(), 0L);
         }
+    }
+
+    /** Each topology's name, with what its state's keys in Redis start with. */
+    private Map<String, String> statePrefixes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        modes.forEach((mode, c) -> out.put(topologyName(mode), Mode.named(mode).stateKeyPrefix(c)));
+        return out;
     }
 
     /** A full collection in each mode's workers, so that their GC logs give the live set (a worker stopped: skipped). */

@@ -24,12 +24,14 @@ import org.apache.storm.utils.ZookeeperAuthInfo;
  */
 public final class StateNamespace {
     public static final String EPOCH_NODE = "logriver-state-epoch";
+    /** What every Trident state key of logriver starts with. */
+    public static final String PREFIX = "logriver:trident:";
 
     private StateNamespace() {
     }
 
     public static String of(Map<String, Object> conf, String txId) {
-        return "logriver:trident:" + txId + ":" + epoch(conf, txId);
+        return PREFIX + txId + ":" + epoch(conf, txId);
     }
 
     /** Creates the epoch node unless it exists (ZooKeeper's create is atomic), then reads it: every task reads one id. */

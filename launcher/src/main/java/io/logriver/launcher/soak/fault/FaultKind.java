@@ -8,6 +8,11 @@ import java.util.Locale;
 public enum FaultKind {
     /** A worker JVM of each topology killed with {@code kill -9}: no shutdown hook, no last commit. */
     WORKER(Duration.ZERO),
+    /**
+     * The workers of each topology killed with {@code kill -9} the moment Redis is asked to write their state: in the
+     * middle of a checkpoint (core) or of a batch's commit (Trident).
+     */
+    COMMIT(Duration.ZERO),
     /** Redis killed with {@code kill -9}, started again 10 s later on its append-only file. */
     REDIS(Duration.ofSeconds(10)),
     /** The broker stopped, started again 15 s later. */

@@ -26,7 +26,9 @@ class FaultScheduleTest {
         Map<FaultKind, Long> counts = s.faults().stream()
                 .collect(Collectors.groupingBy(FaultSchedule.Planned::kind, Collectors.counting()));
         assertEquals(ALL.size(), counts.size(), counts.toString());
-        assertTrue(counts.values().stream().allMatch(n -> n == 12 / ALL.size()), "each kind as often: " + counts);
+        long most = counts.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long least = counts.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        assertTrue(most - least <= 1, "each kind in turn, as often as the others give or take one: " + counts);
     }
 
     @Test
