@@ -27,8 +27,12 @@ public final class LocalUi {
         }
     }
 
+    /**
+     * The local cluster's Nimbus daemon itself: LocalCluster's own Nimbus interface answers the topology and component
+     * pages, and Nimbus's configuration, with "NOT IMPLEMENTED YET" (Storm 2.8.3).
+     */
     private static UiServer start(LocalStorm storm, int port) throws Exception {
-        return UiServer.start(ClusterState.HOST, port, ThriftNimbus.local(storm.cluster(), "the local cluster"),
-                List.of(), LogriverViews.forLocalRun());
+        ThriftNimbus nimbus = ThriftNimbus.local(storm.cluster().getNimbus(), "the local cluster");
+        return UiServer.start(ClusterState.HOST, port, nimbus, List.of(), LogriverViews.forLocalRun());
     }
 }
