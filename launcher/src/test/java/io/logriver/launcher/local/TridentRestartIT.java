@@ -18,10 +18,16 @@ import io.logriver.launcher.redis.Redis;
 import io.logriver.launcher.redis.RedisServer;
 import io.logriver.launcher.testing.Await;
 import io.logriver.launcher.testing.TestBroker;
+import io.logriver.launcher.ui.LocalUi;
 import io.logriver.names.Names;
 import io.logriver.testing.ItDataSet;
 import io.logriver.testing.Reference;
 import io.logriver.topology.Mode;
+import io.logriver.ui.server.UiServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.storm.generated.ErrorInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +64,8 @@ class TridentRestartIT {
     private static String redisError;
     private static List<String> freshCluster;
     private static Set<String> namespaces;
+    /** What run's UI answered on the fresh cluster, by path (ID: the topology's id, BOLT: a bolt's). */
+    private static final Map<String, String> localUi = new TreeMap<>();
     private static long committedBeforeKill;
     private static long readAfterRestart;
     private static long replayedAfterRestart;
@@ -127,6 +136,18 @@ class TridentRestartIT {
             submit(storm, "fresh", fresh);
             JmxMetrics m = new JmxMetrics("fresh");
             await("fresh at the end of its input", () -> ended(m));
+            try (UiServer ui = LocalUi.start(storm, 0, false)) { // run's UI, on this local cluster
+                String id = storm.cluster().getTopologySummaries().get(0).get_id();
+                String bolt = storm.cluster().getTopologyInfo(id).get_executors().stream()
+                        .map(e -> e.get_component_id()).filter(c -> c.startsWith("b-")).sorted().findFirst()
+                        .orElseThrow();
+                for (String path : List.of("api/v1/topology/" + id, "api/v1/topology/" + id + "/component/" + bolt,
+                        "api/v1/cluster/configuration", "api/logriver/topology/" + id)) {
+                    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(ui.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    localUi.put(path.replace(id, "ID").replace(bolt, "BOLT"), r.statusCode() + " " + r.body());
+                }
+            }
         }
     }
 
@@ -219,6 +240,14 @@ class TridentRestartIT {
     void aFailureToReachRedisNamesItsAddress() {
         assertTrue(redisError.contains("Redis at redis://127.0.0.1:") && redisError.contains("(logriver.redis.url)"),
                 redisError);
+    }
+
+    @Test
+    void runsUiServesTheTopologyComponentAndConfigurationOfItsLocalCluster() {
+        assertEquals(4, localUi.size(), localUi.toString());
+        localUi.forEach((path, answer) -> assertTrue(answer.startsWith("200 {"), path + ": " + answer));
+        assertTrue(localUi.get("api/v1/topology/ID").contains("\"name\":\"fresh\""), localUi.toString());
+        assertTrue(localUi.get("api/logriver/topology/ID").contains("\"mode\":\"trident\""), localUi.toString());
     }
 
     @Test
