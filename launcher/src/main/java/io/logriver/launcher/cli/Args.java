@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class Args {
         if (leaf != r) {
             a.subcommand = leaf.commandSpec().name();
         }
-        for (OptionSpec o : leaf.matchedOptions()) {
+        for (OptionSpec o : new LinkedHashSet<>(leaf.matchedOptions())) { // an option given twice is there twice
             String name = o.longestName().replaceFirst("^--?", "");
             if (o.isMultiValue()) {
                 a.overrides.addAll(leaf.matchedOptionValue(o.longestName(), List.<String>of()));
