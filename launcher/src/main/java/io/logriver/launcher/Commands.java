@@ -60,9 +60,14 @@ final class Commands {
 
     /** The parser of the whole command line, for help, completion and the mistakes no command gets to see. */
     static CommandLine parser() {
-        return Syntax.parser("web access-log analytics on Apache Storm.", ALL.stream().map(Command::syntax).toList(),
+        return Syntax.parser("Web access-log analytics on Apache Storm.", syntaxes(),
                 "%nbin/logriver COMMAND --help (or bin/logriver help COMMAND) shows a command's options, each with "
                         + "what it does; bin/logriver completion, a bash completion script (docs/cli.md).");
+    }
+
+    /** The syntax of every command. */
+    static List<Syntax> syntaxes() {
+        return ALL.stream().map(Command::syntax).toList();
     }
 
     /** The command named {@code name}; the whole line has been parsed, so it is one of them. */

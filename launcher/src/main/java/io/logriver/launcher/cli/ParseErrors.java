@@ -36,7 +36,7 @@ final class ParseErrors {
         if (where.getSubcommands().isEmpty()) {
             return "unexpected argument '" + arg + "'";
         }
-        if (where.getParent() == null) {
+        if (where.getCommandName().equals(Syntax.PROGRAM)) {
             return "unknown command '" + arg + "'" + suggestion;
         }
         List<String> subs = List.copyOf(where.getSubcommands().keySet());

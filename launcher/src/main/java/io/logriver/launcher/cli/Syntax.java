@@ -18,7 +18,7 @@ public record Syntax(String name, String description, List<Param> params, List<O
                      List<Syntax> subcommands) {
     /** Where the help of every command is, the end of the line of each usage error. */
     public static final String HINT = "bin/logriver help shows every command and option";
-    private static final String PROGRAM = "bin/logriver";
+    static final String PROGRAM = "bin/logriver";
     private static final String USAGE_INDENT = " ".repeat("usage: ".length());
     private static final int WIDTH = 120;
 
@@ -132,7 +132,7 @@ public record Syntax(String name, String description, List<Param> params, List<O
 
     private static CommandLine.Model.UsageMessageSpec usage(CommandSpec s, List<String> synopsis, String text) {
         return s.usageMessage().customSynopsis(synopsis.toArray(String[]::new)).synopsisHeading("")
-                .description(text).sortOptions(false).width(WIDTH).descriptionHeading("%n");
+                .description(text).sortOptions(false).width(WIDTH).longOptionsMaxWidth(32).descriptionHeading("%n");
     }
 
     private static OptionSpec help() {
