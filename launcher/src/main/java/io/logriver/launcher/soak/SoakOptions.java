@@ -10,6 +10,7 @@ import io.logriver.topology.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,9 @@ public record SoakOptions(List<Mode> modes, int rate, Duration duration, List<Fa
             Option.value("duration", "60m", "how long it runs (default 60m)"),
             Option.value("every", "5m", "a fault every so often (default 5m)"),
             Option.value("seed", "S", "the seed of the load and of the fault schedule (default 1)"),
-            Option.value("faults", "worker,redis,broker,pause", "the faults to strike (default: all four)"),
+            Option.value("faults", "worker,redis,...", "the faults to strike, some of " + String.join(",",
+                    Arrays.stream(FaultKind.values()).map(FaultKind::id).toList())
+                    + " (default: all; --quick: worker,redis,broker)"),
             Option.flag("quick", "3 minutes at 1,000 requests/s, a fault every 45 s (for CI)"),
             Option.value("report-dir", "DIR", "where the report goes (default: bench/results/)"), Option.WORK_DIR);
     private static final Duration SHORTEST_EVERY = Duration.ofSeconds(30);
