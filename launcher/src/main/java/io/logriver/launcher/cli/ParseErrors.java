@@ -29,7 +29,7 @@ final class ParseErrors {
     private static String unmatched(UnmatchedArgumentException u) {
         String arg = u.getUnmatched().get(0);
         CommandLine where = u.getCommandLine();
-        String suggestion = suggestion(u.getSuggestions());
+        String suggestion = suggestion(u.getSuggestions().stream().filter(s -> !s.equals(arg)).toList());
         if (u.isUnknownOption()) {
             return "unknown option " + arg.replaceFirst("=.*", "") + suggestion;
         }
