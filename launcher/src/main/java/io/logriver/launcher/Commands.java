@@ -25,7 +25,7 @@ import picocli.CommandLine;
 /** Every command of {@code bin/logriver}: its syntax, and what runs it. */
 final class Commands {
     static final Syntax HELP = Syntax.of("help", "This help, or with a COMMAND the help of that command.")
-            .param("COMMAND", "a command (and the subcommand of cluster)", null).param("SUBCOMMAND", "", null);
+            .withParam("COMMAND", "a command", null).withParam("SUBCOMMAND", "a subcommand of cluster", null);
     static final Syntax COMPLETION = Syntax.of("completion", "Prints a bash completion script of bin/logriver: "
             + "source <(bin/logriver completion) (docs/cli.md).");
 

@@ -37,14 +37,14 @@ public record Syntax(String name, String description, List<Param> params, List<O
     }
 
     /** This command with a parameter more; {@code whenMissing} null: an optional one. */
-    public Syntax param(String label, String paramDescription, String whenMissing) {
+    public Syntax withParam(String label, String paramDescription, String whenMissing) {
         List<Param> all = new ArrayList<>(params);
         all.add(new Param(label, paramDescription, whenMissing));
         return new Syntax(name, description, all, options, subcommands);
     }
 
     /** This command with subcommands, one of which follows its name. */
-    public Syntax subcommands(Syntax... subs) {
+    public Syntax withSubcommands(Syntax... subs) {
         return new Syntax(name, description, params, options, List.of(subs));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 public final class ClusterCommand {
     public static final Syntax SYNTAX = Syntax.of("cluster", "A real Storm cluster on this machine (ZooKeeper, "
             + "Nimbus, a Supervisor with 4 slots, Kafka, Redis, the Storm UI), separate JVMs on 127.0.0.1 with their "
-            + "state and logs in work/cluster/.").subcommands(
+            + "state and logs in work/cluster/.").withSubcommands(
             Syntax.of("up", "Starts the dev cluster, and says where each part listens.",
                     Option.value("ports", "default|free", "Storm's and Kafka's default ports, or free ones"),
                     Option.value("slots", "N", "worker slots of its Supervisor, 1 to 32 (default 4)"), Option.WORK_DIR),

@@ -51,7 +51,7 @@ public final class ReprocessCommand {
             Option.value("dlq-topic", "D", "the copy's dead-letter topic (default: T-dlq)"),
             Option.value("wait", "S", "how long to wait for it to catch up (default 10m; 0: no wait)"),
             Option.NIMBUS, Option.KAFKA, Option.REDIS, Option.WORK_DIR, Option.CONFIG, Option.SETTING)
-            .param("NAME", "the running topology", "reprocess needs the NAME of the running topology to reprocess");
+            .withParam("NAME", "the running topology", "reprocess needs the NAME of the running topology to reprocess");
     private static final DateTimeFormatter GROUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);

@@ -23,7 +23,7 @@ public final class KillCommand {
                     + "flight, and returns once Nimbus has removed it, as storm kill does.",
             Option.value("wait", "S", "seconds Storm waits for tuples in flight (or 1m; default 30)"), Option.NIMBUS,
             Option.WORK_DIR)
-            .param("NAME", "the topology", "kill needs the topology's NAME");
+            .withParam("NAME", "the topology", "kill needs the topology's NAME");
 
     private final PrintStream err;
 

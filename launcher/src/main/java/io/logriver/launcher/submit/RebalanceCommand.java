@@ -27,7 +27,7 @@ public final class RebalanceCommand {
             Option.needed("workers", "N", "the number of workers, 1 or more"),
             Option.value("wait", "S", "seconds the topology stays deactivated first (default: its message timeout)"),
             Option.NIMBUS, Option.WORK_DIR)
-            .param("NAME", "the topology", "rebalance needs the topology's NAME");
+            .withParam("NAME", "the topology", "rebalance needs the topology's NAME");
     /** How long the workers may take to be scheduled and reported, beyond the wait. */
     private static final Duration SCHEDULING = Duration.ofSeconds(120);
 

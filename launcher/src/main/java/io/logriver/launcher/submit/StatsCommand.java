@@ -26,7 +26,7 @@ public final class StatsCommand {
                     + "and streams, then logriver's own metrics from the workers' CSV reporter files.",
             Option.NIMBUS, Option.value("metrics-dir", "DIR", "the workers' csvmetrics directory (default: the dev "
                     + "cluster's)"), Option.WORK_DIR)
-            .param("NAME", "the topology (needed when more than one runs)", null);
+            .withParam("NAME", "the topology (needed when more than one runs)", null);
 
     public int run(List<String> argv, PrintStream out) throws Exception {
         Args args = Args.parse(argv, SYNTAX);

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** How picocli reads a command line through a {@link Syntax}, and the words of each mistake. */
 class ArgsTest {
     private static final Syntax KILL = Syntax.of("kill", "Kills.", Option.value("wait", "S", "how long"),
-            Option.flag("json", "raw"), Option.CONFIG, Option.SETTING).param("NAME", "the topology", "kill needs NAME");
-    private static final Syntax CLUSTER = Syntax.of("cluster", "The cluster.").subcommands(
+            Option.flag("json", "raw"), Option.CONFIG, Option.SETTING)
+            .withParam("NAME", "the topology", "kill needs NAME");
+    private static final Syntax CLUSTER = Syntax.of("cluster", "The cluster.").withSubcommands(
             Syntax.of("up", "Starts it.", Option.value("slots", "N", "slots")), Syntax.of("down", "Stops it."));
 
     private static Args parse(Syntax syntax, String... argv) {
