@@ -1,6 +1,8 @@
 package io.logriver.launcher.cli;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -29,7 +31,9 @@ final class ParseErrors {
     private static String unmatched(UnmatchedArgumentException u) {
         String arg = u.getUnmatched().get(0);
         CommandLine where = u.getCommandLine();
-        String suggestion = suggestion(u.getSuggestions().stream().filter(s -> !s.equals(arg)).toList());
+        List<String> names = List.copyOf(u.isUnknownOption() ? where.getCommandSpec().optionsMap().keySet()
+                : where.getSubcommands().keySet());
+        String suggestion = suggestion(arg.replaceFirst("=.*", ""), u.getSuggestions(), names);
         if (u.isUnknownOption()) {
             return "unknown option " + arg.replaceFirst("=.*", "") + suggestion;
         }
@@ -44,8 +48,40 @@ final class ParseErrors {
                 + " or " + subs.get(subs.size() - 1) + suggestion;
     }
 
-    /** picocli's closest match, if it has one: {@code ; did you mean --rate?}. */
-    private static String suggestion(List<String> suggestions) {
-        return suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?";
+    /**
+     * The closest of picocli's suggestions (which share the first letters) and the command's own names, if it is a
+     * likely typo: {@code ; did you mean --duration?} for {@code --dration}, nothing for {@code frobnicate} (picocli
+     * would offer generate) or for the argument itself (given after {@code --}).
+     */
+    private static String suggestion(String typed, List<String> suggestions, List<String> names) {
+        return Stream.concat(suggestions.stream(), names.stream()).filter(s -> !s.equals(typed))
+                .min(Comparator.comparingInt(s -> distance(typed, s))).filter(s -> typo(typed, s))
+                .map(s -> "; did you mean " + s + "?").orElse("");
+    }
+
+    /** Two edits at most (a third of the letters on long words), and fewer than the word has: not -x for -c. */
+    private static boolean typo(String typed, String name) {
+        int d = distance(typed, name);
+        int letters = typed.replaceFirst("^-+", "").length();
+        return d < letters && d <= Math.max(2, Math.max(typed.length(), name.length()) / 3);
+    }
+
+    /** How many letters to add, remove or change to make {@code b} of {@code a} (Levenshtein). */
+    static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + change);
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 }

@@ -53,7 +53,10 @@ class ArgsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "x --wat 5|        unknown option --wat; did you mean --wait?",
+        "x --wiat 5|       unknown option --wiat; did you mean --wait?",
         "x --bogus=1|      unknown option --bogus",
+        "x -j|             unknown option -j",
+        "x -- --json|      unknown option --json",
         "x y|              unexpected argument 'y'",
         "x --wait|         --wait needs a value",
         "x -c|             -c needs key=value",
