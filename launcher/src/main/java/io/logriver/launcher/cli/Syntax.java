@@ -101,7 +101,7 @@ public record Syntax(String name, String description, List<Param> params, List<O
         CommandSpec root = CommandSpec.create().name(PROGRAM);
         List<String> synopsis = new ArrayList<>();
         commands.forEach(c -> synopsis.addAll(c.synopsis(PROGRAM)));
-        usage(root, usage(synopsis), description).footer(footer).commandListHeading("%ncommands:%n");
+        usage(root, usage(synopsis), description).footer(footer);
         root.addOption(help());
         CommandLine line = new CommandLine(root);
         commands.forEach(c -> line.addSubcommand(c.name(), c.line(PROGRAM)));
@@ -122,7 +122,6 @@ public record Syntax(String name, String description, List<Param> params, List<O
     private CommandSpec spec(String parents) {
         CommandSpec s = CommandSpec.create().name(name);
         usage(s, usage(synopsis(parents)), description).parameterListHeading("%nparameters:%n");
-        s.usageMessage().optionListHeading("%noptions:%n").commandListHeading("%ncommands:%n");
         params.forEach(p -> s.addPositional(PositionalParamSpec.builder().paramLabel(p.label()).arity("0..1")
                 .hideParamSyntax(p.whenMissing() != null).description(p.description()).type(String.class).build()));
         options.forEach(o -> s.addOption(o.spec()));
@@ -132,7 +131,8 @@ public record Syntax(String name, String description, List<Param> params, List<O
 
     private static CommandLine.Model.UsageMessageSpec usage(CommandSpec s, List<String> synopsis, String text) {
         return s.usageMessage().customSynopsis(synopsis.toArray(String[]::new)).synopsisHeading("")
-                .description(text).sortOptions(false).width(WIDTH).longOptionsMaxWidth(32).descriptionHeading("%n");
+                .description(text).sortOptions(false).width(WIDTH).longOptionsMaxWidth(32).descriptionHeading("%n")
+                .optionListHeading("%noptions:%n").commandListHeading("%ncommands:%n");
     }
 
     private static OptionSpec help() {
