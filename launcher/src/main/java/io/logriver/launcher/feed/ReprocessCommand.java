@@ -3,8 +3,10 @@ package io.logriver.launcher.feed;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Json;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterAddresses;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
@@ -40,8 +42,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code --wait}, 10 minutes by default) until T has caught up with NAME's output, and says how to switch over.
  */
 public final class ReprocessCommand {
-    private static final Set<String> OPTIONS = Set.of("to-topic", "from", "name", "dlq-topic", "wait", "nimbus",
-            "kafka", "redis", "config", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("reprocess", "Kappa: a copy of a running topology reads the "
+                    + "request topic again into a new output topic; says how to switch over once it has caught up.",
+            Option.needed("to-topic", "T", "the copy's new topic of window records"),
+            Option.value("from", "earliest|TIME", "where it starts reading: earliest (the default), an ISO-8601 "
+                    + "time or epoch milliseconds"),
+            Option.value("name", "NEW", "the copy's name (default: NAME-T)"),
+            Option.value("dlq-topic", "D", "the copy's dead-letter topic (default: T-dlq)"),
+            Option.value("wait", "S", "how long to wait for it to catch up (default 10m; 0: no wait)"),
+            Option.NIMBUS, Option.KAFKA, Option.REDIS, Option.WORK_DIR, Option.CONFIG, Option.SETTING)
+            .withParam("NAME", "the running topology", "reprocess needs the NAME of the running topology to reprocess");
     private static final DateTimeFormatter GROUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
@@ -57,11 +67,8 @@ public final class ReprocessCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        if (argv.isEmpty() || argv.get(0).startsWith("-")) {
-            throw new Args.UsageException("reprocess needs the NAME of the running topology to reprocess");
-        }
-        String name = argv.get(0);
-        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
+        String name = args.param(0);
         if (!args.has("to-topic")) {
             throw new Args.UsageException("reprocess needs --to-topic T, the new topic of its window records");
         }
