@@ -75,8 +75,8 @@ class PeersIT {
                 "flink", FlinkPeer::new, "flink-jvm", s -> new HostedPeer("flink", s));
         List<Callable<Void>> starts = new ArrayList<>();
         for (String run : RUNS) {
-            LogriverConfig c = config.with(Map.of(LogriverConfig.TOPIC_STATS, stats(run), LogriverConfig.TOPIC_DLQ,
-                    dlq(run)));
+            LogriverConfig c = config.with(Map.of(LogriverConfig.TOPIC_STATS.name(), stats(run),
+                    LogriverConfig.TOPIC_DLQ.name(), dlq(run)));
             PeerSettings s = PeerSettings.of(c, "it-" + run, broker.dir.resolve(run));
             if (run.startsWith("flink")) {
                 s = s.withEngine("execution.checkpointing.interval", "500 ms");

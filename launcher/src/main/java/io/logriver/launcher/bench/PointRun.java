@@ -157,12 +157,12 @@ final class PointRun {
     /** The configuration of one point: its own topics and consumer group, the probe on, the sweep's keys. */
     static LogriverConfig forRun(LogriverConfig c, String name, Map<String, Object> overrides) {
         Map<String, Object> m = new HashMap<>(overrides);
-        m.put(LogriverConfig.TOPIC_WEBLOGS, name + "-weblogs");
-        m.put(LogriverConfig.TOPIC_SESSIONS, name + "-sessions");
-        m.put(LogriverConfig.TOPIC_STATS, name + "-stats");
-        m.put(LogriverConfig.TOPIC_DLQ, name + "-dlq");
-        m.put(LogriverConfig.CONSUMER_GROUP, name);
-        m.put(LogriverConfig.BENCH_PROBE, true);
+        m.put(LogriverConfig.TOPIC_WEBLOGS.name(), name + "-weblogs");
+        m.put(LogriverConfig.TOPIC_SESSIONS.name(), name + "-sessions");
+        m.put(LogriverConfig.TOPIC_STATS.name(), name + "-stats");
+        m.put(LogriverConfig.TOPIC_DLQ.name(), name + "-dlq");
+        m.put(LogriverConfig.CONSUMER_GROUP.name(), name);
+        m.put(LogriverConfig.BENCH_PROBE.name(), true);
         return c.with(m);
     }
 }

@@ -73,14 +73,14 @@ public final class ReprocessCommand {
         args.config(); // a wrong -c or --config is a usage error before anything is asked of Nimbus
         NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(ClusterCommand.layout(args)));
         RunningTopology old = RunningTopology.find(nimbus, name);
-        String kafka = args.has("kafka") ? args.get("kafka") : old.setting(LogriverConfig.BOOTSTRAP_SERVERS);
-        String oldStats = old.setting(LogriverConfig.TOPIC_STATS);
+        String kafka = args.has("kafka") ? args.get("kafka") : old.setting(LogriverConfig.BOOTSTRAP_SERVERS.name());
+        String oldStats = old.setting(LogriverConfig.TOPIC_STATS.name());
         ClusterAddresses.requireKafka(kafka);
         checkNewOutput(kafka, toTopic, oldStats, name);
         String group = copy + "-" + GROUP_TIME.format(Instant.now());
         Progress progress = Progress.to(err);
         progress.say("reprocessing " + name + " (mode " + old.mode().id() + ") as " + copy + ": consumer group "
-                + group + ", reading " + old.setting(LogriverConfig.TOPIC_WEBLOGS) + " from " + from.words()
+                + group + ", reading " + old.setting(LogriverConfig.TOPIC_WEBLOGS.name()) + " from " + from.words()
                 + ", writing " + toTopic + " and " + dlqTopic);
         new SubmitCommand(err).run(submitArgs(args, old, copy, group, toTopic, dlqTopic, from));
         if (!wait.isZero()) {

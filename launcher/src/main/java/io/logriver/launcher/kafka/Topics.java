@@ -55,7 +55,7 @@ public final class Topics implements AutoCloseable {
                 }
             }
         }
-        return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS, partitions(t.weblogs())));
+        return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS.name(), partitions(t.weblogs())));
     }
 
     /** The topic's partition count; waits (up to 30 s) for a topic just created to be known. */
