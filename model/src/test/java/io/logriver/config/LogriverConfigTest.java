@@ -74,6 +74,26 @@ class LogriverConfigTest {
     }
 
     @Test
+    void aComponentReadsAKeyFromItsTopologyConfigurationAsTheLoaderDoes() {
+        Map<String, Object> conf = new HashMap<>(ConfigLoader.defaultConfig().topologyMap());
+        assertEquals(5, LogriverConfig.METRICS_INTERVAL_S.in(conf));
+        conf.put(LogriverConfig.METRICS_INTERVAL_S.name(), 7L); // as Storm's JSON gives numbers back
+        assertEquals(7, LogriverConfig.METRICS_INTERVAL_S.in(conf));
+        conf.remove(LogriverConfig.METRICS_INTERVAL_S.name());
+        ConfigException e = assertThrows(ConfigException.class, () -> LogriverConfig.METRICS_INTERVAL_S.in(conf));
+        assertTrue(e.getMessage().startsWith(LogriverConfig.METRICS_INTERVAL_S.name() + ": missing"), e.getMessage());
+    }
+
+    @Test
+    void aKeyIsDeclaredOnceAndReadsAsItsName() {
+        KeyTable table = new KeyTable();
+        table.add(Key.string("a.b", "one"));
+        assertThrows(IllegalStateException.class, () -> table.add(Key.bool("a.b", "two")));
+        assertEquals(LogriverConfig.KEYS.size(), LogriverConfig.DECLARED.size());
+        assertEquals("logriver.window.size.ms=1", LogriverConfig.WINDOW_SIZE_MS + "=1");
+    }
+
+    @Test
     void unknownKeysAreRefused() {
         for (String key : new String[]{"logriver.unknown", "logriver.parallelism.", "logriver.parallelism.x",
             "topologyworkers", "stormy.key", "foo"}) {
