@@ -1,2 +1,2 @@
-/** What every command shares: its options, progress lines, Ctrl-C, the install directory, child processes, waits. */
+/** What every command shares: its options, progress lines, Ctrl-C, the install directory. */
 package io.logriver.launcher.cli;

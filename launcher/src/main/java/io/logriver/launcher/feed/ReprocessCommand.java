@@ -11,6 +11,7 @@ import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
 import io.logriver.launcher.submit.RunningTopology;
 import io.logriver.launcher.submit.SubmitCommand;
+import io.logriver.process.Deadline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -169,7 +170,7 @@ public final class ReprocessCommand {
     /** Polls both outputs until the copy has caught up, Ctrl-C, or {@code wait} has passed. */
     private void awaitCatchUp(String kafka, String toTopic, String oldStats, String copy, String name, Duration wait,
                               Progress progress) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
+        Deadline deadline = Deadline.in(wait);
         long nextReport = 0;
         try (StopSignal stop = new StopSignal()) {
             while (true) {
@@ -181,7 +182,7 @@ public final class ReprocessCommand {
                             + "--topic " + toTopic + " follows it), then bin/logriver kill " + name);
                     return;
                 }
-                if (stop.stopping() || System.nanoTime() > deadline) {
+                if (stop.stopping() || deadline.passed()) {
                     out.println("not caught up " + (stop.stopping() ? "when stopped" : "after " + wait.toSeconds()
                             + " s") + ": " + mine + "; " + theirs + "; " + copy + " goes on (bin/logriver watch --topic "
                             + toTopic + " follows it)");

@@ -1,7 +1,7 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.process.Deadline;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;

@@ -7,7 +7,7 @@ import io.logriver.broker.KafkaBroker;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.Key;
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.cli.Processes;
+import io.logriver.process.Processes;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.ResultFiles;
 import io.logriver.launcher.kafka.RecordFiles;
