@@ -80,17 +80,18 @@ public final class GenerateCommand {
     private static LogriverConfig withOptions(LogriverConfig c, Args args) {
         Map<String, Object> m = new HashMap<>();
         if (args.has("rate")) {
-            m.put(LogriverConfig.GENERATOR_RATE, args.number("rate", 1, 0, "requests per second, 1 or more"));
+            m.put(LogriverConfig.GENERATOR_RATE.name(), args.number("rate", 1, 0, "requests per second, 1 or more"));
         }
         if (args.has("sessions")) {
-            m.put(LogriverConfig.GENERATOR_SESSIONS, args.number("sessions", 1, 0, "a number of live sessions, 1 or more"));
+            m.put(LogriverConfig.GENERATOR_SESSIONS.name(),
+                    args.number("sessions", 1, 0, "a number of live sessions, 1 or more"));
         }
         if (args.has("seed")) {
-            m.put(LogriverConfig.GENERATOR_SEED, args.number("seed", 0, 0, "a number, 0 or more"));
+            m.put(LogriverConfig.GENERATOR_SEED.name(), args.number("seed", 0, 0, "a number, 0 or more"));
         }
         if (args.has("topics")) {
-            m.put(LogriverConfig.TOPIC_WEBLOGS, args.get("topics") + c.topics().weblogs());
-            m.put(LogriverConfig.TOPIC_SESSIONS, args.get("topics") + c.topics().sessions());
+            m.put(LogriverConfig.TOPIC_WEBLOGS.name(), args.get("topics") + c.topics().weblogs());
+            m.put(LogriverConfig.TOPIC_SESSIONS.name(), args.get("topics") + c.topics().sessions());
         }
         try {
             return c.with(m);

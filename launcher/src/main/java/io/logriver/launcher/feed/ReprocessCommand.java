@@ -13,6 +13,7 @@ import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
 import io.logriver.launcher.submit.RunningTopology;
 import io.logriver.launcher.submit.SubmitCommand;
+import io.logriver.process.Deadline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -80,14 +81,14 @@ public final class ReprocessCommand {
         args.config(); // a wrong -c or --config is a usage error before anything is asked of Nimbus
         NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(ClusterCommand.layout(args)));
         RunningTopology old = RunningTopology.find(nimbus, name);
-        String kafka = args.has("kafka") ? args.get("kafka") : old.setting(LogriverConfig.BOOTSTRAP_SERVERS);
-        String oldStats = old.setting(LogriverConfig.TOPIC_STATS);
+        String kafka = args.has("kafka") ? args.get("kafka") : old.setting(LogriverConfig.BOOTSTRAP_SERVERS.name());
+        String oldStats = old.setting(LogriverConfig.TOPIC_STATS.name());
         ClusterAddresses.requireKafka(kafka);
         checkNewOutput(kafka, toTopic, oldStats, name);
         String group = copy + "-" + GROUP_TIME.format(Instant.now());
         Progress progress = Progress.to(err);
         progress.say("reprocessing " + name + " (mode " + old.mode().id() + ") as " + copy + ": consumer group "
-                + group + ", reading " + old.setting(LogriverConfig.TOPIC_WEBLOGS) + " from " + from.words()
+                + group + ", reading " + old.setting(LogriverConfig.TOPIC_WEBLOGS.name()) + " from " + from.words()
                 + ", writing " + toTopic + " and " + dlqTopic);
         new SubmitCommand(err).run(submitArgs(args, old, copy, group, toTopic, dlqTopic, from));
         if (!wait.isZero()) {
@@ -176,7 +177,7 @@ public final class ReprocessCommand {
     /** Polls both outputs until the copy has caught up, Ctrl-C, or {@code wait} has passed. */
     private void awaitCatchUp(String kafka, String toTopic, String oldStats, String copy, String name, Duration wait,
                               Progress progress) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
+        Deadline deadline = Deadline.in(wait);
         long nextReport = 0;
         try (StopSignal stop = new StopSignal()) {
             while (true) {
@@ -188,7 +189,7 @@ public final class ReprocessCommand {
                             + "--topic " + toTopic + " follows it), then bin/logriver kill " + name);
                     return;
                 }
-                if (stop.stopping() || System.nanoTime() > deadline) {
+                if (stop.stopping() || deadline.passed()) {
                     out.println("not caught up " + (stop.stopping() ? "when stopped" : "after " + wait.toSeconds()
                             + " s") + ": " + mine + "; " + theirs + "; " + copy + " goes on (bin/logriver watch --topic "
                             + toTopic + " follows it)");

@@ -1,13 +1,13 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Deadline;
 import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
+import io.logriver.process.Deadline;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

@@ -55,8 +55,8 @@ public final class SubmitCommand {
         ClusterState toDev = args.has("nimbus") ? null : dev;
         LogriverConfig c;
         try {
-            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, ClusterAddresses.kafka(args, toDev),
-                    LogriverConfig.REDIS_URL, ClusterAddresses.redis(args, toDev)));
+            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS.name(), ClusterAddresses.kafka(args, toDev),
+                    LogriverConfig.REDIS_URL.name(), ClusterAddresses.redis(args, toDev)));
         } catch (ConfigException e) {
             throw new Args.UsageException("configuration: " + e.getMessage());
         }
