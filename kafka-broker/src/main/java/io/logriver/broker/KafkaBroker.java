@@ -1,5 +1,7 @@
 package io.logriver.broker;
 
+import io.logriver.process.Deadline;
+import io.logriver.process.Processes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -92,14 +94,13 @@ public final class KafkaBroker implements AutoCloseable {
         Process p = launch(List.of("kafka.Kafka", props.toString()), dir.resolve("broker.log"), endsWithThisProcess);
         Files.writeString(dir.resolve("broker.pid"), Long.toString(p.pid()));
         KafkaBroker broker = new KafkaBroker(p, bootstrap, dir);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!answers(bootstrap, Duration.ofSeconds(2)) && System.nanoTime() < deadline) {
+        boolean up = Deadline.await(Duration.ofSeconds(90), Duration.ofMillis(250), () -> {
             if (!p.isAlive()) {
                 throw new IOException("the Kafka broker exited with " + p.exitValue() + "; see " + dir.resolve("broker.log"));
             }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        if (!answers(bootstrap, Duration.ofSeconds(2))) {
+            return answers(bootstrap, Duration.ofSeconds(2));
+        });
+        if (!up) {
             broker.close();
             throw new IOException("the Kafka broker did not answer within 90 s; see " + dir.resolve("broker.log"));
         }
@@ -204,11 +205,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker: a clean shutdown first, then a kill if it takes longer than 30 s. */
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            Processes.stop(process.toHandle(), Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -2,7 +2,9 @@ package io.logriver.launcher;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.filemode.FileMode;
 import io.logriver.launcher.live.LiveMode;
 import io.logriver.launcher.ui.UiCommand;
@@ -10,12 +12,22 @@ import io.logriver.topology.Mode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** {@code run}: live mode, or file mode when {@code --input} is given. */
 public final class RunCommand {
-    private static final Set<String> OPTIONS =
-            Set.of("mode", "duration", "config", "input", "sessions", "output", "dlq", "work-dir", "ui-port");
+    public static final Syntax SYNTAX = Syntax.of("run", "Live mode: a Kafka broker, a generator of sessions and "
+                    + "access logs, the topology in a local Storm cluster, and a live view every few seconds; stops on "
+                    + "Ctrl-C or --duration. File mode (--input): replays the files through Kafka and the same "
+                    + "topology, writes the final windows sorted by windowStart, orgID, webURL, and prints a summary "
+                    + "line.",
+            Option.MODE,
+            Option.value("duration", "S", "live mode stops after S seconds (or 90s, 5m, 1h); by default on Ctrl-C"),
+            Option.value("input", "FILE", "file mode: the requests to replay, one JSON record a line"),
+            Option.value("sessions", "FILE", "file mode: the session records, all read before the first request"),
+            Option.value("output", "FILE", "file mode: where the final window records go (needed with --input)"),
+            Option.value("dlq", "FILE", "file mode: where the dead letters go"),
+            Option.value("ui-port", "N", "live mode: the port of its Storm UI (default 8080; 0: any free one)"),
+            Option.WORK_DIR, Option.CONFIG, Option.SETTING);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -31,7 +43,7 @@ public final class RunCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
         Mode mode = args.mode();
         LogriverConfig config = args.config();
         Path workDir = args.workDir();

@@ -1,2 +1,5 @@
-/** The entry point: {@code bin/logriver COMMAND} picks the command, and {@code run} picks file or live mode. */
+/**
+ * The entry point: {@code bin/logriver COMMAND} picks the command ({@link io.logriver.launcher.Commands}, each with
+ * its syntax), and {@code run} picks file or live mode.
+ */
 package io.logriver.launcher;

@@ -46,10 +46,6 @@ final class ConfigValues {
         return s;
     }
 
-    long positiveLong(String key) {
-        return longAtLeast(key, 1);
-    }
-
     long longAtLeast(String key, long min) {
         Object v = raw(key);
         long n;
@@ -68,14 +64,6 @@ final class ConfigValues {
 
     int intAtLeast(String key, int min) {
         long n = longAtLeast(key, min);
-        if (n > Integer.MAX_VALUE) {
-            throw bad(key, n, "an integer below 2^31");
-        }
-        return (int) n;
-    }
-
-    int positiveInt(String key) {
-        long n = positiveLong(key);
         if (n > Integer.MAX_VALUE) {
             throw bad(key, n, "an integer below 2^31");
         }

@@ -1,81 +1,41 @@
 package io.logriver.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.TreeSet;
 
 /**
- * The logriver keys, each listed once with how its value is read and checked and where the typed configuration
- * holds it: the set of known keys, the validation and the flat map (what the topology configuration and the Storm UI
- * show, less the launcher's own keys) all come from it. The defaults are in {@code resources/logriver.yaml}, which must set every key; the
- * README's configuration table lists every key (ReadmeKeysTest).
+ * The logriver keys in the order they are declared: the set of known keys, the validation, the flat map (what the
+ * topology configuration and the Storm UI show, less the launcher's own keys) and the README's table all come from it.
  */
 final class KeyTable {
-    private record Key(BiFunction<ConfigValues, String, ?> read, Function<LogriverConfig, Object> value,
-                       boolean launcherOnly) {
-    }
+    private final List<Key<?>> keys = new ArrayList<>();
 
-    private final Map<String, Key> keys = new LinkedHashMap<>();
-
-    /** Adds a key: {@code read} reads and checks its value (an error names the key), {@code value} gets it back. */
-    KeyTable key(String name, BiFunction<ConfigValues, String, ?> read, Function<LogriverConfig, Object> value) {
-        return add(name, new Key(read, value, false));
-    }
-
-    /** As {@link #key}, for a setting of the launcher alone (the generator, the live view): no topology reads it. */
-    KeyTable launcherKey(String name, BiFunction<ConfigValues, String, ?> read,
-                         Function<LogriverConfig, Object> value) {
-        return add(name, new Key(read, value, true));
-    }
-
-    private KeyTable add(String name, Key key) {
-        if (keys.putIfAbsent(name, key) != null) {
-            throw new IllegalStateException(name + " declared twice");
+    /** Adds a key (as its declaration's initializer, so that declaring it is all it takes). */
+    <T> Key<T> add(Key<T> key) {
+        if (keys.stream().anyMatch(k -> k.name().equals(key.name()))) {
+            throw new IllegalStateException(key.name() + " declared twice");
         }
-        return this;
+        keys.add(key);
+        return key;
+    }
+
+    /** Every key, in declaration order. */
+    List<Key<?>> keys() {
+        return List.copyOf(keys);
     }
 
     Set<String> names() {
-        return Set.copyOf(keys.keySet());
+        Set<String> s = new TreeSet<>();
+        keys.forEach(k -> s.add(k.name()));
+        return Set.copyOf(s);
     }
 
-    /** The typed values of {@code values}, read and checked on demand (an error names the key). */
-    Values read(ConfigValues values) {
-        return new Values(values);
-    }
-
-    /** Every key with its value in {@code c}, in declaration order. */
-    Map<String, Object> values(LogriverConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        keys.forEach((name, key) -> m.put(name, key.value().apply(c)));
-        return m;
-    }
-
-    /** The keys of the launcher alone. */
+    /** The names of the launcher's own keys. */
     Set<String> launcherOnly() {
-        Set<String> s = new java.util.TreeSet<>();
-        keys.forEach((name, key) -> {
-            if (key.launcherOnly()) {
-                s.add(name);
-            }
-        });
+        Set<String> s = new TreeSet<>();
+        keys.stream().filter(Key::isLauncherOnly).forEach(k -> s.add(k.name()));
         return s;
-    }
-
-    /** A flat map's values, typed by their keys' readers. */
-    final class Values {
-        private final ConfigValues values;
-
-        private Values(ConfigValues values) {
-            this.values = values;
-        }
-
-        /** The value of {@code name}, of the type its key's reader gives (the caller's type must be that one). */
-        @SuppressWarnings("unchecked")
-        <T> T get(String name) {
-            return (T) keys.get(name).read().apply(values, name);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.logriver.config;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every logriver setting, typed and validated. Defaults live in {@code resources/logriver.yaml}; {@link ConfigLoader}
+ * Every logriver setting, typed and validated. Each key is declared once below, as a {@link Key} (name, how its value
+ * is read and checked, what it means); the set of known keys, the validation, the flat map and the README's table
+ * (ReadmeKeysTest) all come from the declarations. Defaults live in {@code resources/logriver.yaml}, the file a user
+ * copies for {@code --config}, beside Storm's keys and the mode profiles that only YAML can hold; {@link ConfigLoader}
  * layers {@code --config FILE} and {@code -c key=value} on top. Keys starting with {@code topology.} or
  * {@code storm.} are Storm's own and pass through to the topology configuration unchanged.
+ *
+ * @param settings every declared key's value as read, by name: what {@link #toMap()} shows
  */
 public record LogriverConfig(
         String bootstrapServers,
@@ -35,97 +41,112 @@ public record LogriverConfig(
         Trident trident,
         StateStore state,
         Map<String, Object> storm,
-        Map<String, Object> profiles) implements Serializable {
+        Map<String, Object> profiles,
+        Map<String, Object> settings) implements Serializable {
 
-    public static final String BOOTSTRAP_SERVERS = "logriver.kafka.bootstrap.servers";
-    public static final String TOPIC_WEBLOGS = "logriver.topic.weblogs";
-    public static final String TOPIC_SESSIONS = "logriver.topic.sessions";
-    public static final String TOPIC_STATS = "logriver.topic.stats";
-    public static final String TOPIC_DLQ = "logriver.topic.dlq";
-    public static final String TOPIC_PARTITIONS = "logriver.topic.partitions";
-    public static final String WINDOW_SIZE_MS = "logriver.window.size.ms";
-    public static final String LATENESS_MS = "logriver.window.lateness.ms";
-    public static final String JOIN_WAIT_MS = "logriver.join.wait.ms";
-    public static final String CLOCK_INTERVAL_MS = "logriver.clock.interval.ms";
-    public static final String MAX_FUTURE_MS = "logriver.time.max.future.ms";
-    public static final String DROP_LEVELS = "logriver.filter.drop.levels";
-    public static final String DROP_URL_PREFIXES = "logriver.filter.drop.url.prefixes";
-    public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
-    static final String PARALLELISM_SPOUT = PARALLELISM_PREFIX + "spout";
-    static final String PARALLELISM_PARSE = PARALLELISM_PREFIX + "parse";
-    static final String PARALLELISM_JOIN = PARALLELISM_PREFIX + "join";
-    static final String PARALLELISM_AGGREGATE = PARALLELISM_PREFIX + "aggregate";
-    static final String PARALLELISM_SINK = PARALLELISM_PREFIX + "sink";
-    public static final String CONSUMER_GROUP = "logriver.kafka.consumer.group";
+    private static final KeyTable TABLE = new KeyTable();
+
+    // Every logriver key, declared once, in the order of the README's configuration table.
+    public static final Key<String> BOOTSTRAP_SERVERS = TABLE.add(Key.of("logriver.kafka.bootstrap.servers",
+            LogriverConfig::servers,
+            "the broker, `HOST:PORT[,HOST:PORT...]`; `run` starts one there (loopback only) if none answers"));
+    public static final Key<String> CONSUMER_GROUP = TABLE.add(Key.string("logriver.kafka.consumer.group",
+            "consumer group of the spouts; core's offsets and both modes' Redis state are kept under it (Trident keeps"
+                    + " its offsets in Storm's ZooKeeper, under an id made from it)"));
     /** Where a spout starts when it has no offsets yet (the names of Storm's FirstPollOffsetStrategy). */
     public static final List<String> FIRST_POLL_STRATEGIES = List.of("UNCOMMITTED_EARLIEST", "UNCOMMITTED_LATEST",
             "UNCOMMITTED_TIMESTAMP", "EARLIEST", "LATEST", "TIMESTAMP");
-    public static final String FIRST_POLL = "logriver.kafka.first.poll";
-    public static final String START_TIMESTAMP_MS = "logriver.kafka.start.timestamp.ms";
-    public static final String GENERATOR_RATE = "logriver.generator.rate";
-    public static final String GENERATOR_SESSIONS = "logriver.generator.sessions";
-    public static final String GENERATOR_SEED = "logriver.generator.seed";
-    public static final String LIVE_VIEW_INTERVAL_S = "logriver.liveview.interval.s";
-    /** Latency histograms report the values of the last complete interval of this many seconds. */
-    public static final String METRICS_INTERVAL_S = "logriver.metrics.interval.s";
-    /** How often the core Kafka spouts commit the offsets of acknowledged records. */
-    public static final String OFFSET_COMMIT_PERIOD_MS = "logriver.kafka.offset.commit.period.ms";
+    public static final Key<String> FIRST_POLL = TABLE.add(Key.oneOf("logriver.kafka.first.poll",
+            FIRST_POLL_STRATEGIES, "where a spout without offsets starts: Storm's FirstPollOffsetStrategy"
+                    + " (`UNCOMMITTED_EARLIEST`, `UNCOMMITTED_LATEST`, `UNCOMMITTED_TIMESTAMP`, `EARLIEST`, `LATEST`,"
+                    + " `TIMESTAMP`)"));
+    public static final Key<Long> START_TIMESTAMP_MS = TABLE.add(Key.longAtLeast("logriver.kafka.start.timestamp.ms",
+            0, "start time of the `*TIMESTAMP` strategies, epoch ms (live Trident runs set it to the run's start)"));
+    public static final Key<Long> OFFSET_COMMIT_PERIOD_MS = TABLE.add(Key.longAtLeast(
+            "logriver.kafka.offset.commit.period.ms", 1,
+            "core: ms between the spouts' commits of acknowledged offsets (Storm's KafkaSpout default is 30 s)"));
+    public static final Key<String> TOPIC_WEBLOGS = TABLE.add(Key.string("logriver.topic.weblogs", "request records"));
+    public static final Key<String> TOPIC_SESSIONS = TABLE.add(Key.string("logriver.topic.sessions",
+            "session records (created compacted)"));
+    public static final Key<String> TOPIC_STATS = TABLE.add(Key.string("logriver.topic.stats",
+            "final window records"));
+    public static final Key<String> TOPIC_DLQ = TABLE.add(Key.string("logriver.topic.dlq", "dead letters"));
+    public static final Key<Integer> TOPIC_PARTITIONS = TABLE.add(Key.intAtLeast("logriver.topic.partitions", 1,
+            "partitions of `weblogs` when logriver creates it (an existing topic's own count is used)"));
+    public static final Key<String> STATE_BACKEND = TABLE.add(Key.oneOf("logriver.state.backend", StateBackend.ids(),
+            "where the topologies' state lives: `redis` (durable) or `memory` (lost with a worker)"));
+    /** Read as {@code redis://HOST:PORT} ({@code HOST:PORT} is accepted too). */
+    public static final Key<String> REDIS_URL = TABLE.add(Key.of("logriver.redis.url", LogriverConfig::redisUrl,
+            "the Redis server of the `redis` backend (`HOST:PORT` also accepted); `run` starts one there (loopback"
+                    + " only) if none answers"));
+    public static final Key<Long> WINDOW_SIZE_MS = TABLE.add(Key.longAtLeast("logriver.window.size.ms", 1,
+            "window size, ms (tumbling, aligned on the epoch)"));
+    public static final Key<Long> LATENESS_MS = TABLE.add(Key.longAtLeast("logriver.window.lateness.ms", 0,
+            "allowed lateness, ms: a partition's watermark is its highest event time less this"));
+    public static final Key<Long> JOIN_WAIT_MS = TABLE.add(Key.longAtLeast("logriver.join.wait.ms", 0,
+            "core: longest wait of a request for its session, ms; then it goes on as a join miss"));
+    public static final Key<Long> CLOCK_INTERVAL_MS = TABLE.add(Key.longAtLeast("logriver.clock.interval.ms", 1,
+            "ms between clock ticks: the resolution of the join wait (a request leaves up to one interval early, never"
+                    + " late) and of the sink's acknowledgements when idle"));
+    public static final Key<Long> MAX_FUTURE_MS = TABLE.add(Key.longAtLeast("logriver.time.max.future.ms", 0,
+            "a request more than this many ms ahead of the wall clock is invalid (`future-time`), and one ahead by"
+                    + " less moves its partition's watermark only up to the clock"
+                    + " ([why](docs/data.md#event-time-that-cannot-run-away)); `0` switches both off"));
+    public static final Key<List<String>> DROP_LEVELS = TABLE.add(Key.stringList("logriver.filter.drop.levels",
+            "dropped levels, any case"));
+    public static final Key<List<String>> DROP_URL_PREFIXES = TABLE.add(Key.stringList(
+            "logriver.filter.drop.url.prefixes", "dropped webURL prefixes"));
+    public static final String PARALLELISM_PREFIX = "logriver.parallelism.";
+    private static final String PARALLELISM = "core: executors per component (`.spout` both Kafka spouts, `.parse`"
+            + " both parse bolts, which filter too, `.join` the partition stage); any number gives the same results";
+    static final Key<Integer> PARALLELISM_SPOUT = TABLE.add(Key.intAtLeast(PARALLELISM_PREFIX + "spout", 1,
+            PARALLELISM));
+    static final Key<Integer> PARALLELISM_PARSE = TABLE.add(Key.intAtLeast(PARALLELISM_PREFIX + "parse", 1,
+            PARALLELISM));
+    static final Key<Integer> PARALLELISM_JOIN = TABLE.add(Key.intAtLeast(PARALLELISM_PREFIX + "join", 1,
+            PARALLELISM));
+    static final Key<Integer> PARALLELISM_AGGREGATE = TABLE.add(Key.intAtLeast(PARALLELISM_PREFIX + "aggregate", 1,
+            PARALLELISM));
+    static final Key<Integer> PARALLELISM_SINK = TABLE.add(Key.intAtLeast(PARALLELISM_PREFIX + "sink", 1,
+            PARALLELISM));
     /** {@code shuffle}: any sink task; {@code local-or-shuffle}: a sink task of the same worker when there is one. */
     public static final List<String> SINK_GROUPINGS = List.of("shuffle", "local-or-shuffle");
-    /** How core's dead letters and window records reach the sink tasks. */
-    public static final String SINK_GROUPING = "logriver.sink.grouping";
-    public static final String BENCH_PROBE = "logriver.bench.probe";
-    public static final String TRIDENT_PROFILE = "logriver.trident.profile";
-    public static final String TRIDENT_MAX_POLL_RECORDS = "logriver.trident.max.poll.records";
-    public static final String TRIDENT_PARALLELISM = "logriver.trident.parallelism";
-    public static final String TRIDENT_FETCH_WAIT_MS = "logriver.trident.fetch.wait.ms";
-    public static final String STATE_BACKEND = "logriver.state.backend";
-    /** {@code redis://HOST:PORT} or {@code HOST:PORT}; read as part of {@link StateStore}. */
-    public static final String REDIS_URL = "logriver.redis.url";
-
-    /** Every logriver key with how its value is read and checked, and where the typed configuration holds it. */
-    private static final KeyTable TABLE = new KeyTable()
-            .key(BOOTSTRAP_SERVERS, LogriverConfig::servers, LogriverConfig::bootstrapServers)
-            .key(TOPIC_WEBLOGS, ConfigValues::string, c -> c.topics().weblogs())
-            .key(TOPIC_SESSIONS, ConfigValues::string, c -> c.topics().sessions())
-            .key(TOPIC_STATS, ConfigValues::string, c -> c.topics().stats())
-            .key(TOPIC_DLQ, ConfigValues::string, c -> c.topics().dlq())
-            .key(TOPIC_PARTITIONS, ConfigValues::positiveInt, c -> c.topics().partitions())
-            .key(WINDOW_SIZE_MS, ConfigValues::positiveLong, LogriverConfig::windowSizeMs)
-            .key(LATENESS_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::latenessMs)
-            .key(JOIN_WAIT_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::joinWaitMs)
-            .key(CLOCK_INTERVAL_MS, ConfigValues::positiveLong, LogriverConfig::clockIntervalMs)
-            .key(MAX_FUTURE_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::maxFutureMs)
-            .key(DROP_LEVELS, ConfigValues::stringList, LogriverConfig::dropLevels)
-            .key(DROP_URL_PREFIXES, ConfigValues::stringList, LogriverConfig::dropUrlPrefixes)
-            .key(PARALLELISM_SPOUT, ConfigValues::positiveInt, c -> c.parallelism().spout())
-            .key(PARALLELISM_PARSE, ConfigValues::positiveInt, c -> c.parallelism().parse())
-            .key(PARALLELISM_JOIN, ConfigValues::positiveInt, c -> c.parallelism().join())
-            .key(PARALLELISM_AGGREGATE, ConfigValues::positiveInt, c -> c.parallelism().aggregate())
-            .key(PARALLELISM_SINK, ConfigValues::positiveInt, c -> c.parallelism().sink())
-            .key(CONSUMER_GROUP, ConfigValues::string, LogriverConfig::consumerGroup)
-            .key(FIRST_POLL, (v, k) -> v.oneOf(k, FIRST_POLL_STRATEGIES), LogriverConfig::firstPoll)
-            .key(START_TIMESTAMP_MS, (v, k) -> v.longAtLeast(k, 0), LogriverConfig::startTimestampMs)
-            .launcherKey(GENERATOR_RATE, ConfigValues::positiveInt, c -> c.generator().rate())
-            .launcherKey(GENERATOR_SESSIONS, ConfigValues::positiveInt, c -> c.generator().sessions())
-            .launcherKey(GENERATOR_SEED, (v, k) -> v.longAtLeast(k, 0), c -> c.generator().seed())
-            .launcherKey(LIVE_VIEW_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::liveViewIntervalS)
-            .key(METRICS_INTERVAL_S, ConfigValues::positiveInt, LogriverConfig::metricsIntervalS)
-            .key(OFFSET_COMMIT_PERIOD_MS, ConfigValues::positiveLong, LogriverConfig::offsetCommitPeriodMs)
-            .key(SINK_GROUPING, (v, k) -> v.oneOf(k, SINK_GROUPINGS), LogriverConfig::sinkGrouping)
-            .key(BENCH_PROBE, ConfigValues::bool, LogriverConfig::benchProbe)
-            .key(TRIDENT_PROFILE, (v, k) -> v.oneOf(k, TridentProfile.ids()), c -> c.trident().profile().id())
-            .key(TRIDENT_MAX_POLL_RECORDS, (v, k) -> v.intAtLeast(k, 0), c -> c.trident().maxPollSetting())
-            .key(TRIDENT_PARALLELISM, ConfigValues::positiveInt, c -> c.trident().parallelism())
-            .key(TRIDENT_FETCH_WAIT_MS, ConfigValues::positiveInt, c -> c.trident().fetchWaitMs())
-            .key(STATE_BACKEND, (v, k) -> v.oneOf(k, StateBackend.ids()), c -> c.state().backend().id())
-            .key(REDIS_URL, ConfigValues::string, c -> "redis://" + c.state().redisAddress());
+    public static final Key<String> SINK_GROUPING = TABLE.add(Key.oneOf("logriver.sink.grouping", SINK_GROUPINGS,
+            "core: how dead letters and window records reach the `to-kafka` tasks: `shuffle` (any task) or"
+                    + " `local-or-shuffle` (a task of the same worker first)"));
+    public static final Key<Integer> GENERATOR_RATE = TABLE.add(Key.intAtLeast("logriver.generator.rate", 1,
+            "requests/s of the generator of `run` and `generate`").launcherOnly());
+    public static final Key<Integer> GENERATOR_SESSIONS = TABLE.add(Key.intAtLeast("logriver.generator.sessions", 1,
+            "sessions alive at once in the generator").launcherOnly());
+    public static final Key<Long> GENERATOR_SEED = TABLE.add(Key.longAtLeast("logriver.generator.seed", 0,
+            "the generator's random seed; the same seed gives the same data").launcherOnly());
+    public static final Key<Integer> LIVE_VIEW_INTERVAL_S = TABLE.add(Key.intAtLeast("logriver.liveview.interval.s", 1,
+            "seconds between live-view lines").launcherOnly());
+    public static final Key<Integer> METRICS_INTERVAL_S = TABLE.add(Key.intAtLeast("logriver.metrics.interval.s", 1,
+            "the latency histograms (`logriver.latency.us`, `.join.wait.us`, `.stage.us`) report the last complete"
+                    + " interval of this many seconds"));
+    public static final Key<Boolean> BENCH_PROBE = TABLE.add(Key.bool("logriver.bench.probe",
+            "record every record's latencies for `bin/logriver bench` (which sets it itself)"));
+    public static final Key<String> TRIDENT_PROFILE = TABLE.add(Key.oneOf("logriver.trident.profile",
+            TridentProfile.ids(),
+            "Trident's batch setting ([Trident profiles](#trident-profiles)): `throughput` or `latency`"));
+    public static final Key<Integer> TRIDENT_MAX_POLL_RECORDS = TABLE.add(Key.intAtLeast(
+            "logriver.trident.max.poll.records", 0, "Trident: records per partition and batch, at most (Kafka's"
+                    + " `max.poll.records` of the Trident spout); `0`: the profile's"));
+    public static final Key<Integer> TRIDENT_PARALLELISM = TABLE.add(Key.intAtLeast("logriver.trident.parallelism", 1,
+            "Trident: tasks of each stage (the spouts too); any number gives the same results, but it must not change"
+                    + " under a consumer group that has Trident state ([limits](docs/limits.md))"));
+    public static final Key<Integer> TRIDENT_FETCH_WAIT_MS = TABLE.add(Key.intAtLeast("logriver.trident.fetch.wait.ms",
+            1, "Trident: ms the broker holds a batch's fetch of a partition with no new records (the spout polls twice"
+                    + " that); it bounds what a quiet partition adds to a batch"));
 
     /** Keys logriver no longer reads, with what to set instead: a configuration that sets one is refused. */
     private static final Map<String, String> RETIRED = Map.of(PARALLELISM_PREFIX + "filter",
             "the filter runs in the parse bolt: set " + PARALLELISM_PARSE);
 
-    /** Every logriver key (Storm's own and the mode profiles aside). */
+    /** Every logriver key (Storm's own and the mode profiles aside), in declaration order. */
+    static final List<Key<?>> DECLARED = TABLE.keys();
+    /** The names of every logriver key. */
     static final Set<String> KEYS = TABLE.names();
 
     /** Topic names, and the partition count of the request topic. */
@@ -195,7 +216,7 @@ public record LogriverConfig(
                 throw new ConfigException(k + ": unknown configuration key (logriver keys are listed in README.md)");
             }
         }
-        KeyTable.Values v = TABLE.read(new ConfigValues(values));
+        Settings v = new Settings(new ConfigValues(values));
         return new LogriverConfig(v.get(BOOTSTRAP_SERVERS),
                 new Topics(v.get(TOPIC_WEBLOGS), v.get(TOPIC_SESSIONS), v.get(TOPIC_STATS), v.get(TOPIC_DLQ),
                         v.get(TOPIC_PARTITIONS)),
@@ -210,7 +231,22 @@ public record LogriverConfig(
                 new Trident(TridentProfile.of(v.get(TRIDENT_PROFILE)), v.get(TRIDENT_MAX_POLL_RECORDS),
                         v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
                 stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL)),
-                Map.copyOf(storm), Map.copyOf(profiles));
+                Map.copyOf(storm), Map.copyOf(profiles), Collections.unmodifiableMap(v.values));
+    }
+
+    /** Every declared key's value in a flat map, read and checked in declaration order (the first error stops it). */
+    private static final class Settings {
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        Settings(ConfigValues raw) {
+            DECLARED.forEach(key -> values.put(key.name(), key.read(raw)));
+        }
+
+        /** The value of a declared key, of the type its declaration reads. */
+        @SuppressWarnings("unchecked") // put there by key.read, which returns a T
+        <T> T get(Key<T> key) {
+            return (T) values.get(key.name());
+        }
     }
 
     /** {@code HOST:PORT[,HOST:PORT...]}. */
@@ -226,8 +262,9 @@ public record LogriverConfig(
         return servers;
     }
 
-    /** {@code redis://HOST:PORT} or {@code HOST:PORT}. */
-    private static StateStore stateStore(String backend, String url) {
+    /** {@code redis://HOST:PORT} or {@code HOST:PORT}, read as {@code redis://HOST:PORT}. */
+    private static String redisUrl(ConfigValues v, String key) {
+        String url = v.string(key);
         String hostPort = url.startsWith("redis://") ? url.substring("redis://".length()) : url;
         if (hostPort.endsWith("/")) {
             hostPort = hostPort.substring(0, hostPort.length() - 1);
@@ -235,8 +272,15 @@ public record LogriverConfig(
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0 || !hostPort.substring(colon + 1).matches("\\d{1,5}")
                 || Integer.parseInt(hostPort.substring(colon + 1)) > 65535 || hostPort.substring(0, colon).contains("/")) {
-            throw ConfigValues.bad(REDIS_URL, url, "redis://HOST:PORT");
+            throw ConfigValues.bad(key, url, "redis://HOST:PORT");
         }
+        return "redis://" + hostPort;
+    }
+
+    /** The state store of a backend and a URL {@link #redisUrl} has read. */
+    private static StateStore stateStore(String backend, String url) {
+        String hostPort = url.substring("redis://".length());
+        int colon = hostPort.lastIndexOf(':');
         return new StateStore(StateBackend.of(backend), hostPort.substring(0, colon),
                 Integer.parseInt(hostPort.substring(colon + 1)));
     }
@@ -274,7 +318,7 @@ public record LogriverConfig(
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(storm);
         m.putAll(profiles);
-        m.putAll(TABLE.values(this));
+        m.putAll(settings);
         return m;
     }
 
@@ -290,7 +334,7 @@ public record LogriverConfig(
 
     /** A copy whose state lives in {@code backend}. */
     public LogriverConfig withStateBackend(StateBackend backend) {
-        return with(Map.of(STATE_BACKEND, backend.id()));
+        return with(Map.of(STATE_BACKEND.name(), backend.id()));
     }
 
     /** A copy with some keys replaced, validated again. */

@@ -19,4 +19,9 @@ public enum ModeProfile {
     String prefix() {
         return "logriver." + id() + ".";
     }
+
+    /** The key that sets Storm's {@code stormKey} in this mode only ({@code logriver.trident.topology.X}). */
+    public String key(String stormKey) {
+        return prefix() + stormKey;
+    }
 }

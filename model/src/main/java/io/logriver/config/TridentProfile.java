@@ -17,8 +17,9 @@ public enum TridentProfile {
     /** Small batches, often: a record waits for at most a short interval before its batch starts. */
     LATENCY("latency", 10, 1_000, 2);
 
-    static final String EMIT_INTERVAL = "topology.trident.batch.emit.interval.millis";
-    static final String IN_FLIGHT = "topology.max.spout.pending";
+    /** Storm's keys of the batch interval and the batches in flight, which a profile sets. */
+    public static final String EMIT_INTERVAL = "topology.trident.batch.emit.interval.millis";
+    public static final String IN_FLIGHT = "topology.max.spout.pending";
 
     private final String id;
     private final int emitIntervalMs;
@@ -54,7 +55,8 @@ public enum TridentProfile {
 
     static TridentProfile of(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst()
-                .orElseThrow(() -> new ConfigException("logriver.trident.profile " + id + ": expected one of " + ids()));
+                .orElseThrow(() -> new ConfigException(LogriverConfig.TRIDENT_PROFILE + " " + id + ": expected one of "
+                        + ids()));
     }
 
     /** The profile's Storm settings (the emit interval and batches in flight). */

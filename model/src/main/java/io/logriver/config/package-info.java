@@ -1,2 +1,2 @@
-/** The typed configuration: every logriver key once in a table, read and checked from defaults, file, overrides. */
+/** The typed configuration: every logriver key declared once, read and checked from defaults, file, overrides. */
 package io.logriver.config;

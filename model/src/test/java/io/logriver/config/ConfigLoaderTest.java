@@ -10,15 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
     @TempDir
     Path dir;
+
+    static Stream<String> sizes() {
+        return Stream.concat(Stream.of(LogriverConfig.WINDOW_SIZE_MS, LogriverConfig.CLOCK_INTERVAL_MS,
+                        LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.GENERATOR_RATE, LogriverConfig.GENERATOR_SESSIONS,
+                        LogriverConfig.LIVE_VIEW_INTERVAL_S, LogriverConfig.METRICS_INTERVAL_S,
+                        LogriverConfig.OFFSET_COMMIT_PERIOD_MS).map(Key::name),
+                Stream.of("spout", "parse", "join", "aggregate", "sink").map(c -> LogriverConfig.PARALLELISM_PREFIX + c));
+    }
+
+    static Stream<String> zeroAllowed() {
+        return Stream.of(LogriverConfig.LATENESS_MS, LogriverConfig.JOIN_WAIT_MS, LogriverConfig.GENERATOR_SEED)
+                .map(Key::name);
+    }
+
+    static Stream<String> strings() {
+        return Stream.of(LogriverConfig.TOPIC_WEBLOGS, LogriverConfig.TOPIC_DLQ, LogriverConfig.CONSUMER_GROUP)
+                .map(Key::name);
+    }
 
     private static LogriverConfig override(String... overrides) {
         return ConfigLoader.load(null, List.of(overrides));
@@ -91,8 +111,8 @@ class ConfigLoaderTest {
     @Test
     void defaultsResourceIsOnTheClassPath() {
         Map<String, Object> d = ConfigLoader.defaults();
-        assertEquals(10_000, d.get(LogriverConfig.WINDOW_SIZE_MS));
-        assertEquals(List.of("DEBUG", "TRACE"), d.get(LogriverConfig.DROP_LEVELS));
+        assertEquals(10_000, d.get(LogriverConfig.WINDOW_SIZE_MS.name()));
+        assertEquals(List.of("DEBUG", "TRACE"), d.get(LogriverConfig.DROP_LEVELS.name()));
     }
 
     @Test
@@ -160,19 +180,14 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "1.5", "10s", "1e4", "[10]", "{a: 1}", "true", "99999999999999999999", "''"})
     void nonInteger(String value) {
-        assertFailsNaming(LogriverConfig.WINDOW_SIZE_MS, LogriverConfig.WINDOW_SIZE_MS + "=" + value);
-        assertFailsNaming(LogriverConfig.LATENESS_MS, LogriverConfig.LATENESS_MS + "=" + value);
+        assertFailsNaming(LogriverConfig.WINDOW_SIZE_MS.name(), LogriverConfig.WINDOW_SIZE_MS + "=" + value);
+        assertFailsNaming(LogriverConfig.LATENESS_MS.name(), LogriverConfig.LATENESS_MS + "=" + value);
         assertFailsNaming("logriver.parallelism.sink", "logriver.parallelism.sink=" + value);
-        assertFailsNaming(LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.TOPIC_PARTITIONS + "=" + value);
+        assertFailsNaming(LogriverConfig.TOPIC_PARTITIONS.name(), LogriverConfig.TOPIC_PARTITIONS + "=" + value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LogriverConfig.WINDOW_SIZE_MS, LogriverConfig.CLOCK_INTERVAL_MS,
-        LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.GENERATOR_RATE, LogriverConfig.GENERATOR_SESSIONS,
-        LogriverConfig.LIVE_VIEW_INTERVAL_S, LogriverConfig.METRICS_INTERVAL_S, LogriverConfig.OFFSET_COMMIT_PERIOD_MS,
-        "logriver.parallelism.spout", "logriver.parallelism.parse",
-        "logriver.parallelism.join", "logriver.parallelism.aggregate",
-        "logriver.parallelism.sink"})
+    @MethodSource("sizes")
     void zeroOrNegativeSize(String key) {
         assertFailsNaming(key, key + "=0");
         assertFailsNaming(key, key + "=-1");
@@ -190,11 +205,11 @@ class ConfigLoaderTest {
     @Test
     void sinkGroupingIsShuffleOrLocalOrShuffle() {
         assertEquals("local-or-shuffle", override(LogriverConfig.SINK_GROUPING + "=local-or-shuffle").sinkGrouping());
-        assertFailsNaming(LogriverConfig.SINK_GROUPING, LogriverConfig.SINK_GROUPING + "=fields");
+        assertFailsNaming(LogriverConfig.SINK_GROUPING.name(), LogriverConfig.SINK_GROUPING + "=fields");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LogriverConfig.LATENESS_MS, LogriverConfig.JOIN_WAIT_MS, LogriverConfig.GENERATOR_SEED})
+    @MethodSource("zeroAllowed")
     void negativeWhereZeroIsAllowed(String key) {
         override(key + "=0");
         assertFailsNaming(key, key + "=-1");
@@ -202,7 +217,7 @@ class ConfigLoaderTest {
 
     @Test
     void intSettingsAboveIntRange() {
-        assertFailsNaming(LogriverConfig.TOPIC_PARTITIONS, LogriverConfig.TOPIC_PARTITIONS + "=2147483648");
+        assertFailsNaming(LogriverConfig.TOPIC_PARTITIONS.name(), LogriverConfig.TOPIC_PARTITIONS + "=2147483648");
         assertEquals(2_147_483_647, override(LogriverConfig.GENERATOR_RATE + "=2147483647").generator().rate());
     }
 
@@ -210,14 +225,14 @@ class ConfigLoaderTest {
     @ValueSource(strings = {"''", "' '", "localhost", "localhost:", ":9092", "host:port", "host:-1",
         "host:123456", "host:9092:1", "a:1,,b:2", "a:1;b:2", "http://host:9092", "a b:1", "[a:1]", "9092"})
     void badBootstrapServers(String value) {
-        assertFailsNaming(LogriverConfig.BOOTSTRAP_SERVERS, LogriverConfig.BOOTSTRAP_SERVERS + "=" + value);
+        assertFailsNaming(LogriverConfig.BOOTSTRAP_SERVERS.name(), LogriverConfig.BOOTSTRAP_SERVERS + "=" + value);
     }
 
     /** A port must be 1..65535 to be usable by Kafka. */
     @ParameterizedTest
     @ValueSource(strings = {"host:65536", "host:99999"})
     void bootstrapPortOutOfRange(String value) {
-        assertFailsNaming(LogriverConfig.BOOTSTRAP_SERVERS, LogriverConfig.BOOTSTRAP_SERVERS + "=" + value);
+        assertFailsNaming(LogriverConfig.BOOTSTRAP_SERVERS.name(), LogriverConfig.BOOTSTRAP_SERVERS + "=" + value);
     }
 
     @ParameterizedTest
@@ -227,7 +242,7 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {LogriverConfig.TOPIC_WEBLOGS, LogriverConfig.TOPIC_DLQ, LogriverConfig.CONSUMER_GROUP})
+    @MethodSource("strings")
     void emptyOrMissingStrings(String key) {
         assertFailsNaming(key, key + "=''");
         assertFailsNaming(key, key + "=");
@@ -236,18 +251,18 @@ class ConfigLoaderTest {
 
     @Test
     void badListSettings() {
-        assertFailsNaming(LogriverConfig.DROP_LEVELS, LogriverConfig.DROP_LEVELS + "=[DEBUG, 5]");
-        assertFailsNaming(LogriverConfig.DROP_LEVELS, LogriverConfig.DROP_LEVELS + "=[DEBUG, '']");
-        assertFailsNaming(LogriverConfig.DROP_URL_PREFIXES, LogriverConfig.DROP_URL_PREFIXES + "=5");
-        assertFailsNaming(LogriverConfig.DROP_URL_PREFIXES, LogriverConfig.DROP_URL_PREFIXES + "={a: b}");
+        assertFailsNaming(LogriverConfig.DROP_LEVELS.name(), LogriverConfig.DROP_LEVELS + "=[DEBUG, 5]");
+        assertFailsNaming(LogriverConfig.DROP_LEVELS.name(), LogriverConfig.DROP_LEVELS + "=[DEBUG, '']");
+        assertFailsNaming(LogriverConfig.DROP_URL_PREFIXES.name(), LogriverConfig.DROP_URL_PREFIXES + "=5");
+        assertFailsNaming(LogriverConfig.DROP_URL_PREFIXES.name(), LogriverConfig.DROP_URL_PREFIXES + "={a: b}");
     }
 
     @Test
     void overrideSyntax() {
         assertThrows(ConfigException.class, () -> override("logriver.window.size.ms"));
         assertThrows(ConfigException.class, () -> override("=10"));
-        assertFailsNaming(LogriverConfig.DROP_LEVELS, LogriverConfig.DROP_LEVELS + "=[DEBUG");
-        assertFailsNaming(LogriverConfig.DROP_LEVELS, LogriverConfig.DROP_LEVELS + "={");
+        assertFailsNaming(LogriverConfig.DROP_LEVELS.name(), LogriverConfig.DROP_LEVELS + "=[DEBUG");
+        assertFailsNaming(LogriverConfig.DROP_LEVELS.name(), LogriverConfig.DROP_LEVELS + "={");
         // the key is trimmed, the value may contain '='
         assertEquals("a=b", override(" logriver.topic.dlq =a=b").topics().dlq());
     }
@@ -290,6 +305,6 @@ class ConfigLoaderTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "logriver.window.size.ms: 0\n");
         e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad, List.of()));
-        assertTrue(e.getMessage().contains(LogriverConfig.WINDOW_SIZE_MS), e.getMessage());
+        assertTrue(e.getMessage().contains(LogriverConfig.WINDOW_SIZE_MS.name()), e.getMessage());
     }
 }

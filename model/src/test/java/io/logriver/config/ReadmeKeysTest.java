@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,15 +18,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's configuration table and the code agree: it lists every logriver key once and no other, every key
- * {@code resources/logriver.yaml} sets, only keys the configuration accepts, and each default as logriver.yaml gives it.
+ * {@code resources/logriver.yaml} sets, only keys the configuration accepts, each default as logriver.yaml gives it, and
+ * each key's meaning as its declaration says it.
  */
 class ReadmeKeysTest {
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern ONE_VALUE = Pattern.compile("`([^`]*)`");
     private static final String HEADER = "| key | default | meaning |";
 
-    /** A row's key and its default cell as written (a value in backticks, or words such as "the profile's"). */
-    record Row(String key, String defaultCell) {
+    /**
+     * A row's key, its default cell as written (a value in backticks, or words such as "the profile's") and its
+     * meaning.
+     */
+    record Row(String key, String defaultCell, String meaning) {
     }
 
     @Test
@@ -69,15 +74,32 @@ class ReadmeKeysTest {
     }
 
     @Test
+    void eachMeaningIsTheDocOfTheKeysDeclaration() throws IOException {
+        Map<String, Key<?>> declared = new HashMap<>();
+        LogriverConfig.DECLARED.forEach(k -> declared.put(k.name(), k));
+        List<String> wrong = new ArrayList<>();
+        for (Row row : readmeRows()) {
+            Key<?> key = declared.get(row.key());
+            if (key != null && !key.doc().equals(row.meaning())) {
+                wrong.add(row.key() + ":\n  README:      " + row.meaning() + "\n  declaration: " + key.doc());
+            }
+        }
+        assertTrue(wrong.isEmpty(), () -> "the README's meaning and the declaration's doc differ (change both):\n"
+                + String.join("\n", wrong));
+    }
+
+    @Test
     void readsTheShortFormOfARowAndItsDefault() {
-        assertEquals(List.of(new Row("logriver.parallelism.spout", "`1`"), new Row("logriver.parallelism.parse", "`1`"),
-                        new Row("a.b.c.d", "y"), new Row("a.b.x.y", "y")),
+        assertEquals(List.of(new Row("logriver.parallelism.spout", "`1`", "x"),
+                        new Row("logriver.parallelism.parse", "`1`", "x"), new Row("a.b.c.d", "y", "z"),
+                        new Row("a.b.x.y", "y", "z")),
                 rowsOf("| `logriver.parallelism.spout`, `.parse` | `1` | x |\n| `a.b.c.d`, `.x.y` | y | z |"));
     }
 
     @Test
     void readsOnlyTheKeyTable() {
-        assertEquals(List.of(new Row("k.one", "`2`")), keyTable(String.join("\n", "| profile | batches |", "|---|---|",
+        assertEquals(List.of(new Row("k.one", "`2`", "two")), keyTable(String.join("\n", "| profile | batches |",
+                "|---|---|",
                 "| `throughput` | 50 ms |", "", HEADER, "|---|---|---|", "| `k.one` | `2` | two |", "",
                 "| `not.a.key` | after the table | x |")));
     }
@@ -130,6 +152,7 @@ class ReadmeKeysTest {
             }
             String[] cells = line.split("(?<!\\\\)\\|");
             String defaultCell = cells.length > 2 ? cells[2].trim() : "";
+            String meaning = cells.length > 3 ? cells[3].trim() : "";
             String full = null;
             Matcher m = CODE.matcher(cells[1]);
             while (m.find()) {
@@ -141,7 +164,7 @@ class ReadmeKeysTest {
                 } else {
                     full = key;
                 }
-                rows.add(new Row(key, defaultCell));
+                rows.add(new Row(key, defaultCell, meaning));
             }
         }
         return rows;

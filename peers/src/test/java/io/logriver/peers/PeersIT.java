@@ -10,6 +10,7 @@ import io.logriver.config.LogriverConfig;
 import io.logriver.peers.flink.FlinkPeer;
 import io.logriver.peers.host.HostedPeer;
 import io.logriver.peers.kstreams.KStreamsPeer;
+import io.logriver.process.Deadline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -75,8 +75,8 @@ class PeersIT {
                 "flink", FlinkPeer::new, "flink-jvm", s -> new HostedPeer("flink", s));
         List<Callable<Void>> starts = new ArrayList<>();
         for (String run : RUNS) {
-            LogriverConfig c = config.with(Map.of(LogriverConfig.TOPIC_STATS, stats(run), LogriverConfig.TOPIC_DLQ,
-                    dlq(run)));
+            LogriverConfig c = config.with(Map.of(LogriverConfig.TOPIC_STATS.name(), stats(run),
+                    LogriverConfig.TOPIC_DLQ.name(), dlq(run)));
             PeerSettings s = PeerSettings.of(c, "it-" + run, broker.dir.resolve(run));
             if (run.startsWith("flink")) {
                 s = s.withEngine("execution.checkpointing.interval", "500 ms");
@@ -193,10 +193,7 @@ class PeersIT {
         assertEquals(2 * aggregated, here.takeEndToEnd().getTotalCount(), "every request carried its send time");
         // the Flink JVM reports its own once a second
         Latencies own = peers.get("flink-jvm").latencies();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (own.applied() < aggregated && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        Deadline.await(Duration.ofSeconds(10), Duration.ofMillis(100), () -> own.applied() >= aggregated);
         assertEquals(aggregated, own.applied());
         assertEquals(aggregated, own.takeInTopology().getTotalCount());
     }

@@ -1,5 +1,6 @@
 package io.logriver.peers;
 
+import io.logriver.process.Deadline;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +67,8 @@ final class Topics {
                 new StringDeserializer())) {
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (values.size() < count && System.nanoTime() < deadline) {
+            Deadline deadline = Deadline.in(timeout);
+            while (values.size() < count && !deadline.passed()) {
                 c.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
             }
             long end = c.endOffsets(List.of(tp)).get(tp);

@@ -21,8 +21,8 @@ public final class RedisStateProvider implements StateProvider {
 
     @Override
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
-        String address = topoConf.get(LogriverConfig.REDIS_URL) + " (" + LogriverConfig.REDIS_URL + ")";
-        String scoped = keyPrefix(String.valueOf(topoConf.get(LogriverConfig.CONSUMER_GROUP))) + namespace;
+        String address = topoConf.get(LogriverConfig.REDIS_URL.name()) + " (" + LogriverConfig.REDIS_URL + ")";
+        String scoped = keyPrefix(String.valueOf(topoConf.get(LogriverConfig.CONSUMER_GROUP.name()))) + namespace;
         StateSentinel sentinel = StateSentinel.of(topoConf);
         sentinel.checkAtStart(); // its errors name Redis themselves
         @SuppressWarnings("unchecked") // Storm's provider makes KeyValueStates of the topology's key and value types

@@ -45,14 +45,14 @@ final class StateSentinel {
 
     /** The sentinel of the topology whose configuration is {@code topoConf}. */
     static StateSentinel of(Map<String, Object> topoConf) {
-        String url = String.valueOf(topoConf.get(LogriverConfig.REDIS_URL));
+        String url = String.valueOf(topoConf.get(LogriverConfig.REDIS_URL.name()));
         String hostPort = url.startsWith("redis://") ? url.substring("redis://".length()) : url;
         JedisPooled redis = CLIENTS.computeIfAbsent(hostPort, hp -> new JedisPooled(validated(),
                 new HostAndPort(hp.substring(0, hp.lastIndexOf(':')), Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1))),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(5_000)
                         .socketTimeoutMillis(5_000).build()));
-        String group = String.valueOf(topoConf.get(LogriverConfig.CONSUMER_GROUP));
-        String kafka = String.valueOf(topoConf.get(LogriverConfig.BOOTSTRAP_SERVERS));
+        String group = String.valueOf(topoConf.get(LogriverConfig.CONSUMER_GROUP.name()));
+        String kafka = String.valueOf(topoConf.get(LogriverConfig.BOOTSTRAP_SERVERS.name()));
         return new StateSentinel(redis, url, group, () -> hasCommittedOffsets(kafka, group));
     }
 

@@ -5,6 +5,7 @@ import com.codahale.metrics.ExponentiallyDecayingReservoir;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricSet;
+import io.logriver.config.ConfigLoader;
 import io.logriver.core.bolt.AggregateBolt;
 import io.logriver.core.bolt.ParseBolt;
 import io.logriver.core.bolt.PartitionBolt;
@@ -80,10 +81,11 @@ public final class AllocationProbe {
     }
 
     private void prepare() {
-        parse.prepare(new HashMap<>(), context(), new OutputCollector(out));
-        partition.prepare(new HashMap<>(), context(), new OutputCollector(out));
+        Map<String, Object> conf = new HashMap<>(ConfigLoader.defaultConfig().topologyMap());
+        parse.prepare(conf, context(), new OutputCollector(out));
+        partition.prepare(conf, context(), new OutputCollector(out));
         partition.initState(new InMemoryKeyValueState<>());
-        aggregate.prepare(new HashMap<>(), context(), new OutputCollector(out));
+        aggregate.prepare(conf, context(), new OutputCollector(out));
         aggregate.initState(new InMemoryKeyValueState<>());
     }
 

@@ -97,8 +97,8 @@ public enum Mode {
          */
         @Override
         public LogriverConfig forLiveRun(LogriverConfig c, long startMillis) {
-            return c.with(Map.of(LogriverConfig.FIRST_POLL, "UNCOMMITTED_TIMESTAMP",
-                    LogriverConfig.START_TIMESTAMP_MS, startMillis));
+            return c.with(Map.of(LogriverConfig.FIRST_POLL.name(), "UNCOMMITTED_TIMESTAMP",
+                    LogriverConfig.START_TIMESTAMP_MS.name(), startMillis));
         }
 
         @Override

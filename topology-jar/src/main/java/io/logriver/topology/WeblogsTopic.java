@@ -32,7 +32,7 @@ final class WeblogsTopic {
         try (Admin admin = Admin.create(p)) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
                     .get(topic).partitions().size();
-            return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS, partitions));
+            return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS.name(), partitions));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new IllegalStateException("topic " + topic + " does not exist at " + where

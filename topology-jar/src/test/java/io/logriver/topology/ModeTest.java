@@ -88,8 +88,8 @@ class ModeTest {
         LogriverConfig c = ConfigLoader.defaultConfig();
         assertEquals(c, Mode.CORE.forLiveRun(c, 1_700_000_000_000L));
         LogriverConfig t = Mode.TRIDENT.forLiveRun(c, 1_700_000_000_000L);
-        assertEquals("UNCOMMITTED_TIMESTAMP", t.toMap().get(LogriverConfig.FIRST_POLL).toString());
-        assertEquals(1_700_000_000_000L, ((Number) t.toMap().get(LogriverConfig.START_TIMESTAMP_MS)).longValue());
+        assertEquals("UNCOMMITTED_TIMESTAMP", t.firstPoll());
+        assertEquals(1_700_000_000_000L, t.startTimestampMs());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.logriver.trident;
 
+import io.logriver.logic.Pending;
 import io.logriver.logic.parse.Request;
 import io.logriver.logic.parse.Session;
 import io.logriver.names.Names;
@@ -35,8 +36,9 @@ final class CollectArrivals extends BaseAggregator<List<Arrival>> {
 
     @Override
     public void aggregate(List<Arrival> batch, TridentTuple t, TridentCollector collector) {
-        batch.add(new Arrival(t.getInteger(0), t.getLong(1), t.getBinary(2), (Request) t.getValue(3),
-                (Session) t.getValue(4), t.getLong(5), t.getLong(6), t.getBoolean(7)));
+        Pending read = new Pending(t.getInteger(0), t.getLong(1), (Request) t.getValue(3), t.getLong(5), t.getLong(6),
+                -1);
+        batch.add(new Arrival(read, t.getBinary(2), (Session) t.getValue(4), t.getBoolean(7)));
     }
 
     @Override

@@ -82,9 +82,8 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
             return;
         }
         b.times.computeIfAbsent(a.partition(), p -> new BatchTimes()).records++;
-        Pending p = new Pending(a.partition(), a.offset(), a.request(), a.emitNanos(), a.schedNanos(), -1);
-        Session s = a.session() == null ? Session.unknown(a.request().sessionID()) : a.session();
-        if (pipeline.offerJoined(p, s, a.session() != null, b) == PartitionPipeline.Outcome.LATE) {
+        Session s = a.session() == null ? Session.unknown(a.read().request().sessionID()) : a.session();
+        if (pipeline.offerJoined(a.read(), s, a.session() != null, b) == PartitionPipeline.Outcome.LATE) {
             b.out.late().add(DeadLetter.of(DeadLetter.LATE, topic, a.partition(), a.offset(), a.value()));
         }
     }

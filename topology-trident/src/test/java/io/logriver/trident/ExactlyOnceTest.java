@@ -3,6 +3,7 @@ package io.logriver.trident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.logriver.logic.Pending;
 import io.logriver.logic.parse.Request;
 import io.logriver.logic.parse.Session;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,12 @@ class ExactlyOnceTest {
             Request req = new Request(Math.max(0, t), url, s == null ? "ghost" : s.sessionID(), r.nextInt(400),
                     r.nextInt(30) == 0 ? "ERROR" : "INFO", 200);
             List<Arrival> q = byPartition.get(p);
-            q.add(new Arrival(p, q.size(), ("record " + i).getBytes(StandardCharsets.UTF_8), req, s, 1, -1, false));
+            q.add(new Arrival(new Pending(p, q.size(), req, 1, -1, -1), ("record " + i).getBytes(StandardCharsets.UTF_8),
+                    s, false));
         }
         for (int p = 0; p < PARTITIONS; p++) {
             List<Arrival> q = byPartition.get(p);
-            q.add(new Arrival(p, q.size(), new byte[0], null, null, 0, -1, true));
+            q.add(new Arrival(new Pending(p, q.size(), null, 0, -1, -1), new byte[0], null, true));
         }
         return byPartition;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.logriver.config.ModeProfile;
+import io.logriver.logic.Pending;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.parse.Request;
 import io.logriver.logic.parse.Session;
@@ -88,7 +89,7 @@ class RowSerializationTest {
     }
 
     private static Arrival arrival(int partition, long offset, long eventTime, Session session) {
-        return new Arrival(partition, offset, ("r" + offset).getBytes(StandardCharsets.UTF_8),
-                new Request(eventTime, "/a", session.sessionID(), 10, "INFO", 200), session, 11L, -1L, false);
+        return new Arrival(new Pending(partition, offset, new Request(eventTime, "/a", session.sessionID(), 10, "INFO", 200),
+                11L, -1L, -1L), ("r" + offset).getBytes(StandardCharsets.UTF_8), session, false);
     }
 }

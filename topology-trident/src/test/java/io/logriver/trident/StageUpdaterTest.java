@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.logic.LatencyProbe;
+import io.logriver.logic.Pending;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.parse.Request;
 import io.logriver.logic.parse.Session;
@@ -40,9 +41,9 @@ class StageUpdaterTest {
 
     private static Arrival request(int partition, long offset, long eventTime, Session session) {
         String json = "{\"n\":" + offset + "}";
-        return new Arrival(partition, offset, json.getBytes(StandardCharsets.UTF_8),
-                new Request(eventTime, "/a?q=" + offset, "s1", 10 + offset, "INFO", 200), session, System.nanoTime(),
-                -1, false);
+        Request r = new Request(eventTime, "/a?q=" + offset, "s1", 10 + offset, "INFO", 200);
+        return new Arrival(new Pending(partition, offset, r, System.nanoTime(), -1, -1),
+                json.getBytes(StandardCharsets.UTF_8), session, false);
     }
 
     private StageOutput batch(long txid, Arrival... arrivals) {
@@ -86,7 +87,7 @@ class StageUpdaterTest {
     @Test
     void aRequestWithoutSessionIsAJoinMissUnderUnknown() {
         batch(1, request(1, 0, 1_000, null));
-        StageOutput out = batch(2, new Arrival(1, 1, new byte[0], null, null, 0, -1, true));
+        StageOutput out = batch(2, new Arrival(new Pending(1, 1, null, 0, -1, -1), new byte[0], null, true));
 
         assertEquals(new WindowKey(0, Session.UNKNOWN, "/a"), out.shares().get(0).key());
         assertEquals(List.of(new StageOutput.Watermark(1, Long.MAX_VALUE)), out.watermarks(), "the end of input");

@@ -65,7 +65,7 @@ final class StatesRun {
         TridentHarness.Rows collected = new TridentHarness.Rows();
         List<Arrival> batch = collect.init(txid, collected);
         arrivals.forEach(a -> collect.aggregate(batch, tuple(CollectArrivals.INPUT, a.partition(), a.offset(), a.value(),
-                a.request(), a.session(), a.emitNanos(), a.schedNanos(), a.control()), collected));
+                a.read().request(), a.session(), a.read().emitNanos(), a.read().schedNanos(), a.control()), collected));
         collect.complete(batch, collected);
         StageOutput out = (StageOutput) h.commit(stage, stageUpdater, StageUpdater.OUTPUT, txid,
                 tuple(CollectArrivals.OUTPUT, collected.emitted.get(0).get(0))).get(0).get(0);

@@ -3,12 +3,13 @@ package io.logriver.launcher.bench;
 import io.logriver.launcher.bench.report.BenchReport;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Home;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.Syntax;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +23,23 @@ import java.util.concurrent.TimeUnit;
  * that many times in alternating order, {@code --jvm-options} the options of every engine's and the generator's JVM.
  */
 public final class BenchCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "rates", "workers", "backends", "batches", "variants",
-            "rounds", "duration", "jvm-options", "quick", "out", "config", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("bench", "Latency and throughput: ceilings, then a sweep of offered "
+                    + "rates, per mode (--mode all: and the same job on Kafka Streams and Flink); writes "
+                    + "bench/results/<date>-<host>.md, .csv and .png.",
+            Option.value("mode", "core|trident|both|kstreams|flink|all", "the engines (default: both, logriver's "
+                    + "two)"),
+            Option.value("rates", "1000,5000,...", "the offered rates of the sweep, records/s"),
+            Option.value("workers", "1,2", "runs core once per worker count"),
+            Option.value("duration", "S", "how long each point is measured"),
+            Option.value("backends", "redis,memory", "the guarantee classes each engine runs in"),
+            Option.value("batches", "50ms/1000x2,...", "Trident at these batch settings"),
+            Option.flag("quick", "a smoke test under 3 minutes, without the peers"),
+            Option.value("variants", "'base;NAME:key=value,...'", "every Storm sweep once per variant of the "
+                    + "configuration"),
+            Option.value("rounds", "N", "everything N times, in alternating order"),
+            Option.value("jvm-options", "'-Xmx2g ...'", "the options of every engine's and the generator's JVM"),
+            Option.value("out", "DIR", "where the report goes (default: bench/results/)"),
+            Option.WORK_DIR, Option.CONFIG, Option.SETTING);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -35,9 +51,8 @@ public final class BenchCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        List<String> args = new ArrayList<>(argv);
-        boolean quick = args.remove("--quick");
-        Args a = Args.parse(args, OPTIONS);
+        Args a = Args.parse(argv, SYNTAX);
+        boolean quick = a.flag("quick");
         List<BenchEngine> engines = BenchEngine.parse(a.has("mode") ? a.get("mode") : "both");
         if (quick) {
             engines = engines.stream().filter(BenchEngine::storm).toList();

@@ -67,7 +67,7 @@ enum BenchEngine {
 
     /** logriver's configuration keys for a class: the Storm modes' state backend. */
     Map<String, Object> overrides(StateClass state) {
-        return storm() ? Map.of(LogriverConfig.STATE_BACKEND, state.backend().id()) : Map.of();
+        return storm() ? Map.of(LogriverConfig.STATE_BACKEND.name(), state.backend().id()) : Map.of();
     }
 
     /**

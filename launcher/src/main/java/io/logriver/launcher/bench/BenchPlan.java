@@ -1,5 +1,7 @@
 package io.logriver.launcher.bench;
 
+import io.logriver.config.LogriverConfig;
+import io.logriver.config.ModeProfile;
 import io.logriver.config.TridentProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +55,10 @@ record BenchPlan(List<BenchEngine> engines, List<StateClass> states, List<Long> 
         @Override
         public Map<String, Object> overrides() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("logriver.trident.topology.trident.batch.emit.interval.millis", batchIntervalMs);
-            m.put("logriver.trident.max.poll.records", maxPollRecords);
+            m.put(ModeProfile.TRIDENT.key(TridentProfile.EMIT_INTERVAL), batchIntervalMs);
+            m.put(LogriverConfig.TRIDENT_MAX_POLL_RECORDS.name(), maxPollRecords);
             if (inFlight > 0) {
-                m.put("logriver.trident.topology.max.spout.pending", inFlight);
+                m.put(ModeProfile.TRIDENT.key(TridentProfile.IN_FLIGHT), inFlight);
             }
             return m;
         }

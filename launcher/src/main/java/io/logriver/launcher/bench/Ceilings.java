@@ -60,7 +60,8 @@ final class Ceilings {
         usedTopics.add(topic);
         preload(c.bootstrapServers(), topic, plan.ceilingRecords());
         out.add(say(consumer(c.bootstrapServers(), topic, plan.ceilingRecords())));
-        LogriverConfig pc = c.with(Map.of(LogriverConfig.TOPIC_WEBLOGS, topic, LogriverConfig.FIRST_POLL, "EARLIEST"));
+        LogriverConfig pc = c.with(Map.of(LogriverConfig.TOPIC_WEBLOGS.name(), topic,
+                LogriverConfig.FIRST_POLL.name(), "EARLIEST"));
         try (EngineProcess storm = EngineProcess.start("storm-ceilings-" + runId, BenchEngine.CORE.module(),
                 BenchEngine.CORE.hostMain(), plan.jvmOptions(), BenchEngine.CORE.log4j(), workDir,
                 List.of(workDir.resolve("storm-ceilings-" + runId).toString()))) {

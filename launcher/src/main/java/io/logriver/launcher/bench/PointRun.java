@@ -8,6 +8,7 @@ import io.logriver.launcher.generator.GeneratorProcess;
 import io.logriver.launcher.kafka.Topics;
 import io.logriver.peers.PeerSettings;
 import io.logriver.peers.host.EngineProcess;
+import io.logriver.process.Deadline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -138,16 +139,16 @@ final class PointRun {
     /** Past the warm-up, waits (at most {@code limit}) until the start-up backlog is down to 100 ms of records. */
     private void drain(GeneratorProcess g, LongSupplier finished, long rate, Duration limit)
             throws InterruptedException, BenchStopped {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (g.sent() - finished.getAsLong() > rate / 10 && System.nanoTime() < deadline) {
+        Deadline deadline = Deadline.in(limit);
+        while (g.sent() - finished.getAsLong() > rate / 10 && !deadline.passed()) {
             BenchStopped.pause(50, stopRequested);
         }
     }
 
     private void awaitFirstRecord(EngineProcess engine, String name) throws InterruptedException, BenchStopped {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Deadline deadline = Deadline.in(Duration.ofSeconds(120));
         while (engine.latencies().applied() == 0) {
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed()) {
                 throw new IllegalStateException(name + ": no record reached a window within 120 s");
             }
             BenchStopped.pause(50, stopRequested);
@@ -157,12 +158,12 @@ final class PointRun {
     /** The configuration of one point: its own topics and consumer group, the probe on, the sweep's keys. */
     static LogriverConfig forRun(LogriverConfig c, String name, Map<String, Object> overrides) {
         Map<String, Object> m = new HashMap<>(overrides);
-        m.put(LogriverConfig.TOPIC_WEBLOGS, name + "-weblogs");
-        m.put(LogriverConfig.TOPIC_SESSIONS, name + "-sessions");
-        m.put(LogriverConfig.TOPIC_STATS, name + "-stats");
-        m.put(LogriverConfig.TOPIC_DLQ, name + "-dlq");
-        m.put(LogriverConfig.CONSUMER_GROUP, name);
-        m.put(LogriverConfig.BENCH_PROBE, true);
+        m.put(LogriverConfig.TOPIC_WEBLOGS.name(), name + "-weblogs");
+        m.put(LogriverConfig.TOPIC_SESSIONS.name(), name + "-sessions");
+        m.put(LogriverConfig.TOPIC_STATS.name(), name + "-stats");
+        m.put(LogriverConfig.TOPIC_DLQ.name(), name + "-dlq");
+        m.put(LogriverConfig.CONSUMER_GROUP.name(), name);
+        m.put(LogriverConfig.BENCH_PROBE.name(), true);
         return c.with(m);
     }
 }

@@ -3,51 +3,111 @@ package io.logriver.launcher.cli;
 import io.logriver.config.ConfigException;
 import io.logriver.config.ConfigLoader;
 import io.logriver.config.LogriverConfig;
-import io.logriver.topology.CommandLine;
 import io.logriver.topology.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The command line of a {@code bin/logriver} command, as the shared {@link CommandLine} parses it, with the typed
- * readings the commands need; every mistake is a {@link UsageException} naming the option.
+ * The command line of a {@code bin/logriver} command, as picocli parses it from the command's {@link Syntax}, with the
+ * typed readings the commands need; every mistake is a {@link UsageException} naming the option, and {@code --help}
+ * a {@link HelpRequest}.
  */
 public final class Args {
-    private final CommandLine line;
+    private final Map<String, String> values = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
+    private final List<String> overrides = new ArrayList<>();
+    private final List<String> params = new ArrayList<>();
+    private String subcommand;
 
-    private Args(CommandLine line) {
-        this.line = line;
+    private Args() {
     }
 
-    /** Parses {@code argv}; every option must be one of {@code allowed} (names without the dashes). */
-    public static Args parse(List<String> argv, Set<String> allowed) {
-        return parse(argv, allowed, Set.of());
+    /** Parses {@code argv} as {@code syntax} declares the command. */
+    public static Args parse(List<String> argv, Syntax syntax) {
+        Args a = parse(argv, syntax.parser());
+        for (int i = 0; i < syntax.params().size(); i++) {
+            String missing = syntax.params().get(i).whenMissing();
+            if (missing != null && a.param(i) == null) {
+                throw new UsageException(missing);
+            }
+        }
+        return a;
     }
 
-    /** As {@link #parse(List, Set)}, with {@code flags}: options without a value ({@code --json}). */
-    public static Args parse(List<String> argv, Set<String> allowed, Set<String> flagNames) {
+    /** Parses {@code argv} with {@code parser}, one of {@link Syntax}'s. */
+    public static Args parse(List<String> argv, CommandLine parser) {
+        ParseResult r;
         try {
-            return new Args(CommandLine.parse(argv, allowed, flagNames));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            r = parser.parseArgs(argv.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(ParseErrors.line(e));
+        }
+        Args a = new Args();
+        ParseResult leaf = helpOrLeaf(r);
+        if (leaf != r) {
+            a.subcommand = leaf.commandSpec().name();
+        }
+        for (OptionSpec o : new LinkedHashSet<>(leaf.matchedOptions())) { // an option given twice is there twice
+            String name = o.longestName().replaceFirst("^--?", "");
+            if (o.isMultiValue()) {
+                a.overrides.addAll(leaf.matchedOptionValue(o.longestName(), List.<String>of()));
+            } else if (o.arity().max() == 0) {
+                a.flags.add(name);
+            } else {
+                a.values.put(name, leaf.matchedOptionValue(o.longestName(), ""));
+            }
+        }
+        leaf.matchedPositionals().forEach(p -> a.params.add(p.getValue()));
+        return a;
+    }
+
+    /** The innermost command chosen ({@code cluster up}: up); a {@link HelpRequest} if any asked for help. */
+    private static ParseResult helpOrLeaf(ParseResult r) {
+        ParseResult at = r;
+        while (true) {
+            if (at.isUsageHelpRequested()) {
+                throw new HelpRequest(Syntax.help(at.commandSpec().commandLine()));
+            }
+            if (!at.hasSubcommand()) {
+                return at;
+            }
+            at = at.subcommand();
         }
     }
 
     public String get(String name) {
-        return line.get(name);
+        return values.get(name);
     }
 
     public boolean has(String name) {
-        return line.has(name);
+        return values.containsKey(name);
     }
 
     /** Whether the flag {@code --name} was given. */
     public boolean flag(String name) {
-        return line.flag(name);
+        return flags.contains(name);
+    }
+
+    /** The {@code i}-th parameter (the topology's NAME), or null when it is not given. */
+    public String param(int i) {
+        return i < params.size() ? params.get(i) : null;
+    }
+
+    /** The subcommand given ({@code up} of {@code cluster up}), or null. */
+    public String subcommand() {
+        return subcommand;
     }
 
     /**
@@ -55,7 +115,7 @@ public final class Args {
      * given; {@code expected} says what it is, for the error.
      */
     public int number(String name, int min, int absent, String expected) {
-        String v = line.get(name);
+        String v = values.get(name);
         if (v == null) {
             return absent;
         }
@@ -67,7 +127,7 @@ public final class Args {
 
     /** An existing readable file named by an option, or null when the option is absent. */
     public Path inputFile(String name) {
-        String v = line.get(name);
+        String v = values.get(name);
         if (v == null) {
             return null;
         }
@@ -83,7 +143,7 @@ public final class Args {
      * not a directory, and its directory exists or can be made.
      */
     public Path outputFile(String name) {
-        String v = line.get(name);
+        String v = values.get(name);
         if (v == null) {
             return null;
         }
@@ -113,7 +173,7 @@ public final class Args {
 
     /** A duration such as {@code 90}, {@code 90s}, {@code 5m} or {@code 1h}; null when absent. */
     public Duration duration(String name) {
-        String v = line.get(name);
+        String v = values.get(name);
         if (v == null) {
             return null;
         }
@@ -131,12 +191,12 @@ public final class Args {
 
     /** Every {@code -c key=value}, in command-line order. */
     public List<String> overrides() {
-        return line.overrides();
+        return List.copyOf(overrides);
     }
 
     /** The topology mode, {@code --mode core|trident}; core when absent. */
     public Mode mode() {
-        return mode(line.has("mode") ? line.get("mode") : Mode.CORE.id());
+        return mode(has("mode") ? get("mode") : Mode.CORE.id());
     }
 
     /** The mode named {@code text}, as {@code --mode} names it. */
@@ -152,7 +212,7 @@ public final class Args {
     public LogriverConfig config() {
         Path file = inputFile("config");
         try {
-            return ConfigLoader.load(file, line.overrides());
+            return ConfigLoader.load(file, List.copyOf(overrides));
         } catch (ConfigException e) {
             throw new UsageException("configuration: " + e.getMessage());
         }
@@ -164,6 +224,20 @@ public final class Args {
 
         public UsageException(String message) {
             super(message);
+        }
+    }
+
+    /** {@code --help}: what to show instead of running the command. */
+    public static final class HelpRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public HelpRequest(String usage) {
+            super(usage, null, false, false);
+        }
+
+        /** The help of the command, as picocli lays it out. */
+        public String usage() {
+            return getMessage();
         }
     }
 }

@@ -21,7 +21,7 @@ public final class ClusterAddresses {
             return args.get("kafka");
         }
         LogriverConfig c = args.config();
-        boolean configured = configured(args, LogriverConfig.BOOTSTRAP_SERVERS)
+        boolean configured = configured(args, LogriverConfig.BOOTSTRAP_SERVERS.name())
                 || !c.bootstrapServers().equals(ConfigLoader.defaultConfig().bootstrapServers());
         return dev != null && !configured ? dev.kafka() : c.bootstrapServers();
     }
@@ -32,7 +32,7 @@ public final class ClusterAddresses {
             return "redis://" + args.get("redis");
         }
         LogriverConfig c = args.config();
-        boolean configured = configured(args, LogriverConfig.REDIS_URL)
+        boolean configured = configured(args, LogriverConfig.REDIS_URL.name())
                 || !c.state().redisAddress().equals(ConfigLoader.defaultConfig().state().redisAddress());
         return "redis://" + (dev != null && !configured ? dev.redis() : c.state().redisAddress());
     }
@@ -41,7 +41,7 @@ public final class ClusterAddresses {
     public static LogriverConfig configWithKafka(Args args) throws Exception {
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
         try {
-            return args.config().with(java.util.Map.of(LogriverConfig.BOOTSTRAP_SERVERS, kafka(args, dev)));
+            return args.config().with(java.util.Map.of(LogriverConfig.BOOTSTRAP_SERVERS.name(), kafka(args, dev)));
         } catch (io.logriver.config.ConfigException e) {
             throw new Args.UsageException("configuration: " + e.getMessage());
         }

@@ -1,14 +1,22 @@
 package io.logriver.launcher.cluster;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.Syntax;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 /** {@code cluster up|down|status [--work-dir DIR] [--ports default|free] [--slots N]}: the dev cluster. */
 public final class ClusterCommand {
-    private static final Set<String> OPTIONS = Set.of("work-dir", "ports", "slots");
+    public static final Syntax SYNTAX = Syntax.of("cluster", "A real Storm cluster on this machine (ZooKeeper, "
+            + "Nimbus, a Supervisor with 4 slots, Kafka, Redis, the Storm UI), separate JVMs on 127.0.0.1 with their "
+            + "state and logs in work/cluster/.").withSubcommands(
+            Syntax.of("up", "Starts the dev cluster, and says where each part listens.",
+                    Option.value("ports", "default|free", "Storm's and Kafka's default ports, or free ones"),
+                    Option.value("slots", "N", "worker slots of its Supervisor, 1 to 32 (default 4)"), Option.WORK_DIR),
+            Syntax.of("down", "Stops every process of the dev cluster.", Option.WORK_DIR),
+            Syntax.of("status", "Each process of the dev cluster, and whether it runs.", Option.WORK_DIR));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -24,16 +32,13 @@ public final class ClusterCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        if (argv.isEmpty()) {
+        Args args = Args.parse(argv, SYNTAX);
+        if (args.subcommand() == null) {
             throw new Args.UsageException("cluster needs up, down or status");
         }
-        if (!List.of("up", "down", "status").contains(argv.get(0))) {
-            throw new Args.UsageException("cluster " + argv.get(0) + ": expected up, down or status");
-        }
-        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
         Progress progress = Progress.to(err);
         DevCluster cluster = new DevCluster(layout(args), progress);
-        switch (argv.get(0)) {
+        switch (args.subcommand()) {
             case "up" -> up(cluster, args);
             case "down" -> progress.say("stopped " + cluster.down() + " processes of the cluster in "
                     + cluster.layout().dir());

@@ -1,7 +1,7 @@
 package io.logriver.launcher.cluster;
 
 import io.logriver.broker.KafkaBroker;
-import io.logriver.launcher.cli.Processes;
+import io.logriver.process.Processes;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.redis.RedisServer;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.logriver.launcher.cluster;
 
-import io.logriver.launcher.cli.Processes;
+import io.logriver.process.Processes;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.broker.KafkaBroker;
 import io.logriver.launcher.redis.RedisAddress;

@@ -1,7 +1,7 @@
 package io.logriver.launcher.cluster;
 
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.process.Deadline;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

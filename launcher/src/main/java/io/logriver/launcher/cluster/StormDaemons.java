@@ -1,6 +1,6 @@
 package io.logriver.launcher.cluster;
 
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.process.Deadline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -3,8 +3,10 @@ package io.logriver.launcher.feed;
 import io.logriver.config.ConfigException;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterAddresses;
 import io.logriver.launcher.generator.LoadGenerator;
 import io.logriver.launcher.generator.RecordGenerator;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code generate [--kafka HOST:PORT] [--rate N] [--duration S] [--sessions N] [--seed N] [--topics PREFIX]
@@ -24,8 +25,15 @@ import java.util.Set;
  * Kafka took.
  */
 public final class GenerateCommand {
-    private static final Set<String> OPTIONS = Set.of("kafka", "rate", "duration", "sessions", "seed", "topics",
-            "config", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("generate", "The generator of run, into the topics of a submitted "
+                    + "topology (on the dev cluster's broker unless --kafka is given); stops after --duration or on "
+                    + "Ctrl-C.",
+            Option.KAFKA, Option.value("rate", "N", "requests per second (default: logriver.generator.rate)"),
+            Option.value("duration", "S", "stops after S seconds (or 5m, 1h); by default on Ctrl-C"),
+            Option.value("sessions", "N", "live sessions at a time (default: logriver.generator.sessions)"),
+            Option.value("seed", "N", "the seed of the generator's randomness"),
+            Option.value("topics", "PREFIX", "writes to PREFIX followed by the configured topic names"),
+            Option.WORK_DIR, Option.CONFIG, Option.SETTING);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -37,7 +45,7 @@ public final class GenerateCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
         LogriverConfig c = withOptions(ClusterAddresses.configWithKafka(args), args);
         Duration duration = args.duration("duration");
         ClusterAddresses.requireKafka(c.bootstrapServers());
@@ -72,17 +80,18 @@ public final class GenerateCommand {
     private static LogriverConfig withOptions(LogriverConfig c, Args args) {
         Map<String, Object> m = new HashMap<>();
         if (args.has("rate")) {
-            m.put(LogriverConfig.GENERATOR_RATE, args.number("rate", 1, 0, "requests per second, 1 or more"));
+            m.put(LogriverConfig.GENERATOR_RATE.name(), args.number("rate", 1, 0, "requests per second, 1 or more"));
         }
         if (args.has("sessions")) {
-            m.put(LogriverConfig.GENERATOR_SESSIONS, args.number("sessions", 1, 0, "a number of live sessions, 1 or more"));
+            m.put(LogriverConfig.GENERATOR_SESSIONS.name(),
+                    args.number("sessions", 1, 0, "a number of live sessions, 1 or more"));
         }
         if (args.has("seed")) {
-            m.put(LogriverConfig.GENERATOR_SEED, args.number("seed", 0, 0, "a number, 0 or more"));
+            m.put(LogriverConfig.GENERATOR_SEED.name(), args.number("seed", 0, 0, "a number, 0 or more"));
         }
         if (args.has("topics")) {
-            m.put(LogriverConfig.TOPIC_WEBLOGS, args.get("topics") + c.topics().weblogs());
-            m.put(LogriverConfig.TOPIC_SESSIONS, args.get("topics") + c.topics().sessions());
+            m.put(LogriverConfig.TOPIC_WEBLOGS.name(), args.get("topics") + c.topics().weblogs());
+            m.put(LogriverConfig.TOPIC_SESSIONS.name(), args.get("topics") + c.topics().sessions());
         }
         try {
             return c.with(m);

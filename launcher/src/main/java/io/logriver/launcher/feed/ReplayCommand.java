@@ -2,15 +2,16 @@ package io.logriver.launcher.feed;
 
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterAddresses;
 import io.logriver.launcher.kafka.RecordFiles;
 import io.logriver.launcher.kafka.Topics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code replay [--input requests.jsonl] [--sessions sessions.jsonl] [--end-of-input] [--kafka HOST:PORT]
@@ -23,8 +24,15 @@ import java.util.Set;
  * for good (every later request is late): for a topology fed only by files, never for one on live data.
  */
 public final class ReplayCommand {
-    private static final Set<String> OPTIONS = Set.of("input", "sessions", "kafka", "rate", "config", "work-dir");
     private static final String END_OF_INPUT = "end-of-input";
+    public static final Syntax SYNTAX = Syntax.of("replay", "Writes files of records to the topics of a running "
+                    + "topology, in order: the sessions first, then the requests.",
+            Option.value("input", "FILE", "the requests, one JSON record a line"),
+            Option.value("sessions", "FILE", "the session records"),
+            Option.flag(END_OF_INPUT, "then the end-of-input marker, which closes every window and ends the "
+                    + "topology's input for good"),
+            Option.KAFKA, Option.value("rate", "N|max", "requests per second (default: max)"),
+            Option.WORK_DIR, Option.CONFIG, Option.SETTING);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -36,7 +44,7 @@ public final class ReplayCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, OPTIONS, Set.of(END_OF_INPUT));
+        Args args = Args.parse(argv, SYNTAX);
         Path input = args.inputFile("input");
         Path sessions = args.inputFile("sessions");
         boolean end = args.flag(END_OF_INPUT);

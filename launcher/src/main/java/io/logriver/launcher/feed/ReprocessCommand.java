@@ -3,14 +3,17 @@ package io.logriver.launcher.feed;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Json;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterAddresses;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
 import io.logriver.launcher.submit.RunningTopology;
 import io.logriver.launcher.submit.SubmitCommand;
+import io.logriver.process.Deadline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -40,8 +43,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code --wait}, 10 minutes by default) until T has caught up with NAME's output, and says how to switch over.
  */
 public final class ReprocessCommand {
-    private static final Set<String> OPTIONS = Set.of("to-topic", "from", "name", "dlq-topic", "wait", "nimbus",
-            "kafka", "redis", "config", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("reprocess", "Kappa: a copy of a running topology reads the "
+                    + "request topic again into a new output topic; says how to switch over once it has caught up.",
+            Option.needed("to-topic", "T", "the copy's new topic of window records"),
+            Option.value("from", "earliest|TIME", "where it starts reading: earliest (the default), an ISO-8601 "
+                    + "time or epoch milliseconds"),
+            Option.value("name", "NEW", "the copy's name (default: NAME-T)"),
+            Option.value("dlq-topic", "D", "the copy's dead-letter topic (default: T-dlq)"),
+            Option.value("wait", "S", "how long to wait for it to catch up (default 10m; 0: no wait)"),
+            Option.NIMBUS, Option.KAFKA, Option.REDIS, Option.WORK_DIR, Option.CONFIG, Option.SETTING)
+            .withParam("NAME", "the running topology", "reprocess needs the NAME of the running topology to reprocess");
     private static final DateTimeFormatter GROUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
@@ -57,11 +68,8 @@ public final class ReprocessCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        if (argv.isEmpty() || argv.get(0).startsWith("-")) {
-            throw new Args.UsageException("reprocess needs the NAME of the running topology to reprocess");
-        }
-        String name = argv.get(0);
-        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
+        String name = args.param(0);
         if (!args.has("to-topic")) {
             throw new Args.UsageException("reprocess needs --to-topic T, the new topic of its window records");
         }
@@ -73,14 +81,14 @@ public final class ReprocessCommand {
         args.config(); // a wrong -c or --config is a usage error before anything is asked of Nimbus
         NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(ClusterCommand.layout(args)));
         RunningTopology old = RunningTopology.find(nimbus, name);
-        String kafka = args.has("kafka") ? args.get("kafka") : old.setting(LogriverConfig.BOOTSTRAP_SERVERS);
-        String oldStats = old.setting(LogriverConfig.TOPIC_STATS);
+        String kafka = args.has("kafka") ? args.get("kafka") : old.setting(LogriverConfig.BOOTSTRAP_SERVERS.name());
+        String oldStats = old.setting(LogriverConfig.TOPIC_STATS.name());
         ClusterAddresses.requireKafka(kafka);
         checkNewOutput(kafka, toTopic, oldStats, name);
         String group = copy + "-" + GROUP_TIME.format(Instant.now());
         Progress progress = Progress.to(err);
         progress.say("reprocessing " + name + " (mode " + old.mode().id() + ") as " + copy + ": consumer group "
-                + group + ", reading " + old.setting(LogriverConfig.TOPIC_WEBLOGS) + " from " + from.words()
+                + group + ", reading " + old.setting(LogriverConfig.TOPIC_WEBLOGS.name()) + " from " + from.words()
                 + ", writing " + toTopic + " and " + dlqTopic);
         new SubmitCommand(err).run(submitArgs(args, old, copy, group, toTopic, dlqTopic, from));
         if (!wait.isZero()) {
@@ -169,7 +177,7 @@ public final class ReprocessCommand {
     /** Polls both outputs until the copy has caught up, Ctrl-C, or {@code wait} has passed. */
     private void awaitCatchUp(String kafka, String toTopic, String oldStats, String copy, String name, Duration wait,
                               Progress progress) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
+        Deadline deadline = Deadline.in(wait);
         long nextReport = 0;
         try (StopSignal stop = new StopSignal()) {
             while (true) {
@@ -181,7 +189,7 @@ public final class ReprocessCommand {
                             + "--topic " + toTopic + " follows it), then bin/logriver kill " + name);
                     return;
                 }
-                if (stop.stopping() || System.nanoTime() > deadline) {
+                if (stop.stopping() || deadline.passed()) {
                     out.println("not caught up " + (stop.stopping() ? "when stopped" : "after " + wait.toSeconds()
                             + " s") + ": " + mine + "; " + theirs + "; " + copy + " goes on (bin/logriver watch --topic "
                             + toTopic + " follows it)");

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.cli.StopSignal;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterAddresses;
 import io.logriver.launcher.kafka.TopicFollower;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -22,9 +23,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * of the topic unless {@code --from-beginning}; until Ctrl-C, or until no record has come for {@code --until-idle S}.
  */
 public final class WatchCommand {
-    private static final Set<String> OPTIONS = Set.of("topic", "kafka", "org", "url", "until-idle", "config",
-            "work-dir");
-    private static final Set<String> FLAGS = Set.of("from-beginning", "dlq", "json");
+    public static final Syntax SYNTAX = Syntax.of("watch", "Follows the window records of a topology (the slowest "
+                    + "URLs of each window), or with --dlq its dead letters grouped by reason.",
+            Option.value("topic", "T", "the topic to follow (default: the configured stats topic, or with --dlq the "
+                    + "dead-letter topic)"),
+            Option.value("org", "ORG", "only the windows of this organisation"),
+            Option.value("url", "PREFIX", "only the windows of URLs that start with PREFIX"),
+            Option.flag("from-beginning", "from the beginning of the topic (by default from its end)"),
+            Option.flag("dlq", "the dead letters instead of the window records"),
+            Option.flag("json", "the records as they are, one a line"),
+            Option.value("until-idle", "S", "stops once no record has come for S seconds (by default on Ctrl-C)"),
+            Option.KAFKA, Option.WORK_DIR, Option.CONFIG, Option.SETTING);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long TABLE_EVERY_NANOS = Duration.ofSeconds(2).toNanos();
@@ -39,7 +48,7 @@ public final class WatchCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, OPTIONS, FLAGS);
+        Args args = Args.parse(argv, SYNTAX);
         boolean dlq = args.flag("dlq");
         if (dlq && (args.has("org") || args.has("url"))) {
             throw new Args.UsageException("--org and --url select window records; --dlq shows dead letters");

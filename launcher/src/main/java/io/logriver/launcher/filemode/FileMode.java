@@ -133,12 +133,12 @@ public final class FileMode {
     public static LogriverConfig forRun(LogriverConfig c, String run, int partitions) {
         LogriverConfig.Topics t = c.topics();
         return c.with(Map.of(
-                LogriverConfig.TOPIC_WEBLOGS, t.weblogs() + "-" + run,
-                LogriverConfig.TOPIC_SESSIONS, t.sessions() + "-" + run,
-                LogriverConfig.TOPIC_STATS, t.stats() + "-" + run,
-                LogriverConfig.TOPIC_DLQ, t.dlq() + "-" + run,
-                LogriverConfig.TOPIC_PARTITIONS, partitions,
-                LogriverConfig.CONSUMER_GROUP, "logriver-" + run));
+                LogriverConfig.TOPIC_WEBLOGS.name(), t.weblogs() + "-" + run,
+                LogriverConfig.TOPIC_SESSIONS.name(), t.sessions() + "-" + run,
+                LogriverConfig.TOPIC_STATS.name(), t.stats() + "-" + run,
+                LogriverConfig.TOPIC_DLQ.name(), t.dlq() + "-" + run,
+                LogriverConfig.TOPIC_PARTITIONS.name(), partitions,
+                LogriverConfig.CONSUMER_GROUP.name(), "logriver-" + run));
     }
 
     /** Waits until the end of the input has gone through the topology and everything it emitted is in Kafka. */

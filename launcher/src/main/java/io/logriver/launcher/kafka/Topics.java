@@ -1,6 +1,8 @@
 package io.logriver.launcher.kafka;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.process.Deadline;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +57,12 @@ public final class Topics implements AutoCloseable {
                 }
             }
         }
-        return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS, partitions(t.weblogs())));
+        return c.with(Map.of(LogriverConfig.TOPIC_PARTITIONS.name(), partitions(t.weblogs())));
     }
 
     /** The topic's partition count; waits (up to 30 s) for a topic just created to be known. */
     public int partitions(String topic) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30));
         while (true) {
             try {
                 TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
@@ -68,7 +70,7 @@ public final class Topics implements AutoCloseable {
                 return d.partitions().size();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
-                        || System.nanoTime() > deadline) {
+                        || deadline.passed()) {
                     throw e;
                 }
                 Thread.sleep(100);

@@ -1,6 +1,6 @@
 package io.logriver.launcher.local;
 
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.process.Deadline;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.topology.Mode;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.logriver.launcher.redis;
 
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.process.Deadline;
 import io.logriver.launcher.cli.Home;
-import io.logriver.launcher.cli.Processes;
+import io.logriver.process.Processes;
 import io.logriver.launcher.cli.Progress;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.logriver.launcher.soak;
 
 import io.logriver.config.ConfigLoader;
+import io.logriver.config.Key;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Directories;
 import io.logriver.launcher.cli.Progress;
@@ -83,8 +84,9 @@ public final class SoakCommand {
                 LogriverConfig.TOPIC_SESSIONS + "=soak-sessions"));
         Map<String, LogriverConfig> modes = new LinkedHashMap<>();
         for (Mode m : o.modes()) {
-            LogriverConfig c = base.with(Map.of(LogriverConfig.TOPIC_STATS, "soak-stats-" + m.id(),
-                    LogriverConfig.TOPIC_DLQ, "soak-dlq-" + m.id(), LogriverConfig.CONSUMER_GROUP, "soak-" + m.id()));
+            LogriverConfig c = base.with(Map.of(LogriverConfig.TOPIC_STATS.name(), "soak-stats-" + m.id(),
+                    LogriverConfig.TOPIC_DLQ.name(), "soak-dlq-" + m.id(),
+                    LogriverConfig.CONSUMER_GROUP.name(), "soak-" + m.id()));
             try (Topics topics = new Topics(state.kafka())) {
                 c = topics.ensure(c, 1);
             }
@@ -93,9 +95,9 @@ public final class SoakCommand {
         for (Map.Entry<String, LogriverConfig> m : modes.entrySet()) {
             List<String> argv = new ArrayList<>(List.of("--mode", m.getKey(), "--name", SoakRun.topologyName(m.getKey()),
                     "--work-dir", soakDir.toString()));
-            for (String key : List.of(LogriverConfig.TOPIC_WEBLOGS, LogriverConfig.TOPIC_SESSIONS,
+            for (Key<String> key : List.of(LogriverConfig.TOPIC_WEBLOGS, LogriverConfig.TOPIC_SESSIONS,
                     LogriverConfig.TOPIC_STATS, LogriverConfig.TOPIC_DLQ, LogriverConfig.CONSUMER_GROUP)) {
-                argv.addAll(List.of("-c", key + "=" + m.getValue().toMap().get(key)));
+                argv.addAll(List.of("-c", key + "=" + m.getValue().toMap().get(key.name())));
             }
             progress.say("soak: submitting " + SoakRun.topologyName(m.getKey()));
             new SubmitCommand(err).run(argv);

@@ -16,6 +16,7 @@ import io.logriver.launcher.soak.fault.FaultEvent;
 import io.logriver.launcher.soak.fault.FaultKind;
 import io.logriver.launcher.soak.fault.FaultSchedule;
 import io.logriver.launcher.soak.fault.Recovery;
+import io.logriver.process.Deadline;
 import io.logriver.topology.Mode;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,9 +156,9 @@ final class SoakRun {
     }
 
     private void awaitCaughtUp() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + READY.toMillis();
+        Deadline deadline = Deadline.in(READY);
         while (logs.values().stream().anyMatch(l -> l.keys() == 0)) {
-            if (System.currentTimeMillis() > deadline || stop.stopping()) {
+            if (deadline.passed() || stop.stopping()) {
                 throw new IllegalStateException("no window from " + String.join(", ", logs.entrySet().stream()
                         .filter(e -> e.getValue().keys() == 0).map(e -> topologyName(e.getKey())).toList())
                         + " within " + READY.toMinutes() + " min of the load's start (see the workers' logs under "
@@ -167,7 +168,7 @@ final class SoakRun {
         }
         int steadySeconds = 0;
         while (steadySeconds < STEADY_SECONDS) { // the backlog of the start drained: faults find a steady topology
-            if (System.currentTimeMillis() > deadline || stop.stopping()) {
+            if (deadline.passed() || stop.stopping()) {
                 throw new IllegalStateException("the topologies did not catch up with the load (lag under 1 s) within "
                         + READY.toMinutes() + " min of its start: lower --rate");
             }
@@ -338,9 +339,9 @@ final class SoakRun {
 
     /** Follows on, without load, until every mode has written every window the reference closed, or the deadline. */
     private void drain(Probes probes) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + DRAIN.toMillis();
+        Deadline deadline = Deadline.in(DRAIN);
         long[] lastTaken = {reference.counts()[0], System.currentTimeMillis()};
-        while (System.currentTimeMillis() < deadline && !stop.stopping()) {
+        while (!deadline.passed() && !stop.stopping()) {
             List<SoakReference.Closed> closed = reference.closedFrom(0);
             if (logs.values().stream().allMatch(l -> closed.stream().allMatch(c -> l.has(c.key())))) {
                 return;

@@ -1,15 +1,16 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
+import io.logriver.process.Deadline;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.apache.storm.generated.KillOptions;
 import org.apache.storm.generated.NotAliveException;
 
@@ -18,7 +19,11 @@ import org.apache.storm.generated.NotAliveException;
  * 30, as {@code storm kill}) for tuples in flight, and returns once Nimbus has removed it.
  */
 public final class KillCommand {
-    private static final Set<String> OPTIONS = Set.of("wait", "nimbus", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("kill", "Deactivates a topology, lets Storm wait for the tuples in "
+                    + "flight, and returns once Nimbus has removed it, as storm kill does.",
+            Option.value("wait", "S", "seconds Storm waits for tuples in flight (or 1m; default 30)"), Option.NIMBUS,
+            Option.WORK_DIR)
+            .withParam("NAME", "the topology", "kill needs the topology's NAME");
 
     private final PrintStream err;
 
@@ -32,11 +37,8 @@ public final class KillCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        if (argv.isEmpty() || argv.get(0).startsWith("-")) {
-            throw new Args.UsageException("kill needs the topology's NAME");
-        }
-        String name = argv.get(0);
-        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
+        String name = args.param(0);
         Duration wait = args.has("wait") ? args.duration("wait") : Duration.ofSeconds(30);
         NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(ClusterCommand.layout(args)));
         KillOptions opts = new KillOptions();

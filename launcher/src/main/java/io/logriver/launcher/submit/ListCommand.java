@@ -1,20 +1,22 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 import org.apache.storm.generated.TopologySummary;
 
 /** {@code list [--nimbus HOST[:PORT]]}: the topologies on Nimbus, as {@code storm list} shows them. */
 public final class ListCommand {
-    private static final Set<String> OPTIONS = Set.of("nimbus", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("list", "The topologies on Nimbus, as storm list shows them.",
+            Option.NIMBUS, Option.WORK_DIR);
 
     public int run(List<String> argv, PrintStream out) throws Exception {
-        Args args = Args.parse(argv, OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
         NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(ClusterCommand.layout(args)));
         List<TopologySummary> topologies = nimbus.topologies();
         if (topologies.isEmpty()) {

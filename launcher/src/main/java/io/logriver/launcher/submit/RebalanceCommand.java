@@ -1,15 +1,16 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
-import io.logriver.launcher.cli.Deadline;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.NimbusConnection;
+import io.logriver.process.Deadline;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.storm.generated.NotAliveException;
 import org.apache.storm.generated.RebalanceOptions;
@@ -21,7 +22,12 @@ import org.apache.storm.generated.TopologySummary;
  * spreads its executors over N workers, restarting them; this returns once the topology is active in N workers.
  */
 public final class RebalanceCommand {
-    private static final Set<String> OPTIONS = Set.of("workers", "wait", "nimbus", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("rebalance", "Spreads a topology over N workers, as storm rebalance "
+                    + "-n N does, and returns once it is active in N workers.",
+            Option.needed("workers", "N", "the number of workers, 1 or more"),
+            Option.value("wait", "S", "seconds the topology stays deactivated first (default: its message timeout)"),
+            Option.NIMBUS, Option.WORK_DIR)
+            .withParam("NAME", "the topology", "rebalance needs the topology's NAME");
     /** How long the workers may take to be scheduled and reported, beyond the wait. */
     private static final Duration SCHEDULING = Duration.ofSeconds(120);
 
@@ -37,11 +43,8 @@ public final class RebalanceCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        if (argv.isEmpty() || argv.get(0).startsWith("-")) {
-            throw new Args.UsageException("rebalance needs the topology's NAME");
-        }
-        String name = argv.get(0);
-        Args args = Args.parse(argv.subList(1, argv.size()), OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
+        String name = args.param(0);
         int workers = workers(args);
         RebalanceOptions opts = new RebalanceOptions();
         opts.set_num_workers(workers);

@@ -1,6 +1,8 @@
 package io.logriver.launcher.submit;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterLayout;
 import io.logriver.launcher.cluster.ClusterState;
@@ -10,7 +12,6 @@ import io.logriver.launcher.metrics.LogriverMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.apache.storm.generated.ComponentPageInfo;
 import org.apache.storm.generated.TopologyPageInfo;
 import org.apache.storm.generated.TopologySummary;
@@ -21,11 +22,15 @@ import org.apache.storm.generated.TopologySummary;
  * dev cluster: {@code work/cluster/storm-local/csvmetrics}; elsewhere the workers' {@code storm.local.dir/csvmetrics}).
  */
 public final class StatsCommand {
-    private static final Set<String> OPTIONS = Set.of("nimbus", "metrics-dir", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("stats", "What the Storm UI shows for a topology, its components "
+                    + "and streams, then logriver's own metrics from the workers' CSV reporter files.",
+            Option.NIMBUS, Option.value("metrics-dir", "DIR", "the workers' csvmetrics directory (default: the dev "
+                    + "cluster's)"), Option.WORK_DIR)
+            .withParam("NAME", "the topology (needed when more than one runs)", null);
 
     public int run(List<String> argv, PrintStream out) throws Exception {
-        String name = argv.isEmpty() || argv.get(0).startsWith("-") ? null : argv.get(0);
-        Args args = Args.parse(name == null ? argv : argv.subList(1, argv.size()), OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
+        String name = args.param(0);
         ClusterLayout layout = ClusterCommand.layout(args);
         NimbusConnection nimbus = SubmitCommand.nimbus(args, ClusterState.load(layout));
         TopologySummary t = find(nimbus, name);

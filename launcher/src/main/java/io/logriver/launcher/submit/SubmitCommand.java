@@ -4,7 +4,9 @@ import io.logriver.config.ConfigException;
 import io.logriver.config.LogriverConfig;
 import io.logriver.launcher.cli.Args;
 import io.logriver.launcher.cli.Json;
+import io.logriver.launcher.cli.Option;
 import io.logriver.launcher.cli.Progress;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterAddresses;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterState;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code submit --mode core [--nimbus HOST[:PORT]] [--kafka HOST:PORT] [--redis HOST:PORT] [--name NAME]
@@ -28,7 +29,11 @@ import java.util.Set;
  * and Redis to the dev cluster's when submitting there, else the configured ones.
  */
 public final class SubmitCommand {
-    private static final Set<String> OPTIONS = Set.of("mode", "nimbus", "kafka", "redis", "name", "config", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("submit", "Creates the topics, checks Redis answers, then submits "
+                    + "the topology jar as storm jar does (to the dev cluster unless --nimbus is given).",
+            Option.MODE, Option.NIMBUS, Option.KAFKA, Option.REDIS,
+            Option.value("name", "NAME", "the topology's name (default: logriver-core or logriver-trident)"),
+            Option.WORK_DIR, Option.CONFIG, Option.SETTING);
 
     private final PrintStream err;
 
@@ -42,7 +47,7 @@ public final class SubmitCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
         String mode = args.mode().id();
         String name = args.has("name") ? args.get("name") : args.mode().defaultName();
         ClusterState dev = ClusterState.load(ClusterCommand.layout(args));
@@ -50,8 +55,8 @@ public final class SubmitCommand {
         ClusterState toDev = args.has("nimbus") ? null : dev;
         LogriverConfig c;
         try {
-            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS, ClusterAddresses.kafka(args, toDev),
-                    LogriverConfig.REDIS_URL, ClusterAddresses.redis(args, toDev)));
+            c = args.config().with(Map.of(LogriverConfig.BOOTSTRAP_SERVERS.name(), ClusterAddresses.kafka(args, toDev),
+                    LogriverConfig.REDIS_URL.name(), ClusterAddresses.redis(args, toDev)));
         } catch (ConfigException e) {
             throw new Args.UsageException("configuration: " + e.getMessage());
         }

@@ -97,9 +97,10 @@ public final class LogriverViews {
 
     private static Map<String, Object> view(Map<String, Object> conf, List<String> notes, ToLongFunction<String> total,
                                             Histograms histograms) {
-        String kafka = String.valueOf(conf.get(LogriverConfig.BOOTSTRAP_SERVERS));
-        List<JsonNode> windows = tail(kafka, conf.get(LogriverConfig.TOPIC_STATS), WINDOW_RECORDS_PER_PARTITION, notes);
-        List<JsonNode> dead = tail(kafka, conf.get(LogriverConfig.TOPIC_DLQ), DEAD_LETTERS_PER_PARTITION, notes);
+        String kafka = String.valueOf(conf.get(LogriverConfig.BOOTSTRAP_SERVERS.name()));
+        List<JsonNode> windows = tail(kafka, conf.get(LogriverConfig.TOPIC_STATS.name()), WINDOW_RECORDS_PER_PARTITION,
+                notes);
+        List<JsonNode> dead = tail(kafka, conf.get(LogriverConfig.TOPIC_DLQ.name()), DEAD_LETTERS_PER_PARTITION, notes);
         return ViewModel.of(Accounting.of(total), percentiles(total, histograms, Names.M_LATENCY_US),
                 percentiles(total, histograms, Names.M_JOIN_WAIT_US), windows, dead, notes);
     }

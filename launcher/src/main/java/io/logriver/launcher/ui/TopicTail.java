@@ -2,6 +2,7 @@ package io.logriver.launcher.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logriver.process.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,8 @@ final class TopicTail {
             Map<TopicPartition, Long> end = c.endOffsets(parts, READ_FOR);
             Map<TopicPartition, Long> begin = c.beginningOffsets(parts, READ_FOR);
             end.forEach((tp, e) -> c.seek(tp, Math.max(begin.get(tp), e - perPartition)));
-            long deadline = System.nanoTime() + READ_FOR.toNanos();
-            while (System.nanoTime() < deadline && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+            Deadline deadline = Deadline.in(READ_FOR);
+            while (!deadline.passed() && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
                     JsonNode n = parse(r.value());
                     if (n != null) {

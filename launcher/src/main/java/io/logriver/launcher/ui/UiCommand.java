@@ -1,6 +1,8 @@
 package io.logriver.launcher.ui;
 
 import io.logriver.launcher.cli.Args;
+import io.logriver.launcher.cli.Option;
+import io.logriver.launcher.cli.Syntax;
 import io.logriver.launcher.cluster.ClusterCommand;
 import io.logriver.launcher.cluster.ClusterLayout;
 import io.logriver.launcher.cluster.ClusterState;
@@ -10,14 +12,17 @@ import io.logriver.ui.server.UiServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code ui [--port 8080] [--nimbus HOST[:PORT]] [--host 127.0.0.1]}: Storm's UI pages, its REST API and
  * {@code /metrics} for a Nimbus (the dev cluster's unless {@code --nimbus} is given), until stopped.
  */
 public final class UiCommand {
-    private static final Set<String> OPTIONS = Set.of("port", "nimbus", "host", "work-dir");
+    public static final Syntax SYNTAX = Syntax.of("ui", "Storm's UI pages, its REST API (/api/v1) and Prometheus "
+                    + "/metrics for a Nimbus (the dev cluster's unless --nimbus is given), until Ctrl-C; cluster up "
+                    + "and run start it too.",
+            Option.value("port", "N", "the port to listen on (default 8080; 0: any free one)"), Option.NIMBUS,
+            Option.value("host", "ADDRESS", "the address to listen on (default 127.0.0.1)"), Option.WORK_DIR);
     public static final int DEFAULT_PORT = 8080;
 
     private final PrintStream out;
@@ -27,7 +32,7 @@ public final class UiCommand {
     }
 
     public int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, OPTIONS);
+        Args args = Args.parse(argv, SYNTAX);
         int port = args.number("port", 0, DEFAULT_PORT, "a port from 0 to 65535 (0: any free one)");
         if (port > 65535) {
             throw new Args.UsageException("--port " + port + ": expected a port from 0 to 65535");

@@ -94,7 +94,7 @@ class ClusterIT {
     void bothModesInTwoWorkersEqualTheReferenceThroughRebalancesAndStopWithNothingLeft() throws Exception {
         LogriverConfig c = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + state.kafka(),
                 LogriverConfig.TOPIC_PARTITIONS + "=" + PARTITIONS));
-        LogriverConfig trident = c.with(Map.of(LogriverConfig.TOPIC_STATS, "weblog-stats-trident"));
+        LogriverConfig trident = c.with(Map.of(LogriverConfig.TOPIC_STATS.name(), "weblog-stats-trident"));
         ItDataSet a = ItDataSet.generate(5, 1500, ItDataSet.T0);
         produceSessions(c, a);
         submit("core", List.of());

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logriver.broker.KafkaBroker;
 import io.logriver.config.ConfigLoader;
+import io.logriver.config.Key;
 import io.logriver.config.LogriverConfig;
-import io.logriver.launcher.cli.Processes;
+import io.logriver.process.Processes;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.filemode.ResultFiles;
 import io.logriver.launcher.kafka.RecordFiles;
@@ -81,8 +82,9 @@ class FaultIT {
                 LogriverConfig.TOPIC_PARTITIONS + "=1", LogriverConfig.JOIN_WAIT_MS + "=300"));
         weblogs = base.topics().weblogs();
         for (String mode : List.of("core", "trident")) {
-            MODES.put(mode, base.with(Map.of(LogriverConfig.TOPIC_STATS, "stats-" + mode,
-                    LogriverConfig.TOPIC_DLQ, "dlq-" + mode, LogriverConfig.CONSUMER_GROUP, "group-" + mode)));
+            MODES.put(mode, base.with(Map.of(LogriverConfig.TOPIC_STATS.name(), "stats-" + mode,
+                    LogriverConfig.TOPIC_DLQ.name(), "dlq-" + mode,
+                    LogriverConfig.CONSUMER_GROUP.name(), "group-" + mode)));
         }
         producer = new Producer(state.kafka());
         try (Topics topics = new Topics(state.kafka())) {
@@ -229,9 +231,9 @@ class FaultIT {
 
     private static void submit(String mode, String name, LogriverConfig c) throws Exception {
         List<String> argv = new ArrayList<>(List.of("--mode", mode, "--name", name, "--work-dir", workDir.toString()));
-        for (String key : List.of(LogriverConfig.TOPIC_WEBLOGS, LogriverConfig.TOPIC_SESSIONS, LogriverConfig.TOPIC_STATS,
+        for (Key<?> key : List.of(LogriverConfig.TOPIC_WEBLOGS, LogriverConfig.TOPIC_SESSIONS, LogriverConfig.TOPIC_STATS,
                 LogriverConfig.TOPIC_DLQ, LogriverConfig.CONSUMER_GROUP, LogriverConfig.JOIN_WAIT_MS)) {
-            argv.addAll(List.of("-c", key + "=" + c.toMap().get(key)));
+            argv.addAll(List.of("-c", key + "=" + c.toMap().get(key.name())));
         }
         new SubmitCommand().run(argv);
     }

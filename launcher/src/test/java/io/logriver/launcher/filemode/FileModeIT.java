@@ -63,7 +63,7 @@ class FileModeIT {
      */
     private static Map<String, Object> spreadOverWorkersAndTasks() {
         Map<String, Object> m = new HashMap<>(Map.of("topology.workers", 2, "topology.testing.always.try.serialize",
-                true, LogriverConfig.TRIDENT_PARALLELISM, 3));
+                true, LogriverConfig.TRIDENT_PARALLELISM.name(), 3));
         for (String stage : List.of("spout", "parse", "join", "aggregate", "sink")) {
             m.put(LogriverConfig.PARALLELISM_PREFIX + stage, 3);
         }

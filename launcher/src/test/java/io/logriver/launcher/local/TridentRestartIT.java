@@ -96,7 +96,8 @@ class TridentRestartIT {
             files.send(firstHalf, config.topics().weblogs(), false, RecordFiles.Pace.NOW);
             restartAndRedisOutage(files, secondHalf, redisPort);
             restarted = windows(config.topics().stats());
-            LogriverConfig fresh = config.with(Map.of(LogriverConfig.TOPIC_STATS, config.topics().stats() + "-fresh"));
+            LogriverConfig fresh = config.with(Map.of(LogriverConfig.TOPIC_STATS.name(),
+                    config.topics().stats() + "-fresh"));
             topics.ensure(fresh, 1);
             freshCluster(fresh);
             freshCluster = windows(fresh.topics().stats());

@@ -3,6 +3,7 @@ package io.logriver.launcher.testing;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.logriver.launcher.cli.Progress;
+import io.logriver.process.Deadline;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.function.Predicate;
@@ -20,10 +21,10 @@ public final class Await {
     /** Polls every 500 ms; prints how long it waited (the IT's output says where a suite's time goes). */
     public static <T> T until(String what, Duration deadline, Probe<T> probe, Predicate<T> done) throws Exception {
         long start = System.nanoTime();
-        long end = start + deadline.toNanos();
+        Deadline end = Deadline.in(deadline);
         T last = probe.get();
         while (!done.test(last)) {
-            assertFalse(System.nanoTime() > end, "no " + what + " within " + deadline + "; last:\n" + last);
+            assertFalse(end.passed(), "no " + what + " within " + deadline + "; last:\n" + last);
             Thread.sleep(500);
             last = probe.get();
         }

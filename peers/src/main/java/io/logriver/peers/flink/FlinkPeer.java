@@ -3,6 +3,7 @@ package io.logriver.peers.flink;
 import io.logriver.peers.Latencies;
 import io.logriver.peers.Peer;
 import io.logriver.peers.PeerSettings;
+import io.logriver.process.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -78,16 +79,18 @@ public final class FlinkPeer implements Peer {
             job = cluster.submitJob(graph).get().getJobID();
             LOG.info("Flink job {} ({}) submitted; waiting for it to load {}", settings.id(), job,
                     settings.topics().sessions());
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos()
-                    + conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL).toNanos();
-            while (cluster.getJobStatus(job).get() != JobStatus.RUNNING || !sessions.loaded()) {
-                failIfFailing();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Flink job " + settings.id() + " did not load the session topic "
-                            + settings.topics().sessions() + " in time (its status: "
-                            + cluster.getJobStatus(job).get() + ")");
+            Duration timeout = START_TIMEOUT.plus(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
+            boolean loaded = Deadline.await(timeout, Duration.ofMillis(100), () -> {
+                if (cluster.getJobStatus(job).get() == JobStatus.RUNNING && sessions.loaded()) {
+                    return true;
                 }
-                TimeUnit.MILLISECONDS.sleep(100);
+                failIfFailing();
+                return false;
+            });
+            if (!loaded) {
+                throw new IllegalStateException("Flink job " + settings.id() + " did not load the session topic "
+                        + settings.topics().sessions() + " in time (its status: " + cluster.getJobStatus(job).get()
+                        + ")");
             }
             LOG.info("Flink job {} runs, with the session table loaded", settings.id());
         } catch (InterruptedException | RuntimeException e) {

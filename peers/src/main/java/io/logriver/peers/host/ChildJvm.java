@@ -1,5 +1,6 @@
 package io.logriver.peers.host;
 
+import io.logriver.process.Processes;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -145,9 +146,7 @@ public final class ChildJvm implements AutoCloseable {
             // it has gone already
         }
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            Processes.awaitOrKill(process.toHandle(), Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

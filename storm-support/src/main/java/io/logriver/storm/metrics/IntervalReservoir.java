@@ -18,12 +18,9 @@ import org.apache.storm.task.TopologyContext;
  * (which mixes in minutes-old values, such as a start-up backlog, and allocates on every update). Values go into an
  * HdrHistogram {@link Recorder} (wait-free, nothing allocated, two significant digits); at each interval boundary the
  * recorder hands over the interval's histogram, which every reader (JMX, CSV, console) sees until the next boundary.
- * The intervals are of {@code logriver.metrics.interval.s} seconds.
+ * The interval is the caller's (logriver's topologies give {@code logriver.metrics.interval.s}).
  */
 public final class IntervalReservoir implements Reservoir {
-    /** The configuration key of the interval, in seconds. */
-    public static final String INTERVAL_KEY = "logriver.metrics.interval.s";
-    static final long DEFAULT_INTERVAL_S = 5;
     /** Values above an hour (in µs) are counted as an hour. */
     static final long HIGHEST = TimeUnit.HOURS.toMicros(1);
     private static final Snapshot NONE = new IntervalSnapshot(null);
@@ -41,14 +38,9 @@ public final class IntervalReservoir implements Reservoir {
         this.intervalEnd = boundaryAfter(nanoClock.getAsLong());
     }
 
-    /**
-     * Registers a histogram named {@code name} (such as {@code logriver.latency.us}) on this reservoir, with the interval
-     * of the topology configuration {@code conf}.
-     */
-    public static Histogram register(TopologyContext context, Map<String, Object> conf, String name) {
-        Object seconds = conf.get(INTERVAL_KEY);
-        long s = seconds instanceof Number n ? n.longValue() : DEFAULT_INTERVAL_S;
-        Histogram h = new Histogram(new IntervalReservoir(TimeUnit.SECONDS.toNanos(s), System::nanoTime));
+    /** Registers a histogram named {@code name} (such as {@code logriver.latency.us}) of {@code seconds} intervals. */
+    public static Histogram register(TopologyContext context, long seconds, String name) {
+        Histogram h = new Histogram(new IntervalReservoir(TimeUnit.SECONDS.toNanos(seconds), System::nanoTime));
         int dot = name.lastIndexOf('.');
         context.registerMetricSet(name.substring(0, dot), () -> Map.of(name.substring(dot + 1), h));
         return h;

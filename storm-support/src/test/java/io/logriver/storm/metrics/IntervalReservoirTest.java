@@ -8,7 +8,6 @@ import static org.mockito.Mockito.verify;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.Snapshot;
-import java.util.Map;
 import java.util.Set;
 import org.apache.storm.task.TopologyContext;
 import org.junit.jupiter.api.Test;
@@ -63,9 +62,9 @@ class IntervalReservoirTest {
     }
 
     @Test
-    void registeredUnderItsNameWithTheConfiguredInterval() {
+    void registeredUnderItsNameWithTheGivenInterval() {
         TopologyContext context = mock(TopologyContext.class);
-        Histogram h = IntervalReservoir.register(context, Map.of(IntervalReservoir.INTERVAL_KEY, 1), "logriver.join.wait.us");
+        Histogram h = IntervalReservoir.register(context, 1, "logriver.join.wait.us");
         ArgumentCaptor<MetricSet> set = ArgumentCaptor.forClass(MetricSet.class);
         verify(context).registerMetricSet(eq("logriver.join.wait"), set.capture());
         assertEquals(Set.of("us"), set.getValue().getMetrics().keySet());

@@ -2,6 +2,7 @@ package io.logriver.core.bolt;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
+import io.logriver.config.LogriverConfig;
 import io.logriver.logic.window.DurationStats;
 import io.logriver.logic.window.WindowKey;
 import io.logriver.logic.window.WindowMerger;
@@ -51,7 +52,8 @@ public final class AggregateBolt extends CheckpointedBolt {
         merger.track(durable);
         this.windowsOut = context.registerCounter(Names.M_WINDOWS);
         this.duplicates = context.registerCounter(Names.M_REPLAYED);
-        this.stageMicros = IntervalReservoir.register(context, conf, Names.M_STAGE_US);
+        this.stageMicros = IntervalReservoir.register(context, LogriverConfig.METRICS_INTERVAL_S.in(conf),
+                Names.M_STAGE_US);
         context.registerGauge(Names.M_OPEN_WINDOW_KEYS, () -> merger.openKeys());
     }
 

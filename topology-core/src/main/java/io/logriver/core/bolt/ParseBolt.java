@@ -1,6 +1,7 @@
 package io.logriver.core.bolt;
 
 import com.codahale.metrics.Histogram;
+import io.logriver.config.LogriverConfig;
 import io.logriver.logic.parse.FilterRules;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.parse.ParseResult;
@@ -43,7 +44,8 @@ public final class ParseBolt extends BaseRichBolt {
     @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        this.stageMicros = IntervalReservoir.register(context, conf, Names.M_STAGE_US);
+        this.stageMicros = IntervalReservoir.register(context, LogriverConfig.METRICS_INTERVAL_S.in(conf),
+                Names.M_STAGE_US);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.logriver.core.bolt;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
+import io.logriver.config.LogriverConfig;
 import io.logriver.logic.LatencyProbe;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
@@ -109,9 +110,10 @@ public final class PartitionBolt extends CheckpointedBolt {
         this.misses = context.registerCounter(Names.M_JOIN_MISSES);
         this.replayed = context.registerCounter(Names.M_REPLAYED);
         this.rewound = context.registerCounter(Names.M_REWOUND);
-        this.latencyMicros = IntervalReservoir.register(context, conf, Names.M_LATENCY_US);
-        this.joinWaitMicros = IntervalReservoir.register(context, conf, Names.M_JOIN_WAIT_US);
-        this.stageMicros = IntervalReservoir.register(context, conf, Names.M_STAGE_US);
+        long interval = LogriverConfig.METRICS_INTERVAL_S.in(conf);
+        this.latencyMicros = IntervalReservoir.register(context, interval, Names.M_LATENCY_US);
+        this.joinWaitMicros = IntervalReservoir.register(context, interval, Names.M_JOIN_WAIT_US);
+        this.stageMicros = IntervalReservoir.register(context, interval, Names.M_STAGE_US);
         context.registerGauge(Names.M_JOIN_WAITING, () -> pipeline.waiting());
         context.registerGauge(Names.M_SESSIONS, table::size);
         context.registerGauge(Names.M_OPEN_WINDOW_KEYS, () -> pipeline.openPartials());

@@ -15,6 +15,7 @@ import com.codahale.metrics.MetricSet;
 import com.codahale.metrics.UniformReservoir;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logriver.config.ConfigLoader;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.names.Names;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class BoltHarness {
 
     static BoltHarness prepared(IRichBolt bolt) {
         BoltHarness h = new BoltHarness();
-        bolt.prepare(new HashMap<>(), h.context, h.collector);
+        bolt.prepare(new HashMap<>(ConfigLoader.defaultConfig().topologyMap()), h.context, h.collector);
         return h;
     }
 

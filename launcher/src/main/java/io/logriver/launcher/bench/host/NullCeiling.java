@@ -5,10 +5,11 @@ import io.logriver.core.KafkaSources;
 import io.logriver.launcher.local.LocalStorm;
 import io.logriver.launcher.metrics.JmxMetrics;
 import io.logriver.names.Names;
+import io.logriver.process.Deadline;
 import io.logriver.topology.Mode;
 import io.logriver.trident.TridentKafka;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.topology.TopologyBuilder;
 import org.apache.storm.trident.TridentTopology;
@@ -49,10 +50,10 @@ final class NullCeiling {
         JmxMetrics m = new JmxMetrics(name);
         storm.submit(name, mode.stormConfig(c), topology);
         try {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            Deadline deadline = Deadline.in(Duration.ofMinutes(5));
             long t10 = 0;
             long cpu10 = 0;
-            for (long done = 0; done < records * 9 / 10 && System.nanoTime() < deadline; done = m.sumOften(NullBolt.COUNTED)) {
+            for (long done = 0; done < records * 9 / 10 && !deadline.passed(); done = m.sumOften(NullBolt.COUNTED)) {
                 Thread.sleep(20);
                 if (t10 == 0 && done >= records / 10) {
                     t10 = System.nanoTime();

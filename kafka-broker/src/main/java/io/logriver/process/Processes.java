@@ -1,10 +1,12 @@
-package io.logriver.launcher.cli;
+package io.logriver.process;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** The processes the launcher starts (a broker, Redis, the dev cluster's daemons), stopped the same way. */
+/** The processes logriver starts (a broker, Redis, the dev cluster's daemons, the peers' engines), stopped one way. */
 public final class Processes {
     private Processes() {
     }
@@ -20,23 +22,27 @@ public final class Processes {
      */
     public static void stopAll(List<ProcessHandle> processes, Duration grace) throws InterruptedException {
         processes.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
+        Deadline deadline = Deadline.in(grace);
         for (ProcessHandle p : processes) {
-            awaitOrKill(p, Math.max(0, deadline - System.nanoTime()));
+            awaitOrKill(p, deadline.remaining());
         }
     }
 
-    private static void awaitOrKill(ProcessHandle p, long graceNanos) throws InterruptedException {
+    /**
+     * Waits for a process that was asked to end (a signal, its standard input closed) and kills it (SIGKILL) if it has
+     * not ended within {@code grace}.
+     */
+    public static void awaitOrKill(ProcessHandle p, Duration grace) throws InterruptedException {
         if (!p.isAlive()) {
             return;
         }
         try {
-            p.onExit().get(graceNanos, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            p.onExit().get(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
             p.destroyForcibly();
             try {
                 p.onExit().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e2) {
+            } catch (TimeoutException | ExecutionException e2) {
                 throw new IllegalStateException("process " + p.pid() + " did not die after SIGKILL", e2);
             }
         }
