@@ -51,9 +51,7 @@ public final class ClusterFaults {
         for (ProcessHandle w : workersOf(name)) {
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(w.pid()), "GC.run")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-            }
+            Processes.awaitOrKill(p.toHandle(), timeout);
         }
     }
 
