@@ -79,6 +79,11 @@ public record LogriverConfig(
     public static final Key<String> REDIS_URL = TABLE.add(Key.of("logriver.redis.url", LogriverConfig::redisUrl,
             "the Redis server of the `redis` backend (`HOST:PORT` also accepted); `run` starts one there (loopback"
                     + " only) if none answers"));
+    /** How core's stateful bolts write a checkpoint: on a thread of their own, or on the executor's (Storm's way). */
+    public static final List<String> CHECKPOINT_WRITES = List.of("background", "inline");
+    public static final Key<String> CHECKPOINT_WRITE = TABLE.add(Key.oneOf("logriver.state.checkpoint.write",
+            CHECKPOINT_WRITES, "core with `redis`: `background` (a checkpoint's writes run beside the tuples; its"
+                    + " acknowledgement still waits for them) or `inline` (Storm's own: the bolt waits for Redis)"));
     public static final Key<Long> WINDOW_SIZE_MS = TABLE.add(Key.longAtLeast("logriver.window.size.ms", 1,
             "window size, ms (tumbling, aligned on the epoch)"));
     public static final Key<Long> LATENESS_MS = TABLE.add(Key.longAtLeast("logriver.window.lateness.ms", 0,
@@ -182,8 +187,10 @@ public record LogriverConfig(
      * @param backend   where state lives
      * @param redisHost the Redis server of the {@code redis} backend
      * @param redisPort its port
+     * @param backgroundWrites core's checkpoints are written beside the tuples, not by the executor's thread
      */
-    public record StateStore(StateBackend backend, String redisHost, int redisPort) implements Serializable {
+    public record StateStore(StateBackend backend, String redisHost, int redisPort, boolean backgroundWrites)
+            implements Serializable {
         public boolean durable() {
             return backend.durable();
         }
@@ -230,7 +237,7 @@ public record LogriverConfig(
                 v.get(SINK_GROUPING), v.get(BENCH_PROBE),
                 new Trident(TridentProfile.of(v.get(TRIDENT_PROFILE)), v.get(TRIDENT_MAX_POLL_RECORDS),
                         v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
-                stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL)),
+                stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL), v.get(CHECKPOINT_WRITE)),
                 Map.copyOf(storm), Map.copyOf(profiles), Collections.unmodifiableMap(v.values));
     }
 
@@ -278,11 +285,11 @@ public record LogriverConfig(
     }
 
     /** The state store of a backend and a URL {@link #redisUrl} has read. */
-    private static StateStore stateStore(String backend, String url) {
+    private static StateStore stateStore(String backend, String url, String checkpointWrite) {
         String hostPort = url.substring("redis://".length());
         int colon = hostPort.lastIndexOf(':');
         return new StateStore(StateBackend.of(backend), hostPort.substring(0, colon),
-                Integer.parseInt(hostPort.substring(colon + 1)));
+                Integer.parseInt(hostPort.substring(colon + 1)), checkpointWrite.equals("background"));
     }
 
     /** The Storm key a mode profile key overrides ({@code logriver.trident.topology.X} gives {@code topology.X}), or null. */

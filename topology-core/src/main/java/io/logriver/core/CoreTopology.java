@@ -13,6 +13,7 @@ import io.logriver.logic.parse.FilterRules;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
+import io.logriver.storm.state.BackgroundCheckpointTopologyBuilder;
 import java.util.Map;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.state.KeyValueState;
@@ -48,7 +49,9 @@ public final class CoreTopology {
         Windows windows = new Windows(c.windowSizeMs());
         Fields partition = new Fields(Names.PARTITION);
         FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
-        TopologyBuilder b = new TopologyBuilder();
+        // Storm's executors write a checkpoint on their own thread; ours write it beside the tuples
+        TopologyBuilder b = durable && c.state().backgroundWrites() ? new BackgroundCheckpointTopologyBuilder()
+                : new TopologyBuilder();
 
         b.setSpout(Names.WEBLOGS_SPOUT, sources.weblogs(), p.spout());
         b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout());
