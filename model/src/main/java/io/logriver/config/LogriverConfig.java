@@ -80,10 +80,10 @@ public record LogriverConfig(
             "the Redis server of the `redis` backend (`HOST:PORT` also accepted); `run` starts one there (loopback"
                     + " only) if none answers"));
     /** How core's stateful bolts write a checkpoint: on a thread of their own, or on the executor's (Storm's way). */
-    public static final List<String> CHECKPOINT_WRITES = List.of("background", "inline");
+    public static final List<String> CHECKPOINT_WRITES = List.of("inline", "background");
     public static final Key<String> CHECKPOINT_WRITE = TABLE.add(Key.oneOf("logriver.state.checkpoint.write",
-            CHECKPOINT_WRITES, "core with `redis`: `background` (a checkpoint's writes run beside the tuples; its"
-                    + " acknowledgement still waits for them) or `inline` (Storm's own: the bolt waits for Redis)"));
+            CHECKPOINT_WRITES, "core with `redis`: `inline` (Storm's own: the bolt waits for Redis) or `background` (a"
+                    + " checkpoint's writes run beside the tuples; its acknowledgement still waits for them)"));
     public static final Key<Long> WINDOW_SIZE_MS = TABLE.add(Key.longAtLeast("logriver.window.size.ms", 1,
             "window size, ms (tumbling, aligned on the epoch)"));
     public static final Key<Long> LATENESS_MS = TABLE.add(Key.longAtLeast("logriver.window.lateness.ms", 0,

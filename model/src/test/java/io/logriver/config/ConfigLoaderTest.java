@@ -74,7 +74,7 @@ class ConfigLoaderTest {
         assertEquals(200, c.stormFor(ModeProfile.CORE).get("topology.state.checkpoint.interval.ms"));
         assertEquals("-XX:+UseG1GC -XX:MaxGCPauseMillis=10", c.stormFor(ModeProfile.CORE).get("topology.worker.childopts"),
                 "the collector the bench chose, for a cluster's core workers");
-        assertEquals(new LogriverConfig.StateStore(StateBackend.REDIS, "127.0.0.1", 6379, true), c.state());
+        assertEquals(new LogriverConfig.StateStore(StateBackend.REDIS, "127.0.0.1", 6379, false), c.state());
         assertEquals(TridentProfile.THROUGHPUT, c.trident().profile());
         assertEquals(4, c.stormFor(ModeProfile.TRIDENT).get("topology.max.spout.pending"));
         assertEquals(50, c.stormFor(ModeProfile.TRIDENT).get("topology.trident.batch.emit.interval.millis"));
