@@ -49,6 +49,9 @@ final class GaplessEmitter<P, T extends ISpoutPartition> extends ForwardingEmitt
         if (later != null) {
             reach(tx, collector, metas, later.getKey(), later.getValue());
         }
+        if (startedAfter.isEmpty()) { // this emitter's first batch: where a started (or restarted) worker goes on from
+            LOG.info("first batch {} of this emitter: after {}, read {}", tx, lastBatchMetaMap, metas);
+        }
         startedAfter.put(txid, lastBatchMetaMap);
         startedAfter.headMap(txid - KEPT).clear();
         return metas;
