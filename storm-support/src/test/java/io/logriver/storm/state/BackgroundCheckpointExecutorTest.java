@@ -8,11 +8,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.logriver.storm.testing.RecordingCollector;
 import org.apache.storm.Config;
 import org.apache.storm.Constants;
 import org.apache.storm.generated.GlobalStreamId;
@@ -20,7 +20,6 @@ import org.apache.storm.generated.Grouping;
 import org.apache.storm.spout.CheckPointState.Action;
 import org.apache.storm.spout.CheckpointSpout;
 import org.apache.storm.state.State;
-import org.apache.storm.task.IOutputCollector;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.IStatefulBolt;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BackgroundCheckpointExecutorTest {
-    private final Collector out = new Collector();
+    private final RecordingCollector out = new RecordingCollector();
     private final Store store = new Store();
     private final Bolt bolt = new Bolt();
     private final BackgroundCheckpointExecutor<State> executor = new BackgroundCheckpointExecutor<>(bolt);
@@ -61,7 +60,7 @@ class BackgroundCheckpointExecutorTest {
         Tuple prepare = checkpoint(1, Action.PREPARE);
         executor.execute(prepare);
         assertTrue(store.started.get(5, TimeUnit.SECONDS), "the prepare is written");
-        assertEquals(List.of(Action.PREPARE), out.forwarded(), "the checkpoint goes downstream at once");
+        assertEquals(List.of(Action.PREPARE), forwarded(), "the checkpoint goes downstream at once");
 
         executor.execute(data("b"));
         assertEquals(List.of("a", "b"), bolt.seen, "the bolt went on while Redis wrote");
@@ -139,6 +138,13 @@ class BackgroundCheckpointExecutorTest {
             Thread.sleep(1);
             turn.run();
         }
+    }
+
+    /** The checkpoints sent on downstream, anchored, after the first (INITSTATE). */
+    private List<Action> forwarded() {
+        out.emits.forEach(e -> assertFalse(e.anchors().isEmpty(), "anchored: " + e));
+        return out.emits.stream().filter(e -> e.stream().equals(CheckpointSpout.CHECKPOINT_STREAM_ID))
+                .map(e -> (Action) e.values().get(1)).filter(a -> a != Action.INITSTATE).toList();
     }
 
     private static Tuple checkpoint(long txid, Action action) {
@@ -264,54 +270,6 @@ class BackgroundCheckpointExecutorTest {
         @Override
         public Map<String, Object> getComponentConfiguration() {
             return null;
-        }
-    }
-
-    /** Storm's side of the collector: what was emitted downstream on the checkpoint stream, acked and failed. */
-    private static final class Collector implements IOutputCollector {
-        final List<List<Object>> checkpoints = new ArrayList<>();
-        final List<Tuple> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final List<Tuple> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final List<Throwable> errors = new ArrayList<>();
-
-        List<Action> forwarded() {
-            return checkpoints.stream().map(v -> (Action) v.get(1)).filter(a -> a != Action.INITSTATE).toList();
-        }
-
-        @Override
-        public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-            assertFalse(anchors.isEmpty(), "anchored");
-            if (streamId.equals(CheckpointSpout.CHECKPOINT_STREAM_ID)) {
-                checkpoints.add(tuple);
-            }
-            return List.of();
-        }
-
-        @Override
-        public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-        }
-
-        @Override
-        public void ack(Tuple input) {
-            acked.add(input);
-        }
-
-        @Override
-        public void fail(Tuple input) {
-            failed.add(input);
-        }
-
-        @Override
-        public void resetTimeout(Tuple input) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void reportError(Throwable error) {
-            errors.add(error);
         }
     }
 }

@@ -18,15 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logriver.config.ConfigLoader;
 import io.logriver.core.KafkaRecordTranslator;
 import io.logriver.names.Names;
-import java.util.ArrayList;
+import io.logriver.storm.testing.RecordingCollector;
+import io.logriver.storm.testing.RecordingCollector.Emit;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.storm.Testing;
-import org.apache.storm.task.IOutputCollector;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.testing.MkTupleParam;
@@ -36,65 +35,11 @@ import org.apache.storm.tuple.Tuple;
 
 /**
  * Runs one bolt outside Storm: a mocked {@link TopologyContext} whose metrics are real (and kept, by name, for the
- * assertions) and a real {@link OutputCollector} around a collector that records, in order, every emit, ack and fail.
+ * assertions) and a real {@link OutputCollector} around a {@link RecordingCollector}.
  */
 final class BoltHarness {
 
-    /** One emit: the stream, the anchors (empty when unanchored) and the values. */
-    record Emit(String stream, List<Tuple> anchors, List<Object> values) {
-    }
-
-    /** Every call the bolt made on its collector, in order. */
-    static final class Recorder implements IOutputCollector {
-        final List<Emit> emits = new ArrayList<>();
-        final List<Tuple> acked = new ArrayList<>();
-        final List<Tuple> failed = new ArrayList<>();
-        final List<Throwable> errors = new ArrayList<>();
-        /** Emits anchored to a tuple that was already acked or failed: the acker would never see their edge. */
-        final List<String> anchoredAfterAck = new ArrayList<>();
-
-        @Override
-        public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-            List<Tuple> a = anchors == null ? List.of() : List.copyOf(anchors);
-            for (Tuple anchor : a) {
-                if (count(acked, anchor) + count(failed, anchor) > 0) {
-                    anchoredAfterAck.add(streamId + " " + tuple + " anchored to already acked " + anchor.getValues());
-                }
-            }
-            emits.add(new Emit(streamId, a, new ArrayList<>(tuple)));
-            return List.of(1);
-        }
-
-        @Override
-        public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-            throw new AssertionError("no bolt of logriver emits direct");
-        }
-
-        @Override
-        public void ack(Tuple input) {
-            acked.add(input);
-        }
-
-        @Override
-        public void fail(Tuple input) {
-            failed.add(input);
-        }
-
-        @Override
-        public void resetTimeout(Tuple input) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void reportError(Throwable error) {
-            errors.add(error);
-        }
-    }
-
-    final Recorder rec = new Recorder();
+    final RecordingCollector rec = new RecordingCollector();
     final OutputCollector collector = new OutputCollector(rec);
     final TopologyContext context = mock(TopologyContext.class);
     final Map<String, Counter> counters = new HashMap<>();

@@ -9,6 +9,7 @@ import io.logriver.logic.parse.FilterRules;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.parse.Request;
 import io.logriver.names.Names;
+import io.logriver.storm.testing.RecordingCollector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.storm.tuple.Tuple;
@@ -26,7 +27,7 @@ class ParseBoltTest {
     private List<Object> passOn(Tuple t) {
         bolt.execute(t);
         assertEquals(List.of("default"), h.streams());
-        BoltHarness.Emit e = h.emits("default").get(0);
+        RecordingCollector.Emit e = h.emits("default").get(0);
         assertAnchors(e, t);
         h.assertAckedOnce(t);
         h.clear();

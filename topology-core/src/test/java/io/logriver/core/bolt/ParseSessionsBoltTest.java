@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.logriver.logic.parse.Session;
 import io.logriver.names.Names;
+import io.logriver.storm.testing.RecordingCollector;
 import java.util.List;
 import java.util.Map;
 import org.apache.storm.tuple.Tuple;
@@ -25,7 +26,7 @@ class ParseSessionsBoltTest {
         bolt.execute(t);
 
         assertEquals(List.of("default"), h.streams());
-        BoltHarness.Emit e = h.emits("default").get(0);
+        RecordingCollector.Emit e = h.emits("default").get(0);
         assertAnchors(e, t);
         assertEquals(List.of(0, 17L, new Session("s-1", "u-9", "org-3")), e.values());
         h.assertAckedOnce(t);
@@ -42,13 +43,13 @@ class ParseSessionsBoltTest {
         bolt.execute(b);
 
         assertEquals(List.of(Names.INVALID_STREAM, Names.INVALID_STREAM), h.streams());
-        BoltHarness.Emit ea = h.emits(Names.INVALID_STREAM).get(0);
+        RecordingCollector.Emit ea = h.emits(Names.INVALID_STREAM).get(0);
         assertAnchors(ea, a);
         assertEquals("dlq", ea.values().get(0));
         assertEquals("sessions-1-3", ea.values().get(1));
         assertEquals(Map.of("reason", "missing-field:orgID", "topic", "sessions", "partition", 1, "offset", 3,
                 "payload", noOrg), json(ea.values().get(2)));
-        BoltHarness.Emit eb = h.emits(Names.INVALID_STREAM).get(1);
+        RecordingCollector.Emit eb = h.emits(Names.INVALID_STREAM).get(1);
         assertAnchors(eb, b);
         assertEquals("malformed-field:userID", json(eb.values().get(2)).get("reason"));
         h.assertAckedOnce(a, b);
@@ -61,7 +62,7 @@ class ParseSessionsBoltTest {
         bolt.execute(c);
 
         assertEquals(List.of(Names.END_STREAM), h.streams());
-        BoltHarness.Emit e = h.emits(Names.END_STREAM).get(0);
+        RecordingCollector.Emit e = h.emits(Names.END_STREAM).get(0);
         assertAnchors(e, c);
         assertEquals(List.of(0), e.values());
         h.assertAckedOnce(c);

@@ -11,6 +11,7 @@ import io.logriver.logic.parse.Session;
 import io.logriver.logic.window.DurationStats;
 import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
+import io.logriver.storm.testing.RecordingCollector;
 import io.logriver.storm.spout.RewindingKafkaSpout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class PartitionBoltTest {
                 + "\"offset\":2,\"payload\":\"{\\\"startMillis\\\":0,"), dlq);
         assertEquals(List.of("dlq", "weblogs-0-5"), h.values(Names.LATE_STREAM).get(0).subList(0, 2));
         // the window [B, B+10s) became final for partition 0 with the record at B+15s: its share, then the watermark
-        BoltHarness.Emit share = h.emits("default").get(0);
+        RecordingCollector.Emit share = h.emits("default").get(0);
         assertAnchors(share, ahead);
         assertEquals(List.of(B, "org-a", "/a", 0), share.values().subList(0, 4));
         assertEquals(new DurationStats.Summary(1, 0, 41, 41, 41, 41), ((DurationStats) share.values().get(4)).summarize());
