@@ -96,6 +96,12 @@ record BenchPlan(List<BenchEngine> engines, List<StateClass> states, List<Long> 
      */
     record Variant(String name, Map<String, Object> overrides) {
         static final Variant BASE = new Variant("base", Map.of());
+
+        /** The class a sweep of this variant runs in: the one of the backend it sets, else the sweep's own. */
+        StateClass stateClass(StateClass sweeps) {
+            Object backend = overrides.get(LogriverConfig.STATE_BACKEND.name());
+            return backend == null ? sweeps : StateClass.of(String.valueOf(backend));
+        }
     }
 
     /** One sweep: an engine in a class, with one setting and variant, in one round. */
@@ -159,7 +165,7 @@ record BenchPlan(List<BenchEngine> engines, List<StateClass> states, List<Long> 
             for (StateClass state : states) {
                 for (Setting s : settings(e)) {
                     for (Variant v : e.storm() && !variants.isEmpty() ? variants : List.of(Variant.BASE)) {
-                        out.add(new Sweep(e, state, s, v, round));
+                        out.add(new Sweep(e, v.stateClass(state), s, v, round));
                     }
                 }
             }

@@ -74,6 +74,14 @@ class BenchPlanTest {
     }
 
     @Test
+    void aVariantThatSetsTheStateBackendRunsInThatBackendsClass() {
+        BenchPlan plan = BenchPlan.full(BenchEngine.parse("core"), List.of(StateClass.DURABLE), OUT)
+                .withVariants(BenchCommand.variants("base;memory:logriver.state.backend=memory", CONFIG));
+        assertEquals(List.of("core durable 1 worker", "core memory 1 worker, memory"), sweeps(plan, 1));
+        assertEquals("memory", plan.sweeps(1).get(1).overrides().get("logriver.state.backend"));
+    }
+
+    @Test
     void wrongOptionsSayWhatIsExpected() {
         assertEquals("--mode storm: expected core, trident, both, kstreams, flink or all",
                 assertThrows(Args.UsageException.class, () -> BenchEngine.parse("storm")).getMessage());
