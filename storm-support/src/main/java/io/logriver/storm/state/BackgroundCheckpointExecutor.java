@@ -59,7 +59,7 @@ public class BackgroundCheckpointExecutor<T extends State> extends StatefulBoltE
     private transient Write inFlight;
 
     /** A checkpoint action whose write runs in the background; {@code toAck} are acknowledged once it is done. */
-    private record Write(Tuple checkpoint, Action action, long txid, CompletableFuture<Void> done, List<Tuple> toAck) {
+    private record Write(Tuple checkpoint, long txid, CompletableFuture<Void> done, List<Tuple> toAck) {
     }
 
     public BackgroundCheckpointExecutor(IStatefulBolt<T> bolt) {
@@ -118,13 +118,13 @@ public class BackgroundCheckpointExecutor<T extends State> extends StatefulBoltE
             bolt.prePrepare(txid);
             preparedTuples.addAll(tracking.takeAcked());
             forward(checkpoint, action, txid);
-            write(checkpoint, action, txid, () -> state.prepareCommit(txid), List.of());
+            write(checkpoint, txid, () -> state.prepareCommit(txid), List.of());
         } else if (action == COMMIT) {
             bolt.preCommit(txid);
             forward(checkpoint, action, txid);
             List<Tuple> prepared = new ArrayList<>(preparedTuples);
             preparedTuples.clear();
-            write(checkpoint, action, txid, () -> state.commit(txid), prepared);
+            write(checkpoint, txid, () -> state.commit(txid), prepared);
         } else if (action == ROLLBACK) {
             bolt.preRollback();
             state.rollback();
@@ -153,8 +153,8 @@ public class BackgroundCheckpointExecutor<T extends State> extends StatefulBoltE
         out.ack(checkpoint);
     }
 
-    private void write(Tuple checkpoint, Action action, long txid, Runnable call, List<Tuple> toAck) {
-        inFlight = new Write(checkpoint, action, txid, CompletableFuture.runAsync(call, writer), toAck);
+    private void write(Tuple checkpoint, long txid, Runnable call, List<Tuple> toAck) {
+        inFlight = new Write(checkpoint, txid, CompletableFuture.runAsync(call, writer), toAck);
     }
 
     /** A write that has ended: its checkpoint (and the tuples it held) acknowledged, or failed. */

@@ -28,7 +28,7 @@ public final class BackgroundCheckpointTopologyBuilder extends TopologyBuilder {
 
     @Override
     public BoltDeclarer setBolt(String id, IRichBolt bolt, Number parallelismHint) {
-        if (adding != null && bolt instanceof StatefulBoltExecutor && !(bolt instanceof BackgroundCheckpointExecutor)) {
+        if (adding != null) { // the StatefulBoltExecutor Storm's builder just made for it
             return super.setBolt(id, background(adding), parallelismHint);
         }
         return super.setBolt(id, bolt, parallelismHint);
