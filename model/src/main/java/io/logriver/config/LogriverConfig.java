@@ -1,5 +1,6 @@
 package io.logriver.config;
 
+import io.logriver.logic.AppliedHook;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public record LogriverConfig(
         int metricsIntervalS,
         long offsetCommitPeriodMs,
         String sinkGrouping,
-        boolean benchProbe,
+        String latencyHook,
         Trident trident,
         StateStore state,
         Map<String, Object> storm,
@@ -45,6 +46,7 @@ public record LogriverConfig(
         Map<String, Object> settings) implements Serializable {
 
     private static final KeyTable TABLE = new KeyTable();
+    private static final String NO_HOOK = "none";
 
     // Every logriver key, declared once, in the order of the README's configuration table.
     public static final Key<String> BOOTSTRAP_SERVERS = TABLE.add(Key.of("logriver.kafka.bootstrap.servers",
@@ -130,8 +132,9 @@ public record LogriverConfig(
     public static final Key<Integer> METRICS_INTERVAL_S = TABLE.add(Key.intAtLeast("logriver.metrics.interval.s", 1,
             "the latency histograms (`logriver.latency.us`, `.join.wait.us`, `.stage.us`) report the last complete"
                     + " interval of this many seconds"));
-    public static final Key<Boolean> BENCH_PROBE = TABLE.add(Key.bool("logriver.bench.probe",
-            "record every record's latencies for `bin/logriver bench` (which sets it itself)"));
+    public static final Key<String> LATENCY_HOOK = TABLE.add(Key.of("logriver.latency.hook",
+            LogriverConfig::hookClass, "`none`, or a class (`io.logriver.logic.AppliedHook`) each task tells of every"
+                    + " request applied to its window, with its times; `bin/logriver bench` plugs its probe in here"));
     public static final Key<String> TRIDENT_PROFILE = TABLE.add(Key.oneOf("logriver.trident.profile",
             TridentProfile.ids(),
             "Trident's batch setting ([Trident profiles](#trident-profiles)): `throughput` or `latency`"));
@@ -234,7 +237,7 @@ public record LogriverConfig(
                 v.get(CONSUMER_GROUP), v.get(FIRST_POLL), v.get(START_TIMESTAMP_MS),
                 new Generator(v.get(GENERATOR_RATE), v.get(GENERATOR_SESSIONS), v.get(GENERATOR_SEED)),
                 v.get(LIVE_VIEW_INTERVAL_S), v.get(METRICS_INTERVAL_S), v.get(OFFSET_COMMIT_PERIOD_MS),
-                v.get(SINK_GROUPING), v.get(BENCH_PROBE),
+                v.get(SINK_GROUPING), v.get(LATENCY_HOOK),
                 new Trident(TridentProfile.of(v.get(TRIDENT_PROFILE)), v.get(TRIDENT_MAX_POLL_RECORDS),
                         v.get(TRIDENT_PARALLELISM), v.get(TRIDENT_FETCH_WAIT_MS)),
                 stateStore(v.get(STATE_BACKEND), v.get(REDIS_URL), v.get(CHECKPOINT_WRITE)),
@@ -257,6 +260,26 @@ public record LogriverConfig(
     }
 
     /** {@code HOST:PORT[,HOST:PORT...]}. */
+    /** {@code none}, or the name of a class that {@link AppliedHook#of} can make (made once here to check it). */
+    private static String hookClass(ConfigValues v, String key) {
+        String name = v.string(key);
+        if (name.equals(NO_HOOK)) {
+            return name;
+        }
+        try {
+            AppliedHook.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage() + " (`none`, or a class implementing "
+                    + AppliedHook.class.getName() + ")");
+        }
+        return name;
+    }
+
+    /** A new hook of {@code logriver.latency.hook} for a task: {@link AppliedHook#NONE} for {@code none}. */
+    public static AppliedHook newLatencyHook(String hookClass) {
+        return hookClass.equals(NO_HOOK) ? AppliedHook.NONE : AppliedHook.of(hookClass);
+    }
+
     private static String servers(ConfigValues v, String key) {
         String servers = v.string(key);
         for (String server : servers.split(",")) {

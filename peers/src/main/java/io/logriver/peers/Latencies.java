@@ -1,6 +1,5 @@
 package io.logriver.peers;
 
-import io.logriver.logic.LatencyProbe;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,29 +22,4 @@ public interface Latencies {
 
     /** Records applied to their windows since the engine started (the probe on). */
     long applied();
-
-    /** The probe of this JVM: for engines that run in it. */
-    static Latencies ofThisJvm() {
-        return new Latencies() {
-            @Override
-            public Histogram takeInTopology() {
-                return LatencyProbe.takeInTopology();
-            }
-
-            @Override
-            public Histogram takeEndToEnd() {
-                return LatencyProbe.takeEndToEnd();
-            }
-
-            @Override
-            public Histogram takeJoinWaits() {
-                return LatencyProbe.takeJoinWaits();
-            }
-
-            @Override
-            public long applied() {
-                return LatencyProbe.applied();
-            }
-        };
-    }
 }

@@ -17,7 +17,7 @@ public interface Peer extends AutoCloseable {
      */
     void start() throws InterruptedException;
 
-    /** The latencies of the records applied to their windows (with the probe on: {@code logriver.bench.probe}). */
+    /** The latencies of the records applied to their windows (with the probe plugged in: {@code logriver.latency.hook}). */
     Latencies latencies();
 
     /** Stops the job and everything the peer started, and waits for them; a second call does nothing. */

@@ -58,9 +58,9 @@ public record PeerSettings(LogriverConfig config, String id, String workDir, Map
         return config.topics();
     }
 
-    /** Whether every record applied to its window is recorded in the latency probe (benchmarks). */
-    public boolean probe() {
-        return config.benchProbe();
+    /** {@code logriver.latency.hook}: the class told of every request applied to its window ({@code none}). */
+    public String latencyHook() {
+        return config.latencyHook();
     }
 
     /** The engine's defaults, overridden by {@link #engine()}. */

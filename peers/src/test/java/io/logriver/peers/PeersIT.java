@@ -65,7 +65,7 @@ class PeersIT {
         data = PeerDataSet.generate(11, 2500);
         config = ConfigLoader.load(null, List.of(LogriverConfig.BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
                 LogriverConfig.TOPIC_WEBLOGS + "=" + WEBLOGS, LogriverConfig.TOPIC_SESSIONS + "=" + SESSIONS,
-                LogriverConfig.BENCH_PROBE + "=true"));
+                LogriverConfig.LATENCY_HOOK + "=" + LatencyProbe.HOOK));
         Topics topics = new Topics(broker);
         List<String> others = new ArrayList<>(List.of(WEBLOGS));
         RUNS.forEach(run -> others.addAll(List.of(stats(run), dlq(run))));

@@ -63,7 +63,7 @@ public final class CoreTopology {
                 .fieldsGrouping(Names.SESSIONS_SPOUT, partition); // a session's records stay in order
         bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), future, c.joinWaitMs(), c.clockIntervalMs(),
                         new PartitionBolt.Topics(topics.weblogs(), topics.dlq()), sources.sessionSnapshot(), durable,
-                        c.benchProbe()), p.join(), durable)
+                        c.latencyHook()), p.join(), durable)
                 .fieldsGrouping(Names.PARSE, partition)
                 .allGrouping(Names.PARSE_SESSIONS)
                 .allGrouping(Names.CLOCK_SPOUT);

@@ -66,7 +66,7 @@ public final class AllocationProbe {
     private final ParseBolt parse = new ParseBolt(new FilterRules(List.of("DEBUG", "TRACE"),
             List.of("/static/", "/health")), FutureTimeRule.of(300_000));
     private final PartitionBolt partition = new PartitionBolt(new Windows(10_000), 5_000, FutureTimeRule.of(300_000),
-            2_000, 100, new PartitionBolt.Topics("weblogs", "dlq"), SessionSnapshot.none(), true, false);
+            2_000, 100, new PartitionBolt.Topics("weblogs", "dlq"), SessionSnapshot.none(), true, "none");
     private final AggregateBolt aggregate = new AggregateBolt(new Windows(10_000), 1, "weblog-stats", true);
     private long offset;
     private long txid;

@@ -2,7 +2,8 @@ package io.logriver.trident;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
-import io.logriver.logic.LatencyProbe;
+import io.logriver.config.LogriverConfig;
+import io.logriver.logic.AppliedHook;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
 import io.logriver.logic.parse.DeadLetter;
@@ -35,7 +36,8 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
     static final Fields OUTPUT = new Fields("stage");
 
     private final String topic;
-    private final boolean probe;
+    private final String latencyHook;
+    private transient AppliedHook hook;
     private transient Counter late;
     private transient Counter aggregated;
     private transient Counter misses;
@@ -43,14 +45,15 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
     private transient Histogram latencyMicros;
     private transient Histogram batchSize;
 
-    /** @param probe whether to record every record's latencies in the {@link LatencyProbe} (benchmarks) */
-    StageUpdater(String topic, boolean probe) {
+    /** @param latencyHook {@code logriver.latency.hook}: told of every record once its batch is written */
+    StageUpdater(String topic, String latencyHook) {
         this.topic = topic;
-        this.probe = probe;
+        this.latencyHook = latencyHook;
     }
 
     @Override
     public void prepare(Map<String, Object> conf, TridentOperationContext context) {
+        hook = LogriverConfig.newLatencyHook(latencyHook);
         late = context.registerCounter(Names.M_LATE);
         aggregated = context.registerCounter(Names.M_AGGREGATED);
         misses = context.registerCounter(Names.M_JOIN_MISSES);
@@ -125,9 +128,7 @@ final class StageUpdater extends BaseStateUpdater<StageState> {
                 long first = Long.MAX_VALUE;
                 for (int i = 0; i < emit.length; i++) {
                     first = Math.min(first, emit[i]);
-                    if (probe) {
-                        LatencyProbe.record(now, emit[i], sched[i]);
-                    }
+                    hook.applied(now, emit[i], sched[i]);
                 }
                 if (emit.length > 0) {
                     latencyMicros.update((now - first) / 1000);

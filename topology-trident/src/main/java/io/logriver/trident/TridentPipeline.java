@@ -108,7 +108,7 @@ public final class TridentPipeline {
                 .partitionAggregate(CollectArrivals.INPUT, new CollectArrivals(), CollectArrivals.OUTPUT)
                 .name(Names.PARTITION_STAGE)
                 .partitionPersist(new StageState.Factory(store, windows, c.latenessMs(), future), CollectArrivals.OUTPUT,
-                        new StageUpdater(weblogs, c.benchProbe()), StageUpdater.OUTPUT)
+                        new StageUpdater(weblogs, c.latencyHook()), StageUpdater.OUTPUT)
                 .parallelismHint(n).newValuesStream();
         // repartitioned here, so the stage's output is split in the stage's own bolt: only plain rows cross bolts
         deadLetters.add(part(stage, StageRows.Part.LATE).shuffle());

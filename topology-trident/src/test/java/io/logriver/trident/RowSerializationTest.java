@@ -71,7 +71,7 @@ class RowSerializationTest {
     @Test
     void sharesWatermarksAndLateRowsOfThePartitionStage() {
         StageState state = new StageState(new MemoryEntryStore(), new Windows(10_000), 5_000, FutureTimeRule.OFF);
-        StageUpdater updater = new StageUpdater("weblogs", false);
+        StageUpdater updater = new StageUpdater("weblogs", "none");
         updater.prepare(new HashMap<>(), h.context);
         Session s = new Session("s-1", "u-1", "acme");
         List<Arrival> batch = List.of(arrival(0, 1, 1_000, s), arrival(0, 2, 30_000, s), arrival(0, 3, 2_000, s));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logriver.logic.LatencyProbe;
+import io.logriver.logic.AppliedHook;
 import io.logriver.logic.Pending;
 import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.parse.Request;
@@ -31,10 +31,20 @@ class StageUpdaterTest {
     private final LoggedStateTest.FlakyStore store = new LoggedStateTest.FlakyStore();
     private final StageState state = new StageState(store, new Windows(10_000), 5_000, FutureTimeRule.OFF);
     private final TridentHarness h = new TridentHarness();
-    private StageUpdater updater = updater(false);
+    private StageUpdater updater = updater("none");
 
-    private StageUpdater updater(boolean probe) {
-        StageUpdater u = new StageUpdater("weblogs", probe);
+    /** A hook the updater makes by its class name; what it was told is counted here. */
+    public static final class CountingHook implements AppliedHook {
+        static final java.util.concurrent.atomic.AtomicLong APPLIED = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void applied(long nowNanos, long emitNanos, long schedNanos) {
+            APPLIED.incrementAndGet();
+        }
+    }
+
+    private StageUpdater updater(String hook) {
+        StageUpdater u = new StageUpdater("weblogs", hook);
         u.prepare(new HashMap<>(), h.context);
         return u;
     }
@@ -110,14 +120,14 @@ class StageUpdaterTest {
     }
 
     @Test
-    void theProbeRecordsEveryRecordInTimeOnlyWhenAsked() {
-        long before = LatencyProbe.applied();
+    void theLatencyHookIsToldOfEveryRecordInTimeOnlyWhenOneIsPluggedIn() {
+        long before = CountingHook.APPLIED.get();
         batch(1, request(0, 0, 1_000, ACME));
-        assertEquals(before, LatencyProbe.applied());
+        assertEquals(before, CountingHook.APPLIED.get());
 
-        updater = updater(true);
+        updater = updater(CountingHook.class.getName());
         batch(2, request(0, 1, 1_000, ACME), request(0, 2, 1_000, ACME));
-        assertEquals(before + 2, LatencyProbe.applied());
+        assertEquals(before + 2, CountingHook.APPLIED.get());
     }
 
     @Test

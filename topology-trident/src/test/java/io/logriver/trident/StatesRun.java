@@ -53,7 +53,7 @@ final class StatesRun {
         h = new TridentHarness();
         stage = new StageState(stageStore, windows, latenessMs, FutureTimeRule.OFF);
         merger = new MergerState(mergerStore, windows, partitions);
-        stageUpdater = new StageUpdater("weblogs", false);
+        stageUpdater = new StageUpdater("weblogs", "none");
         stageUpdater.prepare(new HashMap<>(), h.context);
         mergerUpdater = new MergerUpdater();
         mergerUpdater.prepare(new HashMap<>(), h.context);

@@ -6,6 +6,7 @@ import io.logriver.launcher.bench.report.BenchProfile;
 import io.logriver.launcher.cli.Progress;
 import io.logriver.launcher.generator.GeneratorProcess;
 import io.logriver.launcher.kafka.Topics;
+import io.logriver.peers.LatencyProbe;
 import io.logriver.peers.PeerSettings;
 import io.logriver.peers.host.EngineProcess;
 import io.logriver.process.Deadline;
@@ -155,7 +156,7 @@ final class PointRun {
         }
     }
 
-    /** The configuration of one point: its own topics and consumer group, the probe on, the sweep's keys. */
+    /** The configuration of one point: its own topics and consumer group, the probe plugged in, the sweep's keys. */
     static LogriverConfig forRun(LogriverConfig c, String name, Map<String, Object> overrides) {
         Map<String, Object> m = new HashMap<>(overrides);
         m.put(LogriverConfig.TOPIC_WEBLOGS.name(), name + "-weblogs");
@@ -163,7 +164,7 @@ final class PointRun {
         m.put(LogriverConfig.TOPIC_STATS.name(), name + "-stats");
         m.put(LogriverConfig.TOPIC_DLQ.name(), name + "-dlq");
         m.put(LogriverConfig.CONSUMER_GROUP.name(), name);
-        m.put(LogriverConfig.BENCH_PROBE.name(), true);
+        m.put(LogriverConfig.LATENCY_HOOK.name(), LatencyProbe.HOOK);
         return c.with(m);
     }
 }

@@ -39,7 +39,7 @@ public final class FlinkJob {
     }
 
     /** Adds the job to {@code env}; {@code requestParallelism} is the request source's (at most its partitions). */
-    public static void build(StreamExecutionEnvironment env, LogriverConfig c, boolean probe,
+    public static void build(StreamExecutionEnvironment env, LogriverConfig c,
                              Source<Incoming, ?, ?> requests, int requestParallelism,
                              Source<SessionRead, ?, ?> sessions, Sink<Out> sink) {
         LogriverConfig.Topics t = c.topics();
@@ -61,7 +61,7 @@ public final class FlinkJob {
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(c.windowSizeMs())))
                 .allowedLateness(Duration.ZERO)
                 .sideOutputLateData(late)
-                .aggregate(new StatsAggregate(probe), new WindowRecords(t.stats(), c.windowSizeMs()),
+                .aggregate(new StatsAggregate(c.latencyHook()), new WindowRecords(t.stats(), c.windowSizeMs()),
                         TypeInformation.of(DurationStats.class), TypeInformation.of(DurationStats.class),
                         TypeInformation.of(Out.class))
                 .name("aggregate").uid("aggregate");

@@ -1,5 +1,6 @@
 package io.logriver.peers.flink;
 
+import io.logriver.peers.LatencyProbe;
 import io.logriver.peers.Latencies;
 import io.logriver.peers.Peer;
 import io.logriver.peers.PeerSettings;
@@ -71,7 +72,7 @@ public final class FlinkPeer implements Peer {
                     .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build());
             cluster.start();
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
-            FlinkJob.build(env, settings.config(), settings.probe(), FlinkKafka.requests(settings),
+            FlinkJob.build(env, settings.config(), FlinkKafka.requests(settings),
                     Math.min(parallelism, sessions.requestPartitions()), FlinkKafka.sessions(settings),
                     FlinkKafka.sink(settings));
             StreamGraph graph = env.getStreamGraph();
@@ -115,7 +116,7 @@ public final class FlinkPeer implements Peer {
 
     @Override
     public Latencies latencies() {
-        return Latencies.ofThisJvm();
+        return LatencyProbe.latencies();
     }
 
     /** Cancels the job, waits for it to end, and shuts the MiniCluster down. */

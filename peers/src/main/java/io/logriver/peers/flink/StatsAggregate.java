@@ -1,20 +1,24 @@
 package io.logriver.peers.flink;
 
+import io.logriver.config.LogriverConfig;
+import io.logriver.logic.AppliedHook;
 import io.logriver.logic.window.DurationStats;
 import io.logriver.peers.Hit;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
- * The window aggregate: logriver's {@link DurationStats}. {@link #add} is where the probe counts a request as applied
+ * The window aggregate: logriver's {@link DurationStats}. {@link #add} is where the latency hook is told a request is applied
  * to its window (the accumulator lives in the window operator's heap state).
  */
 final class StatsAggregate implements AggregateFunction<Hit, DurationStats, DurationStats> {
     private static final long serialVersionUID = 1L;
 
-    private final boolean probe;
+    private final String hookClass;
+    private transient AppliedHook hook;
 
-    StatsAggregate(boolean probe) {
-        this.probe = probe;
+    /** @param hookClass {@code logriver.latency.hook}: told of every request applied to its window */
+    StatsAggregate(String hookClass) {
+        this.hookClass = hookClass;
     }
 
     @Override
@@ -25,9 +29,10 @@ final class StatsAggregate implements AggregateFunction<Hit, DurationStats, Dura
     @Override
     public DurationStats add(Hit hit, DurationStats stats) {
         stats.add(hit.measure().durationMillis(), hit.measure().error());
-        if (probe) {
-            hit.measure().recordApplied();
+        if (hook == null) { // an aggregate function has no open(): made on the task, where it runs
+            hook = LogriverConfig.newLatencyHook(hookClass);
         }
+        hit.measure().applied(hook);
         return stats;
     }
 

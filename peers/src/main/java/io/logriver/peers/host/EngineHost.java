@@ -1,6 +1,7 @@
 package io.logriver.peers.host;
 
-import io.logriver.logic.LatencyProbe;
+import io.logriver.peers.LatencyProbe;
+import io.logriver.peers.Latencies;
 import io.logriver.peers.PeerSettings;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class EngineHost {
     /** How often a running job's probe is reported. */
     static final long REPORT_MILLIS = 50;
+    /** What the engines' hooks record in this JVM ({@code logriver.latency.hook} names the probe). */
+    private static final Latencies PROBE = LatencyProbe.latencies();
     private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
     /** What a host runs: jobs of the engines it knows. */
@@ -130,10 +133,10 @@ public final class EngineHost {
         }
         Job started = jobs.start(engine, settings);
         synchronized (this) {
-            LatencyProbe.takeInTopology(); // what an earlier job left is not this one's
-            LatencyProbe.takeEndToEnd();
-            LatencyProbe.takeJoinWaits();
-            appliedBefore = LatencyProbe.applied();
+            PROBE.takeInTopology(); // what an earlier job left is not this one's
+            PROBE.takeEndToEnd();
+            PROBE.takeJoinWaits();
+            appliedBefore = PROBE.applied();
             job = started;
         }
         return "started";
@@ -152,8 +155,8 @@ public final class EngineHost {
     private synchronized void report() {
         Job j = job;
         if (j != null) {
-            say(new ProbeLine(LatencyProbe.applied() - appliedBefore, j.finished(), LatencyProbe.takeInTopology(),
-                    LatencyProbe.takeEndToEnd(), LatencyProbe.takeJoinWaits()).encode());
+            say(new ProbeLine(PROBE.applied() - appliedBefore, j.finished(), PROBE.takeInTopology(),
+                    PROBE.takeEndToEnd(), PROBE.takeJoinWaits()).encode());
         }
     }
 

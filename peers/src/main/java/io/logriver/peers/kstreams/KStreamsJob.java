@@ -1,6 +1,7 @@
 package io.logriver.peers.kstreams;
 
 import io.logriver.config.LogriverConfig;
+import io.logriver.logic.AppliedHook;
 import io.logriver.logic.parse.DeadLetter;
 import io.logriver.logic.parse.FilterRules;
 import io.logriver.logic.parse.FutureTimeRule;
@@ -46,7 +47,7 @@ public final class KStreamsJob {
     private KStreamsJob() {
     }
 
-    public static Topology build(LogriverConfig c, boolean probe) {
+    public static Topology build(LogriverConfig c) {
         LogriverConfig.Topics t = c.topics();
         FutureTimeRule future = FutureTimeRule.of(c.maxFutureMs());
         StreamsBuilder b = new StreamsBuilder();
@@ -70,7 +71,7 @@ public final class KStreamsJob {
                 .map((k, hit) -> KeyValue.pair(hit.key(), hit.measure()), Named.as("key-by-org-url"))
                 .groupByKey(Grouped.with(BY_ORG_URL, PeerSerdes.orgUrl(), PeerSerdes.measure()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(size), Duration.ofMillis(c.latenessMs())))
-                .aggregate(DurationStats::new, add(probe), Named.as("aggregate"),
+                .aggregate(DurationStats::new, add(LogriverConfig.newLatencyHook(c.latencyHook())), Named.as("aggregate"),
                         Materialized.<OrgUrl, DurationStats, WindowStore<Bytes, byte[]>>as(WINDOWS)
                                 .withKeySerde(PeerSerdes.orgUrl()).withValueSerde(PeerSerdes.durationStats()))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("until-closed"))
@@ -82,12 +83,10 @@ public final class KStreamsJob {
     }
 
     /** Adds a request to its window's aggregate: the point where the probe counts it as applied. */
-    private static Aggregator<OrgUrl, Measure, DurationStats> add(boolean probe) {
+    private static Aggregator<OrgUrl, Measure, DurationStats> add(AppliedHook hook) {
         return (key, m, stats) -> {
             stats.add(m.durationMillis(), m.error());
-            if (probe) {
-                m.recordApplied();
-            }
+            m.applied(hook);
             return stats;
         };
     }

@@ -1,5 +1,6 @@
 package io.logriver.peers.kstreams;
 
+import io.logriver.peers.LatencyProbe;
 import io.logriver.peers.Latencies;
 import io.logriver.peers.Peer;
 import io.logriver.peers.PeerSettings;
@@ -45,7 +46,7 @@ public final class KStreamsPeer implements Peer {
     /** Returns once Kafka Streams is RUNNING: its global session table is restored and its tasks assigned. */
     @Override
     public void start() throws InterruptedException {
-        streams = new KafkaStreams(KStreamsJob.build(settings.config(), settings.probe()), properties(settings));
+        streams = new KafkaStreams(KStreamsJob.build(settings.config()), properties(settings));
         CountDownLatch settled = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
@@ -79,7 +80,7 @@ public final class KStreamsPeer implements Peer {
 
     @Override
     public Latencies latencies() {
-        return Latencies.ofThisJvm();
+        return LatencyProbe.latencies();
     }
 
     /** The failure that stopped the job, or null. */

@@ -25,7 +25,7 @@ class FlinkFunctionsTest {
 
     @Test
     void theAggregateIsLogriversAndMergesAsIt() {
-        StatsAggregate agg = new StatsAggregate(false);
+        StatsAggregate agg = new StatsAggregate("none");
         DurationStats a = agg.add(hit(10, false), agg.add(hit(30, true), agg.createAccumulator()));
         DurationStats b = agg.add(hit(20, false), agg.createAccumulator());
         assertEquals(new DurationStats.Summary(3, 1, 20, 30, 30, 30), agg.getResult(agg.merge(a, b)).summarize());

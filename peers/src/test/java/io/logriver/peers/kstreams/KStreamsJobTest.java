@@ -42,7 +42,7 @@ class KStreamsJobTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(KStreamsJob.build(c, false), p);
+        driver = new TopologyTestDriver(KStreamsJob.build(c), p);
         LogriverConfig.Topics t = c.topics();
         sessions = driver.createInputTopic(t.sessions(), new StringSerializer(), new StringSerializer());
         requests = driver.createInputTopic(t.weblogs(), new StringSerializer(), new StringSerializer());

@@ -3,7 +3,7 @@ package io.logriver.core.bolt;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import io.logriver.config.LogriverConfig;
-import io.logriver.logic.LatencyProbe;
+import io.logriver.logic.AppliedHook;
 import io.logriver.logic.PartitionPipeline;
 import io.logriver.logic.Pending;
 import io.logriver.logic.ReplayOrder;
@@ -52,7 +52,8 @@ public final class PartitionBolt extends CheckpointedBolt {
     private final String weblogsTopic;
     private final String dlqTopic;
     private final SessionSnapshot sessions;
-    private final boolean probe;
+    private final String latencyHook;
+    private transient AppliedHook hook;
     private transient PartitionPipeline pipeline;
     private transient ReplayOrder order;
     private transient OutputCollector collector;
@@ -78,7 +79,7 @@ public final class PartitionBolt extends CheckpointedBolt {
      * @param sessions the sessions written before the topology started, read into the session table at start
      */
     public PartitionBolt(Windows windows, long latenessMs, FutureTimeRule future, long joinWaitMs, long clockIntervalMs,
-                         Topics topics, SessionSnapshot sessions, boolean durable, boolean probe) {
+                         Topics topics, SessionSnapshot sessions, boolean durable, String latencyHook) {
         super(durable);
         this.windows = windows;
         this.latenessMs = latenessMs;
@@ -88,12 +89,13 @@ public final class PartitionBolt extends CheckpointedBolt {
         this.weblogsTopic = topics.weblogs();
         this.dlqTopic = topics.dlq();
         this.sessions = sessions;
-        this.probe = probe;
+        this.latencyHook = latencyHook;
     }
 
     @Override
     public void prepare(Map<String, Object> conf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
+        this.hook = LogriverConfig.newLatencyHook(latencyHook);
         SessionTable table = new SessionTable();
         sessions.load(table);
         this.pipeline = new PartitionPipeline(windows, latenessMs, future, table, joinWaitMs);
@@ -227,10 +229,10 @@ public final class PartitionBolt extends CheckpointedBolt {
             } else {
                 latencyMicros.update((now - p.emitNanos()) / 1000);
             }
-            if (probe && waited) {
-                LatencyProbe.recordWaited(now, p.emitNanos(), p.schedNanos(), p.takenNanos());
-            } else if (probe) {
-                LatencyProbe.record(now, p.emitNanos(), p.schedNanos());
+            if (waited) {
+                hook.appliedAfterWait(now, p.emitNanos(), p.schedNanos(), p.takenNanos());
+            } else {
+                hook.applied(now, p.emitNanos(), p.schedNanos());
             }
         }
 

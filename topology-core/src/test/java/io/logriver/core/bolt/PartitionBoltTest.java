@@ -28,7 +28,7 @@ class PartitionBoltTest {
 
     private static PartitionBolt bolt(boolean durable) {
         return new PartitionBolt(new Windows(10_000), 2_000, FutureTimeRule.OFF, 60_000, 100, TOPICS,
-                SessionSnapshot.none(), durable, false);
+                SessionSnapshot.none(), durable, "none");
     }
 
     /** A record as parse passes it on, read by the given spout incarnation. */
@@ -97,7 +97,7 @@ class PartitionBoltTest {
     void theSessionSnapshotIsInTheTableBeforeTheFirstRecordSoItsRequestsJoinWithoutWaiting() {
         PartitionBolt bolt = new PartitionBolt(new Windows(10_000), 2_000, FutureTimeRule.OFF, 60_000, 100, TOPICS,
                 SessionSnapshot.of(List.of("{\"sessionID\":\"s1\",\"userID\":\"u\",\"orgID\":\"org-a\"}"
-                        .getBytes(StandardCharsets.UTF_8))), false, false);
+                        .getBytes(StandardCharsets.UTF_8))), false, "none");
         BoltHarness h = BoltHarness.prepared(bolt);
         bolt.execute(parsed(0, 1, B + 1_000, "s1", Names.VALID, 0));
         bolt.execute(parsed(0, 2, B + 15_000, "s1", Names.VALID, 0));
