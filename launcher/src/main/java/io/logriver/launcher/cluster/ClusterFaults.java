@@ -142,6 +142,61 @@ public final class ClusterFaults {
         RedisServer.startDetached(layout.redis(), state.redisPort(), progress);
     }
 
+    /**
+     * Fills the file system under Redis's append-only file; frees it {@code down} later, and starts Redis again on its
+     * files if it stopped meanwhile (fsyncing every write, it stops at the first write it cannot make). What happened,
+     * with what Redis said.
+     */
+    public String fillRedisDisk(Duration down) throws Exception {
+        Path data = layout.redisData();
+        if (!RedisDisk.mounted(data)) {
+            throw new IllegalStateException("Redis's data (" + data + ") is not on a file system of its own");
+        }
+        ProcessHandle redis = new ClusterProcesses(layout).daemon(ClusterState.REDIS)
+                .orElseThrow(() -> new IllegalStateException("the dev cluster's Redis is not running"));
+        long t0 = System.nanoTime();
+        Path filler = data.resolve("disk-full.filler");
+        long filled = RedisDisk.fill(filler);
+        boolean stopped;
+        try {
+            stopped = exits(redis, down);
+            long left = down.toNanos() - (System.nanoTime() - t0);
+            if (left > 0) {
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left));
+            }
+        } finally {
+            Files.deleteIfExists(filler);
+        }
+        String said = lastLines(layout.redis().resolve("redis.log"), "AOF", 2);
+        if (stopped) {
+            RedisServer.startDetached(layout.redis(), state.redisPort(), progress);
+        }
+        return String.format("Redis's file system filled (%,d MB more); Redis %s%s; freed %d s later%s", filled >> 20,
+                stopped ? "stopped" : "did not stop", said.isEmpty() ? "" : " (its log: " + said + ")",
+                down.toSeconds(), stopped ? ", Redis started again on its files" : "");
+    }
+
+    private static boolean exits(ProcessHandle p, Duration within) throws InterruptedException {
+        try {
+            p.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The last {@code n} lines of {@code log} that contain {@code text}, without their prefixes, joined. */
+    private static String lastLines(Path log, String text, int n) throws IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        List<String> hits = Files.readAllLines(log).stream().filter(l -> l.contains(text))
+                .map(l -> l.replaceFirst("^\\d+:\\w \\d+ \\w+ \\d{4} [\\d:.]+ . ", "")).toList();
+        return String.join(" / ", hits.subList(Math.max(0, hits.size() - n), hits.size()));
+    }
+
     /** Kills Nimbus with SIGKILL, and starts it again {@code down} later. */
     public void killNimbus(Duration down) throws Exception {
         kill(ClusterState.NIMBUS);

@@ -52,6 +52,11 @@ public record ClusterLayout(Path dir) {
         return dir.resolve("redis");
     }
 
+    /** Where Redis keeps its append-only file. */
+    public Path redisData() {
+        return redis().resolve("data");
+    }
+
     public Path pidFile(String daemon) {
         return switch (daemon) {
             case ClusterState.KAFKA -> kafka().resolve("broker.pid");

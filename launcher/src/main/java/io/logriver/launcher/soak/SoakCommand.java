@@ -11,7 +11,9 @@ import io.logriver.launcher.cluster.ClusterFaults;
 import io.logriver.launcher.cluster.ClusterLayout;
 import io.logriver.launcher.cluster.ClusterState;
 import io.logriver.launcher.cluster.DevCluster;
+import io.logriver.launcher.cluster.RedisDisk;
 import io.logriver.launcher.kafka.Topics;
+import io.logriver.launcher.soak.fault.FaultKind;
 import io.logriver.launcher.submit.SubmitCommand;
 import io.logriver.topology.Mode;
 import java.io.PrintStream;
@@ -46,7 +48,12 @@ public final class SoakCommand {
             throw new IllegalStateException("a dev cluster runs in " + layout.dir() + " (another soak?): "
                     + "bin/logriver cluster down --work-dir " + soakDir + " stops it");
         }
+        Path redisData = layout.redisData(); // the disk fault's file system, when asked for
+        RedisDisk.unmount(redisData); // an earlier soak's, if it was killed
         Directories.deleteTree(layout.dir()); // no topology, topic, offset or Redis key of an earlier soak
+        if (options.faults().contains(FaultKind.DISK)) {
+            RedisDisk.mount(redisData);
+        }
         progress.say("soak: " + options.describe() + "; its dev cluster in " + layout.dir() + ", from empty");
         SoakResult result = null;
         Path report;
@@ -61,6 +68,7 @@ public final class SoakCommand {
                 progress.say("soak: stopping its dev cluster");
                 try {
                     new DevCluster(layout, Progress.quiet()).down();
+                    RedisDisk.unmount(redisData);
                 } finally {
                     report = result == null ? null : SoakReport.write(result, options.reportDir());
                 }

@@ -33,7 +33,7 @@ public record SoakOptions(List<Mode> modes, int rate, Duration duration, List<Fa
             Option.value("seed", "S", "the seed of the load and of the fault schedule (default 1)"),
             Option.value("faults", "worker,redis,...", "the faults to strike, some of " + String.join(",",
                     Arrays.stream(FaultKind.values()).map(FaultKind::id).toList())
-                    + " (default: all; --quick: worker,redis,broker)"),
+                    + " (default: all but disk, which takes root; --quick: worker,redis,broker)"),
             Option.flag("quick", "3 minutes at 1,000 requests/s, a fault every 45 s (for CI)"),
             Option.value("report-dir", "DIR", "where the report goes (default: bench/results/)"), Option.WORK_DIR);
     private static final Duration SHORTEST_EVERY = Duration.ofSeconds(30);
@@ -46,7 +46,7 @@ public record SoakOptions(List<Mode> modes, int rate, Duration duration, List<Fa
         Duration duration = positive(args, "duration", quick ? Duration.ofMinutes(3) : Duration.ofMinutes(60));
         Duration every = positive(args, "every", quick ? Duration.ofSeconds(45) : Duration.ofMinutes(5));
         List<FaultKind> faults = faults(args.has("faults") ? args.get("faults")
-                : quick ? "worker,redis,broker" : "worker,commit,redis,broker,pause,nimbus,zookeeper");
+                : quick ? "worker,redis,broker" : String.join(",", FaultKind.DEFAULTS.stream().map(FaultKind::id).toList()));
         if (every.compareTo(SHORTEST_EVERY) < 0) {
             throw new Args.UsageException("--every " + args.get("every") + ": expected 30s or more, so that each fault "
                     + "is over before the next");

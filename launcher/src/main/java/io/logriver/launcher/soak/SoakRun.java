@@ -238,6 +238,7 @@ final class SoakRun {
                 faults.killZookeeper(kind.outage());
                 yield "kill -9 of ZooKeeper, started again " + kind.outage().toSeconds() + " s later";
             }
+            case DISK -> faults.fillRedisDisk(kind.outage());
         };
     }
 

@@ -22,7 +22,8 @@ class SoakOptionsTest {
         assertEquals(3000, o.rate());
         assertEquals(Duration.ofMinutes(60), o.duration());
         assertEquals(Duration.ofMinutes(5), o.every());
-        assertEquals(List.of(FaultKind.values()), o.faults());
+        assertEquals(List.of(FaultKind.WORKER, FaultKind.COMMIT, FaultKind.REDIS, FaultKind.BROKER, FaultKind.PAUSE,
+                FaultKind.NIMBUS, FaultKind.ZOOKEEPER), o.faults(), "all but disk, which takes root");
     }
 
     @Test
@@ -38,7 +39,7 @@ class SoakOptionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "--mode x;                         --mode x: expected core, trident or both",
-        "--faults worker,disk;             --faults worker,disk: 'disk' is no fault",
+        "--faults worker,full;             --faults worker,full: 'full' is no fault",
         "--every 10s;                      --every 10s: expected 30s or more",
         "--faults pause --every 45s;       --every 45s: too short for the faults of --faults pause",
         "--duration 2m --every 5m;         --duration 2m: shorter than --every 5m",

@@ -31,7 +31,17 @@ public enum FaultKind {
      * ZooKeeper killed with {@code kill -9}, started again 15 s later on its data directory: Storm's coordination and
      * Trident's transaction ids are away meanwhile.
      */
-    ZOOKEEPER(Duration.ofSeconds(15));
+    ZOOKEEPER(Duration.ofSeconds(15)),
+    /**
+     * The file system under Redis's append-only file full: Redis, which fsyncs every write, stops at the first write
+     * it cannot make (it could not take back the reply); freed 15 s later and Redis started again on its files. Redis's
+     * data is then on a tmpfs of its own (mounting it takes root), so this fault is asked for by name only.
+     */
+    DISK(Duration.ofSeconds(15));
+
+    /** The faults a soak strikes unless {@code --faults} says otherwise: all but {@link #DISK}, which takes root. */
+    public static final java.util.List<FaultKind> DEFAULTS = java.util.List.of(WORKER, COMMIT, REDIS, BROKER, PAUSE,
+            NIMBUS, ZOOKEEPER);
 
     private final Duration outage;
 
