@@ -49,24 +49,31 @@ public final class Recovery {
 
     /**
      * The growth of a series between its second window of {@code windowMs} and its last, as a fraction of the second
-     * (0.05: 5 % more); NaN when the series is too short for both (the last samples of a load three windows long come a
-     * little before its end, so the two may overlap by a few seconds) or the second window's mean is 0.
+     * (0.05: 5 % more), median against median; NaN when the series is too short for both (the last samples of a load
+     * three windows long come a little before its end, so the two may overlap by a few seconds) or the second window's
+     * median is 0. Medians, so that what a fault holds for a minute (a restarted worker catching up holds its backlog in
+     * flight: 77 MB of live heap for a minute, against 29 MB between faults, in the hour at 10,000 requests/s) is not
+     * read as growth, while a rise that lasts half a window is.
      */
     public static double growth(List<long[]> series, long windowMs) {
         if (series.isEmpty()) {
             return Double.NaN;
         }
         long end = series.get(series.size() - 1)[0];
-        double second = mean(series, windowMs, 2 * windowMs);
-        double lastMean = mean(series, end - windowMs, end + 1);
-        if (end < 2 * windowMs + windowMs / 2 || Double.isNaN(second) || Double.isNaN(lastMean) || second == 0) {
+        double second = median(series, windowMs, 2 * windowMs);
+        double last = median(series, end - windowMs, end + 1);
+        if (end < 2 * windowMs + windowMs / 2 || Double.isNaN(second) || Double.isNaN(last) || second == 0) {
             return Double.NaN;
         }
-        return (lastMean - second) / second;
+        return (last - second) / second;
     }
 
-    private static double mean(List<long[]> series, long from, long to) {
-        return series.stream().filter(p -> p[0] >= from && p[0] < to && p[1] >= 0).mapToLong(p -> p[1]).average()
-                .orElse(Double.NaN);
+    private static double median(List<long[]> series, long from, long to) {
+        long[] v = series.stream().filter(p -> p[0] >= from && p[0] < to && p[1] >= 0).mapToLong(p -> p[1]).sorted()
+                .toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
     }
 }

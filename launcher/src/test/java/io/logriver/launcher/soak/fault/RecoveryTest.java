@@ -86,4 +86,16 @@ class RecoveryTest {
         assertTrue(Double.isNaN(Recovery.growth(flat, 30_000)), "too short for two and a half windows");
         assertEquals(0.0, Recovery.growth(flat.subList(0, 59), 20_000), 1e-9, "a load whose last sample is a second short");
     }
+
+    @Test
+    void aWorkerRestartedByAFaultHoldsMoreForAMinuteWhichIsNoGrowth() {
+        List<long[]> restarted = new ArrayList<>();
+        List<long[]> risen = new ArrayList<>();
+        for (long t = 0; t <= 60_000; t += 1000) {
+            restarted.add(new long[] {t, t >= 45_000 && t < 51_000 ? 270 : 100}); // 6 s of 20 at 2.7 times
+            risen.add(new long[] {t, t >= 45_000 ? 110 : 100}); // from 45 s on, for good
+        }
+        assertEquals(0.0, Recovery.growth(restarted, 20_000), 1e-9);
+        assertEquals(0.10, Recovery.growth(risen, 20_000), 1e-9);
+    }
 }
