@@ -2,6 +2,7 @@ package io.logriver.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,5 +42,35 @@ class ProcessesTest {
         Processes.awaitOrKill(p.toHandle(), Duration.ofSeconds(10));
         assertFalse(p.isAlive());
         assertEquals(3, p.exitValue(), "ended by itself, with its own status");
+    }
+
+    @Test
+    void runGivesWhatACommandPrinted() throws Exception {
+        assertEquals("out\nerr", Processes.run(List.of("sh", "-c", "echo out; echo err >&2"), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void runSaysWhatAFailingCommandPrintedWithItsStatus() {
+        IOException e = assertThrows(IOException.class,
+                () -> Processes.run(List.of("sh", "-c", "echo no such thing >&2; exit 4"), Duration.ofSeconds(10)));
+        assertEquals("sh -c echo no such thing >&2; exit 4 failed (exit 4): no such thing", e.getMessage());
+    }
+
+    @Test
+    void runKillsACommandThatDoesNotEndInTime() {
+        long start = System.nanoTime();
+        IOException e = assertThrows(IOException.class,
+                () -> Processes.run(List.of("sleep", "60"), Duration.ofMillis(300)));
+        assertEquals("sleep 60: no end within 300 ms", e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "killed, not waited out");
+    }
+
+    @Test
+    void awaitExitWaitsForTheEndOrSaysItDidNotCome() throws Exception {
+        Process p = sh("sleep 60");
+        assertFalse(Processes.awaitExit(p.toHandle(), Duration.ofMillis(200)), "still running");
+        p.toHandle().destroyForcibly();
+        assertTrue(Processes.awaitExit(p.toHandle(), Duration.ofSeconds(10)), "ended once killed");
+        assertFalse(p.toHandle().isAlive());
     }
 }

@@ -28,14 +28,11 @@ public interface AppliedHook {
     }
 
     /**
-     * A new hook of the class {@code className}; {@link #NONE} for an empty name.
+     * A new hook of the class {@code className}.
      *
      * @throws IllegalArgumentException when there is no such class, it is no {@code AppliedHook}, or it cannot be made
      */
     static AppliedHook of(String className) {
-        if (className == null || className.isBlank()) {
-            return NONE;
-        }
         Class<?> type;
         try {
             type = Class.forName(className.trim(), true, AppliedHook.class.getClassLoader());

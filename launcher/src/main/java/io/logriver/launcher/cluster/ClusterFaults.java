@@ -60,7 +60,7 @@ public final class ClusterFaults {
         List<ProcessHandle> victims = pick(names, random);
         victims.forEach(ProcessHandle::destroyForcibly); // SIGKILL: no shutdown hook, no last commit
         for (ProcessHandle w : victims) {
-            w.onExit().get(30, TimeUnit.SECONDS);
+            awaitKilled(w);
         }
         return victims.stream().map(ProcessHandle::pid).toList();
     }
@@ -81,7 +81,7 @@ public final class ClusterFaults {
                         + timeout.toSeconds() + " s");
             }
             for (ProcessHandle w : workers) {
-                w.onExit().get(30, TimeUnit.SECONDS);
+                awaitKilled(w);
                 killed.add(w.pid());
             }
         }
@@ -119,11 +119,7 @@ public final class ClusterFaults {
         }
         List<String> cmd = new ArrayList<>(List.of("kill", signal));
         pids.forEach(p -> cmd.add(Long.toString(p)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-        if (p.waitFor() != 0) {
-            throw new IOException("kill " + signal + " " + pids + " failed: " + out);
-        }
+        Processes.run(cmd, Duration.ofSeconds(10));
     }
 
     /** Stops the broker (SIGTERM, then SIGKILL after 30 s), and starts it again {@code down} later. */
@@ -159,7 +155,7 @@ public final class ClusterFaults {
         long filled = RedisDisk.fill(filler);
         boolean stopped;
         try {
-            stopped = exits(redis, down);
+            stopped = Processes.awaitExit(redis, down);
             long left = down.toNanos() - (System.nanoTime() - t0);
             if (left > 0) {
                 Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left));
@@ -174,17 +170,6 @@ public final class ClusterFaults {
         return String.format("Redis's file system filled (%,d MB more); Redis %s%s; freed %d s later%s", filled >> 20,
                 stopped ? "stopped" : "did not stop", said.isEmpty() ? "" : " (its log: " + said + ")",
                 down.toSeconds(), stopped ? ", Redis started again on its files" : "");
-    }
-
-    private static boolean exits(ProcessHandle p, Duration within) throws InterruptedException {
-        try {
-            p.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** The last {@code n} lines of {@code log} that contain {@code text}, without their prefixes, joined. */
@@ -215,7 +200,13 @@ public final class ClusterFaults {
         ProcessHandle p = new ClusterProcesses(layout).daemon(daemon)
                 .orElseThrow(() -> new IllegalStateException("the dev cluster's " + daemon + " is not running"));
         p.destroyForcibly();
-        p.onExit().get(30, TimeUnit.SECONDS);
+        awaitKilled(p);
+    }
+
+    private static void awaitKilled(ProcessHandle p) throws InterruptedException {
+        if (!Processes.awaitExit(p, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("process " + p.pid() + " still runs 30 s after SIGKILL");
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Redis's data directory on a file system of its own (a tmpfs of {@value #SIZE}), so that the soak's {@code disk}
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class RedisDisk {
     static final String SIZE = "256m";
     private static final String SOURCE = "logriver-redis-disk";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private RedisDisk() {
     }
@@ -26,20 +26,19 @@ public final class RedisDisk {
     /** Mounts the file system on {@code dir} (created if missing). */
     public static void mount(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        String failed = run("mount", "-t", "tmpfs", "-o", "size=" + SIZE + ",mode=0755", SOURCE, dir.toString());
-        if (failed != null) {
+        try {
+            Processes.run(List.of("mount", "-t", "tmpfs", "-o", "size=" + SIZE + ",mode=0755", SOURCE, dir.toString()),
+                    TIMEOUT);
+        } catch (IOException failed) {
             throw new IllegalStateException("--faults disk: Redis's data needs a file system of its own to fill, and "
-                    + "`mount -t tmpfs` on " + dir + " failed (it takes root): " + failed);
+                    + "mounting a tmpfs on " + dir + " failed (it takes root): " + failed.getMessage());
         }
     }
 
     /** Unmounts it from {@code dir}, if it is mounted there. */
     public static void unmount(Path dir) throws IOException, InterruptedException {
         if (mounted(dir)) {
-            String failed = run("umount", dir.toString());
-            if (failed != null) {
-                throw new IOException("umount " + dir + ": " + failed);
-            }
+            Processes.run(List.of("umount", dir.toString()), TIMEOUT);
         }
     }
 
@@ -80,18 +79,4 @@ public final class RedisDisk {
         return written;
     }
 
-    /** Runs a command; null when it succeeded, else what it said. */
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("logriver-mount", ".out");
-        try {
-            Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                Processes.awaitOrKill(p.toHandle(), Duration.ofSeconds(1));
-                return "no answer within 30 s";
-            }
-            return p.exitValue() == 0 ? null : ("exit " + p.exitValue() + ": " + Files.readString(out).trim());
-        } finally {
-            Files.deleteIfExists(out);
-        }
-    }
 }
