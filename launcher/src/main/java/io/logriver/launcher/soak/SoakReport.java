@@ -3,6 +3,7 @@ package io.logriver.launcher.soak;
 import io.logriver.launcher.soak.check.Durations;
 import io.logriver.launcher.soak.check.WindowCheck;
 import io.logriver.launcher.soak.fault.FaultEvent;
+import io.logriver.launcher.soak.fault.Recovery;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -26,9 +27,12 @@ final class SoakReport {
         Path md = dir.resolve(base + ".md");
         Path csv = dir.resolve(base + ".csv");
         Path png = dir.resolve(base + ".png");
+        Path lag = dir.resolve(base + "-lag.csv");
         Files.write(csv, csv(r.samples()));
+        Files.write(lag, lagCsv(r.lag()));
         SoakChart.write(r, png);
-        Files.write(md, markdown(r, csv.getFileName().toString(), png.getFileName().toString()));
+        Files.write(md, markdown(r, csv.getFileName().toString(), png.getFileName().toString(),
+                lag.getFileName().toString()));
         return md;
     }
 
@@ -44,7 +48,15 @@ final class SoakReport {
         return out;
     }
 
-    static List<String> markdown(SoakResult r, String csv, String png) {
+    /** Each mode's lag every second, what the recoveries are computed from. */
+    static List<String> lagCsv(Map<String, List<Recovery.LagPoint>> lag) {
+        List<String> out = new ArrayList<>();
+        out.add("elapsed_ms,mode,lag_ms");
+        lag.forEach((mode, points) -> points.forEach(p -> out.add(p.atMs() + "," + mode + "," + p.lagMs())));
+        return out;
+    }
+
+    static List<String> markdown(SoakResult r, String csv, String png, String lag) {
         List<String> md = new ArrayList<>();
         List<String> failures = r.failures();
         md.add("# logriver soak, " + r.started() + ", " + host());
@@ -107,7 +119,8 @@ final class SoakReport {
         }
         md.add("| Redis used_memory | " + percent(r.redisGrowth()) + " |");
         md.add("");
-        md.add("Over time, each fault marked: ![soak](" + png + "); every 10 s sample: [" + csv + "](" + csv + ").");
+        md.add("Over time, each fault marked: ![soak](" + png + "); every 10 s sample: [" + csv + "](" + csv + "); each "
+                + "mode's lag every second, which the recoveries are computed from: [" + lag + "](" + lag + ").");
         return md;
     }
 

@@ -2,6 +2,7 @@ package io.logriver.launcher.soak;
 
 import io.logriver.launcher.soak.check.WindowCheck;
 import io.logriver.launcher.soak.fault.FaultEvent;
+import io.logriver.launcher.soak.fault.Recovery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.Map;
 
 /**
  * Everything a soak found: its settings, samples, faults and each mode's recovery from each (ms, -1: not
- * recovered), the window checks, the memory slopes, and the reference's counts (taken, invalid, filtered, late,
- * aggregated).
+ * recovered) with each mode's lag every second that they were computed from, the window checks, the memory slopes,
+ * and the reference's counts (taken, invalid, filtered, late, aggregated).
  */
 record SoakResult(SoakOptions options, Instant started, Duration loaded, List<Sample> samples, List<FaultEvent> faults,
-                  Map<String, List<Long>> recoveries, List<WindowCheck> checks, Map<String, Double> heapGrowth,
+                  Map<String, List<Long>> recoveries, Map<String, List<Recovery.LagPoint>> lag, List<WindowCheck> checks, Map<String, Double> heapGrowth,
                   double redisGrowth, Duration growthWindow, long[] counts, String referenceError) {
 
     static final long RECOVERY_TARGET_MS = 30_000;

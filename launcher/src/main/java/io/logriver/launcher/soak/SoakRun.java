@@ -375,7 +375,8 @@ final class SoakRun {
         }
         String anyMode = logs.keySet().iterator().next();
         double redisGrowth = Recovery.growth(series(anyMode, Sample::redisBytes, loaded), window.toMillis());
-        return new SoakResult(options, started, loaded, List.copyOf(samples), List.copyOf(events), recoveries, checks,
+        return new SoakResult(options, started, loaded, List.copyOf(samples), List.copyOf(events), recoveries,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lagSeries)), checks,
                 heapGrowth, redisGrowth, window, reference.counts(), reference.orderError());
     }
 

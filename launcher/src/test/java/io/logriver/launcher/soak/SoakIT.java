@@ -46,7 +46,10 @@ class SoakIT {
         long faults = report.lines().filter(l -> l.matches("\\| \\d+ \\| \\d\\d:\\d\\d \\| (worker|redis|broker) \\|.*"))
                 .peek(l -> assertTrue(l.matches(".*\\| \\d+ s \\| \\d+ s \\|.*"), "a recovery per mode: " + l)).count();
         assertTrue(faults >= 2, "at least two faults struck:\n" + report);
-        List<String> csv = Files.readAllLines(only(reports, ".csv"));
+        List<String> csv = Files.readAllLines(only(reports, ".csv", "-lag.csv"));
+        List<String> lag = Files.readAllLines(only(reports, "-lag.csv"));
+        assertEquals("elapsed_ms,mode,lag_ms", lag.get(0));
+        assertTrue(lag.stream().filter(l -> l.contains(",core,")).count() >= 170, "a lag a second, for 3 minutes");
         assertTrue(csv.stream().anyMatch(l -> l.contains(",core,")) && csv.stream().anyMatch(l -> l.contains(",trident,")),
                 "samples of both modes");
         assertTrue(Files.size(only(reports, ".png")) > 10_000, "a chart");
@@ -67,8 +70,14 @@ class SoakIT {
     }
 
     private static Path only(Path dir, String suffix) throws Exception {
+        return only(dir, suffix, null);
+    }
+
+    /** The one file of {@code dir} whose name ends with {@code suffix} and not with {@code butNot} (null: any). */
+    private static Path only(Path dir, String suffix, String butNot) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> found = files.filter(f -> f.toString().endsWith(suffix)).toList();
+            List<Path> found = files.filter(f -> f.toString().endsWith(suffix)
+                    && (butNot == null || !f.toString().endsWith(butNot))).toList();
             assertEquals(1, found.size(), suffix + " files: " + found);
             return found.get(0);
         }
