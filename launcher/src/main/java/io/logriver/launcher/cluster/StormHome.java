@@ -61,6 +61,9 @@ final class StormHome {
         m.put("worker.childopts", "-Xmx%HEAP-MEM%m -XX:+UseG1GC -Xlog:gc*:file=artifacts/gc.log:time,uptime:filecount=5,"
                 + "filesize=1M -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=artifacts/heapdump " + JAVA17_OPENS);
         m.put("supervisor.worker.shutdown.sleep.secs", 1);
+        // The Supervisor looks at a running worker (is its process alive, its heartbeat fresh) every this many s
+        // (default 3): a killed worker is started again up to that much later.
+        m.put("supervisor.monitor.frequency.secs", 1);
         // Nimbus assigns a submitted topology to slots on its monitor timer only (Nimbus.mkAssignments): every 10 s by
         // default, so a submission waited 5 s on average before a worker started. One machine's few topologies are
         // cheap to look at every second.
