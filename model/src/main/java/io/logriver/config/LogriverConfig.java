@@ -81,6 +81,9 @@ public record LogriverConfig(
     public static final Key<String> REDIS_URL = TABLE.add(Key.of("logriver.redis.url", LogriverConfig::redisUrl,
             "the Redis server of the `redis` backend (`HOST:PORT` also accepted); `run` starts one there (loopback"
                     + " only) if none answers"));
+    public static final Key<Long> REDIS_WAIT_MS = TABLE.add(Key.longAtLeast("logriver.redis.wait.ms", 0,
+            "core with `redis`: how long a state call waits for a Redis it cannot reach (a restart, a full disk) before"
+                    + " the worker stops, ms; 0: no wait"));
     /** How core's stateful bolts write a checkpoint: on a thread of their own, or on the executor's (Storm's way). */
     public static final List<String> CHECKPOINT_WRITES = List.of("inline", "background");
     public static final Key<String> CHECKPOINT_WRITE = TABLE.add(Key.oneOf("logriver.state.checkpoint.write",

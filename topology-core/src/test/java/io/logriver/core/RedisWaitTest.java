@@ -1,0 +1,100 @@
+package io.logriver.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** A Redis that cannot be reached is waited for (a restart, a full disk); what Redis answered is not. */
+class RedisWaitTest {
+    private static final String ADDRESS = "redis://127.0.0.1:1 (logriver.redis.url)";
+
+    /** A call that cannot connect {@code failures} times, then answers "ok". */
+    private static Supplier<String> away(int failures, AtomicInteger calls) {
+        return () -> {
+            if (calls.incrementAndGet() <= failures) {
+                throw new IllegalStateException("pool", new JedisConnectionException("Failed to connect to 127.0.0.1:1."));
+            }
+            return "ok";
+        };
+    }
+
+    @Test
+    void aRedisBackWithinTheWaitAnswersTheCall() {
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals("ok", new RedisStateProvider.Redis(ADDRESS, 10_000).call(away(3, calls)));
+        assertEquals(4, calls.get(), "tried again until it answered");
+    }
+
+    @Test
+    void aRedisAwayLongerThanTheWaitFailsTheCallNamingRedisAndTheKey() {
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new RedisStateProvider.Redis(ADDRESS, 600).call(away(1_000, calls)));
+        assertEquals("Redis at " + ADDRESS + ": JedisConnectionException: Failed to connect to 127.0.0.1:1. (waited 600 "
+                + "ms for it: logriver.redis.wait.ms)", e.getMessage());
+        assertTrue(calls.get() >= 2, "tried more than once: " + calls.get());
+    }
+
+    @Test
+    void noWaitFailsAtOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new RedisStateProvider.Redis(ADDRESS, 0).call(away(1, calls)));
+        assertEquals("Redis at " + ADDRESS + ": JedisConnectionException: Failed to connect to 127.0.0.1:1.",
+                e.getMessage());
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void aRedisStillLoadingItsFileIsWaitedFor() {
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals("ok", new RedisStateProvider.Redis(ADDRESS, 10_000).call(() -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw new JedisDataException("LOADING Redis is loading the dataset in memory");
+            }
+            return "ok";
+        }));
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void aPoolWithoutAConnectionThatPassesItsCheckIsWaitedFor() {
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals("ok", new RedisStateProvider.Redis(ADDRESS, 10_000).call(() -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw new IllegalStateException("Redis at x", new JedisException("Could not get a resource from the pool",
+                        new java.util.NoSuchElementException("Unable to validate object")));
+            }
+            return "ok";
+        }));
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void whatRedisAnsweredIsNotWaitedFor() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> new RedisStateProvider.Redis(ADDRESS, 10_000).call(() -> {
+            calls.incrementAndGet();
+            throw new JedisDataException("MISCONF Redis is configured to save RDB snapshots");
+        }));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void aCheckKeepsItsOwnErrorThatNamesRedis() {
+        IllegalStateException lost = new IllegalStateException("Redis at x has lost logriver's state");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new RedisStateProvider.Redis(ADDRESS, 10_000).check(() -> {
+                    throw lost;
+                }));
+        assertSame(lost, e, "not waited for, not wrapped");
+    }
+}
