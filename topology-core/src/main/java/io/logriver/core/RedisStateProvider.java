@@ -66,6 +66,7 @@ public final class RedisStateProvider implements StateProvider {
         }
 
         private <T> T attempt(Supplier<T> call, boolean name) {
+            long since = 0;
             long deadline = 0;
             while (true) {
                 try {
@@ -78,13 +79,14 @@ public final class RedisStateProvider implements StateProvider {
                     long now = System.currentTimeMillis();
                     boolean unreachable = unreachable(e);
                     if (deadline == 0 && unreachable && waitMs > 0) {
+                        since = now;
                         deadline = now + waitMs;
                         LOG.warn("Redis at {} cannot be reached ({}); waiting up to {} ms for it ({})", address,
                                 rootMessage(e), waitMs, LogriverConfig.REDIS_WAIT_MS);
                     }
                     if (deadline == 0 || now >= deadline || !unreachable) {
-                        String waited = deadline == 0 ? ""
-                                : " (waited " + waitMs + " ms for it: " + LogriverConfig.REDIS_WAIT_MS + ")";
+                        String waited = deadline == 0 ? "" : " (after " + (now - since) + " ms of waiting for it, "
+                                + LogriverConfig.REDIS_WAIT_MS + ": " + waitMs + ")";
                         if (name) {
                             throw new IllegalStateException("Redis at " + address + ": " + rootMessage(e) + waited, e);
                         }

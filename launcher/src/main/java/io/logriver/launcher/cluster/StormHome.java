@@ -68,6 +68,11 @@ final class StormHome {
         // default, so a submission waited 5 s on average before a worker started. One machine's few topologies are
         // cheap to look at every second.
         m.put("nimbus.monitor.freq.secs", 1);
+        // The daemons wait out a ZooKeeper restart as the topologies do (resources/logriver.yaml): with Storm's 5
+        // retries, Nimbus's assignment timer gave up a few seconds into a 15 s outage and halted Nimbus, and nothing
+        // starts the dev cluster's Nimbus again (a production cluster runs its daemons under a supervisor).
+        m.put("storm.zookeeper.retry.times", 60);
+        m.put("storm.zookeeper.retry.intervalceiling.millis", 2000);
         m.put("executor.metrics.frequency.secs", 10); // how often Nimbus gets the figures the UI shows (default 60)
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -54,6 +54,8 @@ class ClusterStateTest {
         String childopts = (String) conf.get("worker.childopts");
         assertTrue(childopts.contains("--add-opens=java.base/java.lang=ALL-UNNAMED"), childopts);
         assertTrue(!childopts.contains("PrintGCDetails") && !childopts.contains("Xloggc"), childopts);
+        assertEquals(1, conf.get("supervisor.monitor.frequency.secs"), "a killed worker is seen within a second");
+        assertEquals(60, conf.get("storm.zookeeper.retry.times"), "Nimbus waits out a ZooKeeper restart");
     }
 
     @Test
