@@ -3,6 +3,9 @@ package io.logriver.cluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.storm.security.auth.ReqContext;
 import org.apache.storm.security.auth.SimpleTransportPlugin;
 import org.apache.storm.thrift.TException;
@@ -19,6 +22,11 @@ import org.apache.storm.thrift.transport.TTransportException;
  * 127.0.0.1 instead of every interface: the dev cluster's Nimbus and Supervisor set it as
  * {@code storm.thrift.transport}. Clients are unchanged, so any Storm client (the Storm UI, {@code storm list})
  * talks to them as to any Nimbus.
+ *
+ * <p>Its request threads are Storm's: {@code nimbus.thrift.threads} (64) with a queue of {@code nimbus.queue.size}
+ * (the Supervisor's likewise). {@link THsHaServer}'s own pool, given only a maximum, never grows past its 5 core
+ * threads, since its queue has no bound: a rebalance, the Supervisor's downloads and the UI's page calls then kept
+ * a client's call waiting past its 30 s read timeout (a CI run of {@code UiBrowserIT}).
  */
 public class LoopbackTransportPlugin extends SimpleTransportPlugin {
     private int boundPort;
@@ -35,6 +43,11 @@ public class LoopbackTransportPlugin extends SimpleTransportPlugin {
                 .maxWorkerThreads(threads)
                 .protocolFactory(new TBinaryProtocol.Factory(false, true, maxBuffer, -1));
         args.maxReadBufferBytes = maxBuffer;
+        Integer queue = type.getQueueSize(topoConf);
+        if (queue != null) {
+            args.executorService(new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(queue)));
+        }
         return new THsHaServer(args);
     }
 
