@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         assertEquals("org.apache.storm.metrics2.reporters.ConsoleStormReporter", reporter.get("class"));
         assertEquals(".*-logriver\\..*", ((Map<?, ?>) reporter.get("filter")).get("expression"));
         assertEquals(10, reporter.get("report.period"));
-        assertEquals(60, c.storm().get("storm.zookeeper.retry.times"), "Trident's coordinators outlast a ZooKeeper restart");
+        assertEquals(29, c.storm().get("storm.zookeeper.retry.times"), "Trident's coordinators outlast a ZooKeeper restart");
         assertEquals(2000, c.storm().get("storm.zookeeper.retry.intervalceiling.millis"));
         assertEquals(5, c.storm().size());
         assertTrue(c.storm().keySet().stream().allMatch(k -> k.startsWith("topology.") || k.startsWith("storm.")));

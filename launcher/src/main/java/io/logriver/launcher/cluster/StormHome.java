@@ -1,5 +1,6 @@
 package io.logriver.launcher.cluster;
 
+import io.logriver.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ final class StormHome {
             + " --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED";
     static final String LOOPBACK_TRANSPORT = "io.logriver.cluster.LoopbackTransportPlugin";
     static final String LOOPBACK_MESSAGING = "io.logriver.cluster.LoopbackMessaging";
+    static final List<String> ZOOKEEPER_RETRIES =
+            List.of("storm.zookeeper.retry.times", "storm.zookeeper.retry.intervalceiling.millis");
 
     private StormHome() {
     }
@@ -71,8 +74,10 @@ final class StormHome {
         // The daemons wait out a ZooKeeper restart as the topologies do (resources/logriver.yaml): with Storm's 5
         // retries, Nimbus's assignment timer gave up a few seconds into a 15 s outage and halted Nimbus, and nothing
         // starts the dev cluster's Nimbus again (a production cluster runs its daemons under a supervisor).
-        m.put("storm.zookeeper.retry.times", 60);
-        m.put("storm.zookeeper.retry.intervalceiling.millis", 2000);
+        Map<String, Object> topologies = ConfigLoader.load(null, List.of()).storm();
+        for (String key : ZOOKEEPER_RETRIES) {
+            m.put(key, topologies.get(key));
+        }
         m.put("executor.metrics.frequency.secs", 10); // how often Nimbus gets the figures the UI shows (default 60)
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

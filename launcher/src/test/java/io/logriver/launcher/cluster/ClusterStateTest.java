@@ -9,11 +9,16 @@ import io.logriver.launcher.cli.Args;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.storm.utils.StormBoundedExponentialBackoffRetry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 class ClusterStateTest {
+    /** Curator's ExponentialBackoffRetry keeps at most this many retries, and warns of more. */
+    private static final int CURATOR_MAX_RETRIES = 29;
+
     @TempDir
     Path work;
 
@@ -55,7 +60,20 @@ class ClusterStateTest {
         assertTrue(childopts.contains("--add-opens=java.base/java.lang=ALL-UNNAMED"), childopts);
         assertTrue(!childopts.contains("PrintGCDetails") && !childopts.contains("Xloggc"), childopts);
         assertEquals(1, conf.get("supervisor.monitor.frequency.secs"), "a killed worker is seen within a second");
-        assertEquals(60, conf.get("storm.zookeeper.retry.times"), "Nimbus waits out a ZooKeeper restart");
+        assertZooKeeperRetriesWaitOutARestart(conf);
+    }
+
+    /** The daemons' ZooKeeper retries, as Storm's Curator will take them: no more than it keeps, pauses of 40 s or more. */
+    private static void assertZooKeeperRetriesWaitOutARestart(Map<?, ?> conf) {
+        int times = (Integer) conf.get("storm.zookeeper.retry.times");
+        int ceiling = (Integer) conf.get("storm.zookeeper.retry.intervalceiling.millis");
+        assertTrue(times <= CURATOR_MAX_RETRIES, "Curator cuts storm.zookeeper.retry.times " + times + " to 29");
+        StormBoundedExponentialBackoffRetry retry = new StormBoundedExponentialBackoffRetry(1000, ceiling, times);
+        long pauses = 0;
+        for (int i = 0; i < times; i++) {
+            pauses += retry.getSleepTimeMs(i, 0);
+        }
+        assertTrue(pauses >= 40_000, "Nimbus waits out a ZooKeeper restart: " + pauses + " ms of pauses");
     }
 
     @Test
