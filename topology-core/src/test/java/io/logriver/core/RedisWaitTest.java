@@ -16,14 +16,20 @@ import redis.clients.jedis.exceptions.JedisException;
 class RedisWaitTest {
     private static final String ADDRESS = "redis://127.0.0.1:1 (logriver.redis.url)";
 
-    /** A call that cannot connect {@code failures} times, then answers "ok". */
-    private static Supplier<String> away(int failures, AtomicInteger calls) {
+    /** A call that fails {@code failures} times with what {@code error} makes, then answers "ok". */
+    private static Supplier<String> failing(int failures, AtomicInteger calls, Supplier<RuntimeException> error) {
         return () -> {
             if (calls.incrementAndGet() <= failures) {
-                throw new IllegalStateException("pool", new JedisConnectionException("Failed to connect to 127.0.0.1:1."));
+                throw error.get();
             }
             return "ok";
         };
+    }
+
+    /** A call that cannot connect {@code failures} times, then answers "ok". */
+    private static Supplier<String> away(int failures, AtomicInteger calls) {
+        return failing(failures, calls,
+                () -> new IllegalStateException("pool", new JedisConnectionException("Failed to connect to 127.0.0.1:1.")));
     }
 
     @Test
@@ -56,27 +62,19 @@ class RedisWaitTest {
 
     @Test
     void aRedisStillLoadingItsFileIsWaitedFor() {
-        AtomicInteger calls = new AtomicInteger();
-        assertEquals("ok", new RedisStateProvider.Redis(ADDRESS, 10_000).call(() -> {
-            if (calls.incrementAndGet() <= 2) {
-                throw new JedisDataException("LOADING Redis is loading the dataset in memory");
-            }
-            return "ok";
-        }));
-        assertEquals(3, calls.get());
+        assertWaitedFor(() -> new JedisDataException("LOADING Redis is loading the dataset in memory"));
     }
 
     @Test
     void aPoolWithoutAConnectionThatPassesItsCheckIsWaitedFor() {
+        assertWaitedFor(() -> new IllegalStateException("Redis at x", new JedisException(
+                "Could not get a resource from the pool", new java.util.NoSuchElementException("Unable to validate object"))));
+    }
+
+    private static void assertWaitedFor(Supplier<RuntimeException> error) {
         AtomicInteger calls = new AtomicInteger();
-        assertEquals("ok", new RedisStateProvider.Redis(ADDRESS, 10_000).call(() -> {
-            if (calls.incrementAndGet() <= 2) {
-                throw new IllegalStateException("Redis at x", new JedisException("Could not get a resource from the pool",
-                        new java.util.NoSuchElementException("Unable to validate object")));
-            }
-            return "ok";
-        }));
-        assertEquals(3, calls.get());
+        assertEquals("ok", new RedisStateProvider.Redis(ADDRESS, 10_000).call(failing(2, calls, error)));
+        assertEquals(3, calls.get(), "tried again until it answered");
     }
 
     @Test
