@@ -66,26 +66,24 @@ public final class RedisStateProvider implements StateProvider {
         }
 
         private <T> T attempt(Supplier<T> call, boolean name) {
-            long since = 0;
-            long deadline = 0;
+            long since = 0; // when the wait for an unreachable Redis began; 0: not waiting
             while (true) {
                 try {
                     T result = call.get();
-                    if (deadline != 0) {
+                    if (since != 0) {
                         LOG.info("Redis at {} answers again", address);
                     }
                     return result;
                 } catch (RuntimeException e) {
                     long now = System.currentTimeMillis();
                     boolean unreachable = unreachable(e);
-                    if (deadline == 0 && unreachable && waitMs > 0) {
+                    if (since == 0 && unreachable && waitMs > 0) {
                         since = now;
-                        deadline = now + waitMs;
                         LOG.warn("Redis at {} cannot be reached ({}); waiting up to {} ms for it ({})", address,
                                 rootMessage(e), waitMs, LogriverConfig.REDIS_WAIT_MS);
                     }
-                    if (deadline == 0 || now >= deadline || !unreachable) {
-                        String waited = deadline == 0 ? "" : " (after " + (now - since) + " ms of waiting for it, "
+                    if (since == 0 || now - since >= waitMs || !unreachable) {
+                        String waited = since == 0 ? "" : " (after " + (now - since) + " ms of waiting for it, "
                                 + LogriverConfig.REDIS_WAIT_MS + ": " + waitMs + ")";
                         if (name) {
                             throw new IllegalStateException("Redis at " + address + ": " + rootMessage(e) + waited, e);

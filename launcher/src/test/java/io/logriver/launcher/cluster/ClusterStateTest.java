@@ -63,11 +63,15 @@ class ClusterStateTest {
         assertZooKeeperRetriesWaitOutARestart(conf);
     }
 
-    /** The daemons' ZooKeeper retries, as Storm's Curator will take them: no more than it keeps, pauses of 40 s or more. */
+    /**
+     * The daemons' ZooKeeper retries, as Storm's Curator will take them: no more than it keeps, pauses of 40 s or
+     * more.
+     */
     private static void assertZooKeeperRetriesWaitOutARestart(Map<?, ?> conf) {
         int times = (Integer) conf.get("storm.zookeeper.retry.times");
         int ceiling = (Integer) conf.get("storm.zookeeper.retry.intervalceiling.millis");
-        assertTrue(times <= CURATOR_MAX_RETRIES, "Curator cuts storm.zookeeper.retry.times " + times + " to 29");
+        assertTrue(times <= CURATOR_MAX_RETRIES,
+                "Curator cuts storm.zookeeper.retry.times " + times + " to " + CURATOR_MAX_RETRIES);
         StormBoundedExponentialBackoffRetry retry = new StormBoundedExponentialBackoffRetry(1000, ceiling, times);
         long pauses = 0;
         for (int i = 0; i < times; i++) {
