@@ -1,5 +1,6 @@
 package io.logriver.logic.window;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +79,26 @@ class DurationStatsCompactTest {
             back.add(3, false);
             assertNotEquals(s, back);
         }
+    }
+
+    @Test
+    void bytesAreTheDocumentedFormatAtEveryVarintLength() {
+        DurationStats s = new DurationStats();
+        s.add(127, true);
+        for (int i = 0; i < 128; i++) {
+            s.add(255, false); // 128 from 127: a distance of one byte, a count of two
+        }
+        s.add(16_639, false); // a distance of 16,384: three bytes
+        // format, errors 1, 3 durations; 127 once; +128 (0x80 0x01) 128 times (0x80 0x01); +16,384 (0x80 0x80 0x01) once
+        assertArrayEquals(new byte[] {1, 1, 3, 127, 1, (byte) 0x80, 1, (byte) 0x80, 1, (byte) 0x80, (byte) 0x80, 1, 1},
+                s.toBytes());
+        DurationStats many = new DurationStats();
+        many.add(0, false);
+        DurationStats big = DurationStats.fromBytes(new byte[] {1, 0, 1, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F}); // a count of 2^63 - 1
+        assertArrayEquals(new byte[] {1, 0, 1, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F}, big.toBytes());
+        assertArrayEquals(new byte[] {1, 0, 1, 0, 1}, many.toBytes());
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class FlightRecording {
         r.recording.enable("jdk.GarbageCollection");
         r.recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
         r.recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+        r.recording.enable("logriver.TridentEmit"); // a Trident batch's life (io.logriver.storm.trident.BatchEvents)
+        r.recording.enable("logriver.TridentCommit");
         r.recording.start();
         return r;
     }

@@ -43,6 +43,8 @@ final class GaplessEmitter<P, T extends ISpoutPartition> extends ForwardingEmitt
     public Map<T, Map<String, Object>> emitBatchNew(TransactionAttempt tx, TridentCollector collector,
                                                     Set<T> partitions, Map<T, Map<String, Object>> lastBatchMetaMap) {
         long txid = tx.getTransactionId();
+        BatchEvents.Emit event = new BatchEvents.Emit();
+        event.begin();
         Map.Entry<Long, Map<T, Map<String, Object>>> later = startedAfter.higherEntry(txid);
         Map<T, Map<String, Object>> metas = new HashMap<>(
                 emitter.emitBatchNew(tx, collector, partitions, lastBatchMetaMap));
@@ -54,7 +56,23 @@ final class GaplessEmitter<P, T extends ISpoutPartition> extends ForwardingEmitt
         }
         startedAfter.put(txid, lastBatchMetaMap);
         startedAfter.headMap(txid - KEPT).clear();
+        if (event.shouldCommit()) {
+            event.txid = txid;
+            event.records = read(metas, lastBatchMetaMap);
+            event.commit();
+        }
         return metas;
+    }
+
+    /** The records a batch read: from where the batch before it ended (an empty read repeats that end). */
+    private static <T> long read(Map<T, Map<String, Object>> metas, Map<T, Map<String, Object>> before) {
+        long n = 0;
+        for (Map.Entry<T, Map<String, Object>> e : metas.entrySet()) {
+            KafkaTridentSpoutBatchMetadata m = KafkaTridentSpoutBatchMetadata.fromMap(e.getValue());
+            Map<String, Object> previous = before.get(e.getKey());
+            n += m.getLastOffset() - (previous == null ? m.getFirstOffset() - 1 : lastOffset(previous));
+        }
+        return n;
     }
 
     /** Reads on, partition by partition, until each reaches where batch {@code laterTxid} started. */

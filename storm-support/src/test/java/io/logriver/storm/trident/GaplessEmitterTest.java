@@ -2,6 +2,8 @@ package io.logriver.storm.trident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutBatchMetadata;
 import org.apache.storm.kafka.spout.trident.KafkaTridentSpoutTopicPartition;
@@ -110,5 +115,26 @@ class GaplessEmitterTest {
         kafka.polls.add(50);
         assertEquals(179, emit(3, 1), "a replay of the latest batch reads as Storm's emitter does");
         assertEquals(4, kafka.calls);
+    }
+
+    @Test
+    void aRecordingSeesEachBatchWithTheRecordsItRead() throws Exception {
+        Path file = Files.createTempFile("gapless", ".jfr");
+        try (Recording r = new Recording()) {
+            r.enable(BatchEvents.Emit.NAME);
+            r.start();
+            kafka.polls.add(30);
+            emit(1, 0);
+            kafka.polls.add(0); // an empty read repeats where the batch before it ended: none read
+            emit(2, 0);
+            emit(3, 0);
+            r.stop();
+            r.dump(file);
+            List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+            assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.getLong("txid")).toList());
+            assertEquals(List.of(30L, 0L, 100L), events.stream().map(e -> e.getLong("records")).toList());
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

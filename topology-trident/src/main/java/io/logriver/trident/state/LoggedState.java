@@ -1,6 +1,7 @@
 package io.logriver.trident.state;
 
 import io.logriver.names.Names;
+import io.logriver.storm.trident.BatchEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public abstract class LoggedState implements State {
     private Map<String, byte[]> undo = Map.of();
     private Map<String, byte[]> reverts = Map.of();
     private boolean stale = true;
+    private BatchEvents.Commit event = new BatchEvents.Commit();
 
     public LoggedState(EntryStore store) {
         this.store = store;
@@ -55,6 +57,8 @@ public abstract class LoggedState implements State {
             throw new IllegalArgumentException("a logged state needs transactional batches (a txid)");
         }
         afterCommit.clear();
+        event = new BatchEvents.Commit();
+        event.begin();
         if (stale) {
             load();
         }
@@ -77,16 +81,27 @@ public abstract class LoggedState implements State {
 
     @Override
     public final void commit(Long txid) {
+        long start = System.nanoTime();
         Map<String, byte[]> written = new HashMap<>(reverts);
         changes(written::put, k -> written.put(k, null));
         Map<String, byte[]> before = new HashMap<>();
         for (String k : written.keySet()) {
             before.put(k, committed.get(k));
         }
+        long encoded = System.nanoTime();
         try {
             store.write(txid, written, before);
         } catch (RuntimeException e) {
             throw new ReportedFailedException(e.getMessage(), e);
+        }
+        if (event.shouldCommit()) {
+            event.state = getClass().getSimpleName();
+            event.txid = txid;
+            event.entries = written.size();
+            event.bytes = written.values().stream().mapToLong(v -> v == null ? 0 : v.length).sum();
+            event.encodeNanos = encoded - start;
+            event.writeNanos = System.nanoTime() - encoded;
+            event.commit();
         }
         written.forEach((k, v) -> put(committed, k, v));
         lastTxid = txid;

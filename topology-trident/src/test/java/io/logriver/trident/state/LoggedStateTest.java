@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.logriver.storm.trident.BatchEvents;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.apache.storm.topology.FailedException;
 import org.apache.storm.topology.ReportedFailedException;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,32 @@ public class LoggedStateTest {
         Counters restarted = new Counters(store).batch(3, "y", 5);
         assertEquals(Map.of("x", 2, "y", 7), restarted.values);
         assertEquals(Map.of("x", 2, "y", 2), a.values, "the first state saw nothing of batch 3");
+    }
+
+    @Test
+    public void aRecordingSeesEachCommitWithWhatItWrote() throws Exception {
+        Path file = Files.createTempFile("logged-state", ".jfr");
+        try (Recording r = new Recording()) {
+            r.enable(BatchEvents.Commit.NAME);
+            r.start();
+            new Counters(store).batch(7, "x", 1, "yy", 22).batch(8, "x", -1);
+            r.stop();
+            r.dump(file);
+            List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+            assertEquals(2, events.size());
+            RecordedEvent first = events.get(0);
+            assertEquals("Counters", first.getString("state"));
+            assertEquals(7, first.getLong("txid"));
+            assertEquals(2, first.getLong("entries"));
+            assertEquals(3, first.getLong("bytes")); // "1" and "22"
+            assertTrue(first.getLong("writeNanos") > 0 && first.getLong("encodeNanos") > 0);
+            assertTrue(first.getDuration().toNanos() >= first.getLong("writeNanos") + first.getLong("encodeNanos"));
+            assertEquals(8, events.get(1).getLong("txid"));
+            assertEquals(1, events.get(1).getLong("entries")); // x removed
+            assertEquals(0, events.get(1).getLong("bytes"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

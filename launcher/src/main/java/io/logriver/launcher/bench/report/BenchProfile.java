@@ -30,11 +30,12 @@ public final class BenchProfile {
      * @param methods     the methods most often on top of a sampled stack, as "Class.method share-of-samples"
      * @param executorCpu the share of the machine of the JVM's Storm executor threads (the topology's own work, its
      *                    waits included, Storm's acker and system executors too)
+     * @param batches     Trident's batches, when the engine has them
      */
     public record Summary(int gcPauses, double gcPauseTotalMs, double gcPauseMaxMs, double jvmCpu, double machineCpu,
-                          List<String> threads, List<String> methods, double executorCpu) {
+                          List<String> threads, List<String> methods, double executorCpu, BatchLife batches) {
 
-        public static final Summary NONE = new Summary(0, 0, 0, 0, 0, List.of(), List.of(), 0);
+        public static final Summary NONE = new Summary(0, 0, 0, 0, 0, List.of(), List.of(), 0, BatchLife.NONE);
 
         /** The summary of a recording file. */
         public static Summary of(Path recording) throws IOException {
@@ -51,7 +52,11 @@ public final class BenchProfile {
             Map<String, Double> threadCpu = new HashMap<>();
             Map<String, Integer> topFrames = new HashMap<>();
             int samples = 0;
+            BatchLife.Collector batches = new BatchLife.Collector();
             for (RecordedEvent e : events) {
+                if (batches.take(e)) {
+                    continue;
+                }
                 switch (e.getEventType().getName()) {
                     case "jdk.GarbageCollection" -> {
                         pauses++;
@@ -83,7 +88,7 @@ public final class BenchProfile {
             return new Summary(pauses, pauseTotal, pauseMax, jvm / periods, machine / periods,
                     top(meanThreadCpu, 5), top(topFrames.entrySet().stream().collect(Collectors.toMap(
                     Map.Entry::getKey, en -> (double) en.getValue() / n)), 5),
-                    jvm / periods * share(threadCpu, Summary::executorThread));
+                    jvm / periods * share(threadCpu, Summary::executorThread), batches.done());
         }
 
         /** A Storm executor's thread, by {@link #threadName}: {@code parse-executor}, {@code __acker-executor}. */
@@ -108,7 +113,8 @@ public final class BenchProfile {
 
         /** One line of Markdown. */
         public String describe() {
-            return String.format(Locale.ROOT, "GC paused %d× (%.1f ms in all, longest %.1f ms); CPU: the engine's JVM"
+            String b = batches.describe();
+            return (b.isEmpty() ? "" : b + "; ") + String.format(Locale.ROOT, "GC paused %d× (%.1f ms in all, longest %.1f ms); CPU: the engine's JVM"
                             + " %.0f %%, machine %.0f %%; busiest threads: %s; hottest methods: %s", gcPauses,
                     gcPauseTotalMs, gcPauseMaxMs, 100 * jvmCpu, 100 * machineCpu, String.join(", ", threads),
                     String.join(", ", methods));
