@@ -98,6 +98,12 @@ class ConfigLoaderTest {
         assertEquals(2, latency.stormFor(ModeProfile.TRIDENT).get("topology.max.spout.pending"));
         assertEquals(10, latency.stormFor(ModeProfile.TRIDENT).get("topology.trident.batch.emit.interval.millis"));
         assertEquals(1_000, latency.trident().maxPollRecords());
+        assertEquals(100, latency.stormFor(ModeProfile.TRIDENT).get("topology.bolt.wait.park.microsec"));
+        LogriverConfig throughput = ConfigLoader.load(null, List.of());
+        assertEquals(1_000, throughput.stormFor(ModeProfile.TRIDENT).get("topology.bolt.wait.park.microsec"));
+        assertEquals(100, throughput.stormFor(ModeProfile.CORE).get("topology.bolt.wait.park.microsec"));
+        assertEquals(500, ConfigLoader.load(null, List.of("logriver.trident.topology.bolt.wait.park.microsec=500"))
+                .stormFor(ModeProfile.TRIDENT).get("topology.bolt.wait.park.microsec"));
         assertEquals(100_000, latency.stormFor(ModeProfile.CORE).get("topology.max.spout.pending"));
         LogriverConfig own = ConfigLoader.load(null, List.of("logriver.trident.profile=latency",
                 "logriver.trident.topology.max.spout.pending=1", "logriver.trident.max.poll.records=300"));

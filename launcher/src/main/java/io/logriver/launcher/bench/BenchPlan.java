@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,12 @@ record BenchPlan(List<BenchEngine> engines, List<StateClass> states, List<Long> 
             return batchIntervalMs + "ms/" + maxPollRecords + (inFlight > 0 ? "x" + inFlight : "");
         }
 
+        /** The settings: a setting equal to a profile's runs as that profile (its idle executors' park too). */
         @Override
         public Map<String, Object> overrides() {
             Map<String, Object> m = new LinkedHashMap<>();
+            Arrays.stream(TridentProfile.values()).filter(p -> of(p).equals(this)).findFirst()
+                    .ifPresent(p -> m.put(LogriverConfig.TRIDENT_PROFILE.name(), p.id()));
             m.put(ModeProfile.TRIDENT.key(TridentProfile.EMIT_INTERVAL), batchIntervalMs);
             m.put(LogriverConfig.TRIDENT_MAX_POLL_RECORDS.name(), maxPollRecords);
             if (inFlight > 0) {

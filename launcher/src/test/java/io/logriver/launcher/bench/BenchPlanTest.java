@@ -74,6 +74,21 @@ class BenchPlanTest {
     }
 
     @Test
+    void aTridentSettingEqualToAProfileRunsAsThatProfile() {
+        BenchPlan plan = BenchPlan.full(BenchEngine.parse("trident"), List.of(StateClass.DURABLE), OUT)
+                .withTridentSettings(BenchCommand.batches("10ms/1000x2,50ms/5000x4,50ms/5000x2"));
+        List<Map<String, Object>> overrides = plan.sweeps(1).stream().map(BenchPlan.Sweep::overrides).toList();
+        assertEquals("latency", overrides.get(0).get("logriver.trident.profile"));
+        assertEquals("throughput", overrides.get(1).get("logriver.trident.profile"));
+        assertEquals(null, overrides.get(2).get("logriver.trident.profile"));
+        // the profile's idle park comes with it: the latency profile's executors wake every 100 µs
+        LogriverConfig latency = ConfigLoader.load(null, overrides.get(0).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        assertEquals(100, latency.stormFor(io.logriver.config.ModeProfile.TRIDENT)
+                .get("topology.bolt.wait.park.microsec"));
+    }
+
+    @Test
     void aVariantThatSetsTheStateBackendRunsInThatBackendsClass() {
         BenchPlan plan = BenchPlan.full(BenchEngine.parse("core"), List.of(StateClass.DURABLE), OUT)
                 .withVariants(BenchCommand.variants("base;memory:logriver.state.backend=memory", CONFIG));
