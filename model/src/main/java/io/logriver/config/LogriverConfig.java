@@ -124,6 +124,10 @@ public record LogriverConfig(
     public static final Key<String> SINK_GROUPING = TABLE.add(Key.oneOf("logriver.sink.grouping", SINK_GROUPINGS,
             "core: how dead letters and window records reach the `to-kafka` tasks: `shuffle` (any task) or"
                     + " `local-or-shuffle` (a task of the same worker first)"));
+    public static final Key<Integer> QUIET_PARK_MICROS = TABLE.add(Key.intAtLeast("logriver.core.quiet.park.microsec",
+            1, "core: µs an idle executor off the requests' path parks before it looks again (the session spout and"
+                    + " parse, the clock, the aggregators, `to-kafka`); the requests' path parks"
+                    + " `logriver.core.topology.bolt.wait.park.microsec`"));
     public static final Key<Integer> GENERATOR_RATE = TABLE.add(Key.intAtLeast("logriver.generator.rate", 1,
             "requests/s of the generator of `run` and `generate`").launcherOnly());
     public static final Key<Integer> GENERATOR_SESSIONS = TABLE.add(Key.intAtLeast("logriver.generator.sessions", 1,
@@ -345,6 +349,11 @@ public record LogriverConfig(
             }
         });
         return m;
+    }
+
+    /** {@link #QUIET_PARK_MICROS}: how long core's executors off the requests' path park when idle, µs. */
+    public int quietParkMicros() {
+        return (Integer) settings.get(QUIET_PARK_MICROS.name());
     }
 
     /** Every setting as flat key/value pairs, as the Storm UI shows them in the topology configuration. */

@@ -14,6 +14,7 @@ import io.logriver.logic.parse.FutureTimeRule;
 import io.logriver.logic.window.Windows;
 import io.logriver.names.Names;
 import io.logriver.storm.state.BackgroundCheckpointTopologyBuilder;
+import io.logriver.storm.wait.ParkThenSleep;
 import java.util.Map;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.state.KeyValueState;
@@ -53,14 +54,17 @@ public final class CoreTopology {
         TopologyBuilder b = durable && c.state().backgroundWrites() ? new BackgroundCheckpointTopologyBuilder()
                 : new TopologyBuilder();
 
+        // off the requests' path, idle executors park longer (logriver.core.quiet.park.microsec)
+        Map<String, Object> quiet = Map.of(ParkThenSleep.COMPONENT_PARK_MICROS, c.quietParkMicros());
         b.setSpout(Names.WEBLOGS_SPOUT, sources.weblogs(), p.spout());
-        b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout());
-        b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1);
+        b.setSpout(Names.SESSIONS_SPOUT, sources.sessions(), p.spout()).addConfigurations(quiet);
+        b.setSpout(Names.CLOCK_SPOUT, new ClockSpout(c.clockIntervalMs()), 1).addConfigurations(quiet);
 
         b.setBolt(Names.PARSE, new ParseBolt(new FilterRules(c.dropLevels(), c.dropUrlPrefixes()), future), p.parse())
                 .fieldsGrouping(Names.WEBLOGS_SPOUT, partition);
         b.setBolt(Names.PARSE_SESSIONS, new ParseSessionsBolt(topics.sessions(), topics.dlq()), p.parse())
-                .fieldsGrouping(Names.SESSIONS_SPOUT, partition); // a session's records stay in order
+                .fieldsGrouping(Names.SESSIONS_SPOUT, partition) // a session's records stay in order
+                .addConfigurations(quiet);
         bolt(b, Names.PARTITION_STAGE, new PartitionBolt(windows, c.latenessMs(), future, c.joinWaitMs(), c.clockIntervalMs(),
                         new PartitionBolt.Topics(topics.weblogs(), topics.dlq()), sources.sessionSnapshot(), durable,
                         c.latencyHook()), p.join(), durable)
@@ -70,8 +74,9 @@ public final class CoreTopology {
         bolt(b, Names.AGGREGATE, new AggregateBolt(windows, topics.partitions(), topics.stats(), durable), p.aggregate(),
                 durable)
                 .fieldsGrouping(Names.PARTITION_STAGE, new Fields(Names.ORG_ID, Names.URL_KEY))
-                .allGrouping(Names.PARTITION_STAGE, Names.WATERMARK_STREAM);
-        BoltDeclarer toSink = bolt(b, Names.SINK, sink, p.sink(), durable);
+                .allGrouping(Names.PARTITION_STAGE, Names.WATERMARK_STREAM)
+                .addConfigurations(quiet);
+        BoltDeclarer toSink = bolt(b, Names.SINK, sink, p.sink(), durable).addConfigurations(quiet);
         boolean local = c.sinkGrouping().equals("local-or-shuffle");
         for (String[] in : new String[][] {{Names.PARSE_SESSIONS, Names.INVALID_STREAM},
                 {Names.PARTITION_STAGE, Names.INVALID_STREAM}, {Names.PARTITION_STAGE, Names.LATE_STREAM},

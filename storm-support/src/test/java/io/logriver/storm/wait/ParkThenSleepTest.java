@@ -37,6 +37,24 @@ class ParkThenSleepTest {
     }
 
     @Test
+    void aComponentsOwnParkWinsExceptUnderBackpressure() {
+        Map<String, Object> conf = Map.of(ParkThenSleep.COMPONENT_PARK_MICROS, 1000,
+                Config.TOPOLOGY_BOLT_WAIT_PARK_MICROSEC, 100, Config.TOPOLOGY_SPOUT_WAIT_PARK_MICROSEC, 100);
+        for (WaitSituation idle : new WaitSituation[] {WaitSituation.BOLT_WAIT, WaitSituation.SPOUT_WAIT}) {
+            ParkThenSleep wait = new ParkThenSleep();
+            wait.prepare(conf, idle);
+            assertEquals(20, wait.fineRounds(), idle + ": 20 ms of 1 ms parks");
+        }
+        ParkThenSleep pressure = new ParkThenSleep();
+        pressure.prepare(conf, WaitSituation.BACK_PRESSURE_WAIT);
+        assertEquals(200, pressure.fineRounds());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ParkThenSleep()
+                .prepare(Map.of(ParkThenSleep.COMPONENT_PARK_MICROS, 0), WaitSituation.BOLT_WAIT));
+        assertTrue(e.getMessage().startsWith(ParkThenSleep.COMPONENT_PARK_MICROS + " must be more than 0"),
+                e.getMessage());
+    }
+
+    @Test
     void refusesABusySpin() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ParkThenSleep()
                 .prepare(Map.of(Config.TOPOLOGY_BOLT_WAIT_PARK_MICROSEC, 0), WaitSituation.BOLT_WAIT));
