@@ -146,7 +146,7 @@ public record LogriverConfig(
             TridentProfile.ids(),
             "Trident's batch setting ([Trident profiles](#trident-profiles)): `throughput` or `latency`"));
     public static final Key<Integer> TRIDENT_MAX_POLL_RECORDS = TABLE.add(Key.intAtLeast(
-            "logriver.trident.max.poll.records", 0, "Trident: records per partition and batch, at most (Kafka's"
+            "logriver.trident.max.poll.records", 0, "Trident: records per spout task and batch, at most (Kafka's"
                     + " `max.poll.records` of the Trident spout); `0`: the profile's"));
     public static final Key<Integer> TRIDENT_PARALLELISM = TABLE.add(Key.intAtLeast("logriver.trident.parallelism", 1,
             "Trident: tasks of each stage (the spouts too); any number gives the same results, but it must not change"
@@ -178,14 +178,14 @@ public record LogriverConfig(
      * Trident's own settings (its batch interval and spout pending are Storm keys, set per mode).
      *
      * @param profile        the named batch setting, which gives what the user leaves unset
-     * @param maxPollSetting records per partition and batch as set; 0: the profile's
+     * @param maxPollSetting records per spout task and batch as set; 0: the profile's
      * @param fetchWaitMs how long the broker holds a batch's fetch of a partition with no new records (the spout's
      *                    poll waits twice that): every batch polls every partition of both topics in turn, so a quiet
      *                    partition delays the whole batch by this much
      */
     public record Trident(TridentProfile profile, int maxPollSetting, int parallelism, int fetchWaitMs)
             implements Serializable {
-        /** Records per partition and batch: as set, or the profile's. */
+        /** Records per spout task and batch: as set, or the profile's. */
         public int maxPollRecords() {
             return maxPollSetting > 0 ? maxPollSetting : profile.maxPollRecords();
         }

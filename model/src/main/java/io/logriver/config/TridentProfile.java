@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The two named batch settings of the Trident topology ({@code logriver.trident.profile}): each gives the emit interval,
- * the records per partition and batch and the batches in flight, unless the user sets one of them
+ * the records per spout task and batch and the batches in flight, unless the user sets one of them
  * ({@code logriver.trident.topology.trident.batch.emit.interval.millis}, {@code logriver.trident.max.poll.records},
  * {@code logriver.trident.topology.max.spout.pending}), and how long an idle executor parks at a time
  * ({@code logriver.trident.topology.bolt.wait.park.microsec}). How the benchmark chose them: docs/tuning-history.md,

@@ -180,7 +180,7 @@ public final class BenchCommand {
                     .matcher(b.trim());
             if (!m.matches() || Integer.parseInt(m.group(2)) == 0 || "0".equals(m.group(3))) {
                 throw new Args.UsageException("--batches " + text + ": expected batch settings INTERVALms/RECORDS"
-                        + "[xINFLIGHT] (emit interval, records per partition and batch, batches in flight), like"
+                        + "[xINFLIGHT] (emit interval, records per spout task and batch, batches in flight), like"
                         + " 50ms/1000,1ms/5000x4");
             }
             settings.add(new BenchPlan.TridentSetting(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

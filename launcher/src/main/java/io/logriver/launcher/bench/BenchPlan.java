@@ -42,7 +42,7 @@ record BenchPlan(List<BenchEngine> engines, List<StateClass> states, List<Long> 
         Map<String, Object> overrides();
     }
 
-    /** One Trident batch setting: the batch interval, the records per partition and batch, the batches in flight. */
+    /** One Trident batch setting: the batch interval, the records per spout task and batch, the batches in flight. */
     record TridentSetting(int batchIntervalMs, int maxPollRecords, int inFlight) implements Setting {
         static TridentSetting of(TridentProfile p) {
             return new TridentSetting(p.emitIntervalMs(), p.maxPollRecords(), p.inFlight());
