@@ -31,6 +31,7 @@ public enum TridentProfile {
     private final int emitIntervalMs;
     private final int maxPollRecords;
     private final int inFlight;
+    /** How long an idle executor parks at a time, µs ({@code io.logriver.storm.wait.ParkThenSleep}). */
     private final int idleParkMicros;
 
     TridentProfile(String id, int emitIntervalMs, int maxPollRecords, int inFlight, int idleParkMicros) {
@@ -55,11 +56,6 @@ public enum TridentProfile {
 
     public int inFlight() {
         return inFlight;
-    }
-
-    /** How long an idle executor parks at a time, µs ({@code io.logriver.storm.wait.ParkThenSleep}). */
-    public int idleParkMicros() {
-        return idleParkMicros;
     }
 
     static List<String> ids() {

@@ -10,8 +10,8 @@ import org.apache.storm.utils.ObjectReader;
 /**
  * How an idle executor waits, in both modes: it parks {@code topology.bolt.wait.park.microsec} (spouts: the spout key,
  * under backpressure: the backpressure key; a component may set its own, {@link #COMPONENT_PARK_MICROS}) at a time
- * while it was busy a moment ago, so the next tuple of a steady
- * stream is taken within that time; once it has been idle for {@link #FINE_FOR_MILLIS} ms, it parks 1 ms at a time.
+ * while it was busy a moment ago, so the next tuple of a steady stream is taken within that time; once it has been
+ * idle for {@link #FINE_FOR_MILLIS} ms, it parks 1 ms at a time.
  *
  * <p>Storm's two strategies each cost most of a core at rest on 2 cores: {@code WaitStrategyPark} wakes every executor
  * 10,000 times a second for ever (core's idle worker: 35 to 47 % of a core), and {@code WaitStrategyProgressive}, the

@@ -113,10 +113,12 @@ public record BatchLife(int batches, double seconds, long recordsMedian, double 
         return nanos / 1e6;
     }
 
+    /** The bench's median ({@link Figure}), 0 for none. */
     private static double median(List<Double> values) {
-        return percentile(values, 50);
+        return Figure.of(values).map(Figure::median).orElse(0.0);
     }
 
+    /** The nearest-rank percentile, 0 for none. */
     private static double percentile(List<Double> values, int pct) {
         if (values.isEmpty()) {
             return 0;

@@ -114,7 +114,8 @@ public final class BenchProfile {
         /** One line of Markdown. */
         public String describe() {
             String b = batches.describe();
-            return (b.isEmpty() ? "" : b + "; ") + String.format(Locale.ROOT, "GC paused %d× (%.1f ms in all, longest %.1f ms); CPU: the engine's JVM"
+            return (b.isEmpty() ? "" : b + "; ") + String.format(Locale.ROOT, "GC paused %d× (%.1f ms in all, longest"
+                            + " %.1f ms); CPU: the engine's JVM"
                             + " %.0f %%, machine %.0f %%; busiest threads: %s; hottest methods: %s", gcPauses,
                     gcPauseTotalMs, gcPauseMaxMs, 100 * jvmCpu, 100 * machineCpu, String.join(", ", threads),
                     String.join(", ", methods));
